@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Module flow (see README): RehabCore ← RehabStore ← RehabTUI ← CursesTerminal ← RehabCLI.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "rehabit",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "rehabit", targets: ["rehabit"]),
+    .executable(name: "rehabit-bench", targets: ["rehabit-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // Pure domain: calendar days, programmes, the scheduler, progress, flags, export renderers.
+    .target(name: "RehabCore", swiftSettings: swift6),
+    // The JSON files and the embedded template library, and only that.
+    .target(
+      name: "RehabStore",
+      dependencies: ["RehabCore"],
+      swiftSettings: swift6,
+      plugins: ["EmbedTemplates"]
+    ),
+    // Generic cell-grid drawing, keys and widgets; no rehab words, no ncurses.
+    .target(name: "TerminalUI", swiftSettings: swift6),
+    // ncursesw as a system library with a small shim for macros and globals.
+    .systemLibrary(
+      name: "CNCurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The only code that calls ncurses.
+    .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: swift6),
+    // The application: state, actions, effects, screens, the runner.
+    .target(
+      name: "RehabTUI",
+      dependencies: ["RehabCore", "RehabStore", "TerminalUI"],
+      swiftSettings: swift6
+    ),
+    // swift-argument-parser commands wiring everything together.
+    .target(
+      name: "RehabCLI",
+      dependencies: [
+        "RehabCore", "RehabStore", "TerminalUI", "CursesTerminal", "RehabTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swift6
+    ),
+    .executableTarget(name: "rehabit", dependencies: ["RehabCLI"], swiftSettings: swift6),
+    .executableTarget(
+      name: "rehabit-bench",
+      dependencies: ["RehabCore", "RehabStore", "RehabTUI", "TerminalUI"],
+      swiftSettings: swift6
+    ),
+    // Build-time embedding of Programs/*.json, so a copied binary still has its templates.
+    .executableTarget(name: "TemplateEmbedder", swiftSettings: swift6),
+    .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+
+    .testTarget(
+      name: "RehabCoreTests",
+      dependencies: ["RehabCore", .product(name: "PropertyBased", package: "swift-property-based")],
+      swiftSettings: swift6
+    ),
+    .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore", "RehabCore"], swiftSettings: swift6),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
+    .testTarget(
+      name: "RehabTUITests",
+      dependencies: ["RehabTUI", "RehabCore", "RehabStore", "TerminalUI"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "RehabCLITests",
+      dependencies: ["RehabCLI", "RehabCore", "RehabStore"],
+      swiftSettings: swift6
+    ),
+  ]
+)
