@@ -30,11 +30,16 @@ let package = Package(
     // ncursesw as a system library with a small shim for macros and globals.
     .systemLibrary(
       name: "CNCurses",
-      pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // Signal and exit hooks that restore the terminal, in C so a handler touches no Swift runtime.
+    .target(name: "CTerminalSupport", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The only code that calls ncurses.
-    .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: swift6),
+    .target(
+      name: "CursesTerminal",
+      dependencies: ["CNCurses", "CTerminalSupport", "TerminalUI"],
+      swiftSettings: swift6
+    ),
     // The application: state, actions, effects, screens, the runner.
     .target(
       name: "RehabTUI",

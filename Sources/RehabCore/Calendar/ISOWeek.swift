@@ -1,0 +1,57 @@
+/// An ISO 8601 week (Monday to Sunday), the unit progress files are split by.
+public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let year: Int
+  public let week: Int
+
+  public init(containing day: CalendarDay) {
+    // The ISO year is the year of the week's Thursday.
+    let thursday = day.adding(days: 3 - day.weekday.isoIndex)
+    let january1 = CalendarDay(daysSinceEpoch: CalendarDay.epochDay(year: thursday.year))
+    year = thursday.year
+    week = january1.days(until: thursday) / 7 + 1
+  }
+
+  public init?(year: Int, week: Int) {
+    guard (1...9999).contains(year), week >= 1 else { return nil }
+    let candidate = ISOWeek(containing: ISOWeek.monday(year: year, week: week))
+    guard candidate.year == year, candidate.week == week else { return nil }
+    self.year = year
+    self.week = week
+  }
+
+  /// Parses `2026-W49`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-W", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+      let year = Int(parts[0]), let week = Int(parts[1])
+    else { return nil }
+    self.init(year: year, week: week)
+  }
+
+  public var monday: CalendarDay { ISOWeek.monday(year: year, week: week) }
+  public var days: [CalendarDay] { (0..<7).map { monday.adding(days: $0) } }
+  public var next: ISOWeek { ISOWeek(containing: monday.adding(days: 7)) }
+  public var previous: ISOWeek { ISOWeek(containing: monday.adding(days: -7)) }
+
+  public var description: String {
+    "\(year)-W\(week < 10 ? "0" : "")\(week)"
+  }
+
+  public static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool {
+    (lhs.year, lhs.week) < (rhs.year, rhs.week)
+  }
+
+  private static func monday(year: Int, week: Int) -> CalendarDay {
+    // January 4th is always in week 1.
+    let january4 = CalendarDay(daysSinceEpoch: CalendarDay.epochDay(year: year) + 3)
+    let week1Monday = january4.adding(days: -january4.weekday.isoIndex)
+    return week1Monday.adding(days: (week - 1) * 7)
+  }
+}
+
+extension CalendarDay {
+  /// Days since the epoch of January 1st of `year`.
+  static func epochDay(year: Int) -> Int {
+    CalendarDay(year: year, month: 1, day: 1)?.daysSinceEpoch ?? 0
+  }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// One configuration for every JSON file rehabit writes: pretty, sorted keys (diff-friendly and
+/// hand-editable), no escaped slashes.
+public enum JSONCoding {
+  public static var encoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  public static var decoder: JSONDecoder { JSONDecoder() }
+
+  static func data(_ bytes: [UInt8]) -> Data { Data(bytes) }
+
+  /// Encodes `value` as pretty JSON text ending in a newline.
+  public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
+  }
+}

@@ -1,0 +1,120 @@
+/// What is wrong with a programme file, where, and how to fix it; always one line.
+public struct ProgrammeProblem: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file the programme came from (a path or `template NAME`), when known.
+  public var file: String?
+  /// JSON path such as `treatments[2].dose.reps`.
+  public var path: String
+  public var message: String
+  public var fix: String
+
+  public init(file: String? = nil, path: String, message: String, fix: String) {
+    self.file = file
+    self.path = path
+    self.message = message
+    self.fix = fix
+  }
+
+  public var description: String {
+    let location = [file, path].compactMap { $0 }.joined(separator: ": ")
+    return "\(location): \(message); \(fix)"
+  }
+
+  public func inFile(_ file: String) -> ProgrammeProblem {
+    var copy = self
+    copy.file = file
+    return copy
+  }
+}
+
+/// Reads programme JSON into values, turning every decoding failure into a `ProgrammeProblem`.
+public enum ProgrammeDecoding {
+  /// Decodes and validates a template; never returns a partial plan.
+  public static func plan(from data: [UInt8], file: String) throws(ProgrammeProblem) -> ProgrammePlan {
+    let plan: ProgrammePlan = try decode(data, file: file)
+    if let problem = ProgrammeValidator.problems(in: plan).first {
+      throw problem.inFile(file)
+    }
+    return plan
+  }
+
+  /// Decodes and validates a running programme (`programme.json`).
+  public static func programme(from data: [UInt8], file: String) throws(ProgrammeProblem)
+    -> Programme
+  {
+    let programme: Programme = try decode(data, file: file)
+    if let problem = ProgrammeValidator.problems(in: programme).first {
+      throw problem.inFile(file)
+    }
+    return programme
+  }
+
+  static func decode<Value: Decodable>(_ data: [UInt8], file: String) throws(ProgrammeProblem)
+    -> Value
+  {
+    do {
+      return try JSONCoding.decoder.decode(Value.self, from: JSONCoding.data(data))
+    } catch let error as DecodingError {
+      throw problem(from: error, file: file)
+    } catch {
+      throw ProgrammeProblem(
+        file: file, path: "(top level)", message: "cannot be read as JSON (\(error))",
+        fix: "check the file is valid UTF-8 JSON")
+    }
+  }
+
+  /// Maps Foundation's decoding errors to path, message and fix.
+  public static func problem(from error: DecodingError, file: String) -> ProgrammeProblem {
+    switch error {
+    case .typeMismatch(let type, let context):
+      return ProgrammeProblem(
+        file: file, path: jsonPath(context.codingPath),
+        message: "expected \(describe(type))",
+        fix: "change the value to \(describe(type))")
+    case .valueNotFound(let type, let context):
+      return ProgrammeProblem(
+        file: file, path: jsonPath(context.codingPath), message: "is null",
+        fix: "give it \(describe(type))")
+    case .keyNotFound(let key, let context):
+      return ProgrammeProblem(
+        file: file, path: jsonPath(context.codingPath + [key]),
+        message: "missing field '\(key.stringValue)'",
+        fix: "add it (see Programs/README.md)")
+    case .dataCorrupted(let context):
+      if context.codingPath.isEmpty {
+        return ProgrammeProblem(
+          file: file, path: "(top level)",
+          message: "is not valid JSON: \(syntaxDetail(context))",
+          fix: "fix the JSON syntax at that place (a missing comma, quote or bracket)")
+      }
+      return ProgrammeProblem(
+        file: file, path: jsonPath(context.codingPath), message: context.debugDescription,
+        fix: "see Programs/README.md for the allowed values")
+    @unknown default:
+      return ProgrammeProblem(
+        file: file, path: "(top level)", message: "\(error)", fix: "see Programs/README.md")
+    }
+  }
+
+  private static func syntaxDetail(_ context: DecodingError.Context) -> String {
+    if let underlying = context.underlyingError {
+      let text = "\(underlying)"
+      // Foundation says "... around line 3, column 7." inside its description; keep that part.
+      if let range = text.range(of: "around line") {
+        let tail = text[range.lowerBound...].prefix { $0 != "." && $0 != "\"" }
+        return "\(context.debugDescription) (\(tail))"
+      }
+    }
+    return context.debugDescription
+  }
+
+  private static func describe(_ type: Any.Type) -> String {
+    switch type {
+    case is Int.Type: "a whole number"
+    case is Double.Type: "a number"
+    case is String.Type: "a string"
+    case is Bool.Type: "true or false"
+    default:
+      "\(type)".hasPrefix("Array") ? "a list [ … ]" : "an object { … }"
+    }
+  }
+}

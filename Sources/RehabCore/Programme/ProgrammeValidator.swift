@@ -1,0 +1,250 @@
+/// Checks a decoded programme against the format's ranges and the clinical rules, returning
+/// every problem with its JSON path and a fix. Decoding has already rejected wrong types and
+/// unknown fields; this judges values.
+public enum ProgrammeValidator {
+  public static func problems(in programme: Programme) -> [ProgrammeProblem] {
+    var found = problems(in: programme.plan).map { problem in
+      var nested = problem
+      nested.path = problem.path == "(top level)" ? "plan" : "plan.\(problem.path)"
+      return nested
+    }
+    if !ProgrammePlan.weekLimits.contains(programme.weeks) {
+      found.append(
+        ProgrammeProblem(
+          path: "weeks", message: "\(programme.weeks) weeks is out of range",
+          fix: "use 1 to \(ProgrammePlan.weekLimits.upperBound) weeks"))
+    }
+    return found
+  }
+
+  public static func problems(in plan: ProgrammePlan) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    func add(_ path: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: path, message: message, fix: fix))
+    }
+    if !isIdentifier(plan.id) {
+      add("id", "'\(plan.id)' is not a valid id", "use lowercase letters, digits and '-'")
+    }
+    if plan.title.trimmingWhitespace.isEmpty { add("title", "is empty", "give a one-line title") }
+    if plan.description.trimmingWhitespace.isEmpty {
+      add("description", "is empty", "describe who the programme is for")
+    }
+    if !ProgrammePlan.weekLimits.contains(plan.weeks) {
+      add("weeks", "\(plan.weeks) weeks is out of range", "use 1 to 52 weeks")
+    }
+    if !ProgrammePlan.treatmentLimits.contains(plan.treatments.count) {
+      add(
+        "treatments", "has \(plan.treatments.count) treatments",
+        "give 1 to \(ProgrammePlan.treatmentLimits.upperBound) treatments")
+    }
+    found += thresholdProblems(plan.thresholds)
+
+    var seen = Set<String>()
+    for (index, treatment) in plan.treatments.enumerated() {
+      let path = "treatments[\(index)]"
+      if !seen.insert(treatment.id).inserted {
+        add("\(path).id", "'\(treatment.id)' is used twice", "give each treatment its own id")
+      }
+      found += problems(in: treatment, path: path, plan: plan)
+    }
+    return found
+  }
+
+  private static func thresholdProblems(_ thresholds: FlagThresholds) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    if !(0...1).contains(thresholds.lowAdherence) {
+      found.append(
+        ProgrammeProblem(
+          path: "thresholds.lowAdherence", message: "\(thresholds.lowAdherence) is not a fraction",
+          fix: "use a value from 0 to 1, e.g. 0.7 for 70 %"))
+    }
+    let weekFields: [(String, Int)] = [
+      ("reviewWindowWeeks", thresholds.reviewWindowWeeks),
+      ("plateauFromWeek", thresholds.plateauFromWeek),
+      ("imbalanceFromWeek", thresholds.imbalanceFromWeek),
+      ("referralAfterWeeks", thresholds.referralAfterWeeks),
+    ]
+    for (name, value) in weekFields where !ProgrammePlan.weekLimits.contains(value) {
+      found.append(
+        ProgrammeProblem(
+          path: "thresholds.\(name)", message: "\(value) is out of range", fix: "use 1 to 52 weeks"))
+    }
+    if !(1...100).contains(thresholds.symmetryIndexOK) {
+      found.append(
+        ProgrammeProblem(
+          path: "thresholds.symmetryIndexOK", message: "\(thresholds.symmetryIndexOK) is out of range",
+          fix: "use a percentage from 1 to 100, e.g. 90"))
+    }
+    return found
+  }
+
+  private static func problems(in treatment: Treatment, path: String, plan: ProgrammePlan)
+    -> [ProgrammeProblem]
+  {
+    var found: [ProgrammeProblem] = []
+    func add(_ field: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: "\(path).\(field)", message: message, fix: fix))
+    }
+    if !isIdentifier(treatment.id) {
+      add("id", "'\(treatment.id)' is not a valid id", "use lowercase letters, digits and '-'")
+    }
+    if treatment.name.trimmingWhitespace.isEmpty { add("name", "is empty", "name the treatment") }
+    if treatment.instructions.trimmingWhitespace.isEmpty {
+      add("instructions", "is empty", "say how to do it in plain words")
+    }
+    found += doseProblems(treatment, path: path)
+    found += scheduleProblems(treatment, path: path, plan: plan)
+    if let weeks = treatment.weeks {
+      if weeks.from < 1 || weeks.to < weeks.from || weeks.to > plan.weeks {
+        add(
+          "weeks", "weeks \(weeks.from)–\(weeks.to) do not fit a \(plan.weeks)-week programme",
+          "use 1 ≤ from ≤ to ≤ \(plan.weeks)")
+      }
+    }
+    if let progression = treatment.progression {
+      found += progressionProblems(progression, dose: treatment.dose, path: "\(path).progression")
+    }
+    return found
+  }
+
+  private static func doseProblems(_ treatment: Treatment, path: String) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    func check(_ field: String, _ value: Int, _ range: ClosedRange<Int>, _ why: String = "") {
+      guard !range.contains(value) else { return }
+      found.append(
+        ProgrammeProblem(
+          path: "\(path).dose.\(field)", message: "\(value) is out of range\(why)",
+          fix: "use \(range.lowerBound) to \(range.upperBound)"))
+    }
+    switch treatment.dose {
+    case .setsReps(let sets, let reps, _):
+      check("sets", sets, Dose.Limits.sets)
+      check("reps", reps, Dose.Limits.reps)
+    case .holds(let seconds, let repetitions):
+      check("holdSeconds", seconds, Dose.Limits.holdSeconds)
+      check("repetitions", repetitions, Dose.Limits.repetitions)
+    case .time(let minutes):
+      if treatment.kind.isThermal {
+        check(
+          "minutes", minutes, Dose.Limits.thermalMinutes,
+          " for \(treatment.kind.rawValue) (R-DOSE-HEAT, R-DOSE-ICE: at most 20 minutes)")
+      } else {
+        check("minutes", minutes, Dose.Limits.minutes)
+      }
+    }
+    if treatment.kind.isThermal || treatment.kind == .ultrasound,
+      treatment.dose.value(of: .minutes) == nil
+    {
+      found.append(
+        ProgrammeProblem(
+          path: "\(path).dose", message: "\(treatment.kind.rawValue) is dosed in minutes",
+          fix: "write the dose as {\"minutes\": 15}"))
+    }
+    return found
+  }
+
+  private static func scheduleProblems(_ treatment: Treatment, path: String, plan: ProgrammePlan)
+    -> [ProgrammeProblem]
+  {
+    var found: [ProgrammeProblem] = []
+    let schedule = treatment.schedule
+    func add(_ field: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: "\(path).schedule.\(field)", message: message, fix: fix))
+    }
+    if !Schedule.Limits.timesPerDay.contains(schedule.timesPerDay) {
+      add("timesPerDay", "\(schedule.timesPerDay) is out of range", "use 1 to 3")
+    }
+    switch schedule.pattern {
+    case .daily:
+      break
+    case .daysPerWeek(let count):
+      if !Schedule.Limits.daysPerWeek.contains(count) {
+        add("daysPerWeek", "\(count) is out of range", "use 1 to 7 days a week")
+      }
+    case .weekdays(let days):
+      if days.isEmpty { add("weekdays", "is empty", "list at least one day, e.g. [\"mon\"]") }
+      if Set(days).count != days.count {
+        add("weekdays", "lists a day twice", "list each weekday once")
+      }
+    case .sameDaysAs(let target):
+      if target == treatment.id {
+        add("sameDaysAs", "refers to itself", "name another treatment's id")
+      } else if plan.treatment(id: target) == nil {
+        add(
+          "sameDaysAs", "names '\(target)', which is not a treatment here",
+          "use one of: \(plan.treatments.map(\.id).joined(separator: ", "))")
+      } else if WeeklyPattern.resolve(treatment, in: plan) == nil {
+        add("sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
+      }
+    }
+    if treatment.kind == .strengthening, !schedule.allowConsecutiveDays,
+      let pattern = WeeklyPattern.resolve(treatment, in: plan), pattern.hasConsecutiveDays
+    {
+      let field: String
+      switch schedule.pattern {
+      case .daily: field = "daily"
+      case .daysPerWeek: field = "daysPerWeek"
+      case .weekdays: field = "weekdays"
+      case .sameDaysAs: field = "sameDaysAs"
+      }
+      add(
+        field,
+        "strengthening on \(pattern.daysPerWeek) days a week leaves no rest day between sessions (R-DOSE-STRENGTH)",
+        "use at most \(Schedule.Limits.strengtheningDaysWithRest) days a week with none in a row, or set \"allowConsecutiveDays\": true for a tendon-loading programme"
+      )
+    }
+    return found
+  }
+
+  private static func progressionProblems(_ progression: Progression, dose: Dose, path: String)
+    -> [ProgrammeProblem]
+  {
+    var found: [ProgrammeProblem] = []
+    func add(_ field: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: "\(path).\(field)", message: message, fix: fix))
+    }
+    guard let start = dose.value(of: progression.field) else {
+      add(
+        "field", "'\(progression.field.rawValue)' is not part of this dose (\(dose.text))",
+        "progress a field the dose has, e.g. reps for sets × reps, holdSeconds for holds")
+      return found
+    }
+    if progression.step < 1 { add("step", "\(progression.step) must be at least 1", "use 1 or more") }
+    if progression.max < start {
+      add(
+        "max", "\(progression.max) is below the starting \(progression.field.rawValue) (\(start))",
+        "set max to at least \(start)")
+    }
+    if progression.afterMax != .hold, progression.field != .reps {
+      add("afterMax", "only reps can restart after the cap", "remove afterMax or progress reps")
+    }
+    if progression.afterMax == .addSet, let sets = dose.value(of: .sets),
+      !(sets...Dose.Limits.sets.upperBound).contains(progression.maxSets)
+    {
+      add("maxSets", "\(progression.maxSets) is out of range", "use \(sets) to 10")
+    }
+    if progression.afterMax == .addLoad,
+      !Progression.Defaults.loadStepPercentRange.contains(progression.loadStepPercent)
+    {
+      add(
+        "loadStepPercent", "\(progression.loadStepPercent) % is out of range (R-DOSE-STRENGTH)",
+        "use 2 to 10 %")
+    }
+    return found
+  }
+
+  static func isIdentifier(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 64 && text.first != "-"
+      && text.utf8.allSatisfy { byte in
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+      }
+  }
+}
+
+extension String {
+  var trimmingWhitespace: Substring {
+    let trimmedFront = drop { $0.isWhitespace }
+    return trimmedFront.dropLast(trimmedFront.reversed().prefix { $0.isWhitespace }.count)
+  }
+}

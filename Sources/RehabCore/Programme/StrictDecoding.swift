@@ -1,0 +1,45 @@
+/// A coding key for any string or index, used to list and reject unknown fields.
+struct AnyCodingKey: CodingKey, Hashable {
+  let stringValue: String
+  let intValue: Int?
+
+  init(_ string: String) {
+    stringValue = string
+    intValue = nil
+  }
+  init?(stringValue: String) { self.init(stringValue) }
+  init?(intValue: Int) {
+    stringValue = String(intValue)
+    self.intValue = intValue
+  }
+}
+
+extension Decoder {
+  /// Throws at the first field not in `allowed`: a typo in a programme file must not silently
+  /// drop a setting.
+  func rejectUnknownKeys(allowed: Set<String>) throws {
+    let container = try container(keyedBy: AnyCodingKey.self)
+    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })
+    where !allowed.contains(key.stringValue) {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: codingPath + [key],
+          debugDescription:
+            "unknown field '\(key.stringValue)'; allowed here: \(allowed.sorted().joined(separator: ", "))"
+        ))
+    }
+  }
+}
+
+/// Renders a coding path the way people read JSON: `treatments[2].dose.reps`.
+public func jsonPath(_ codingPath: [any CodingKey]) -> String {
+  var path = ""
+  for key in codingPath {
+    if let index = key.intValue {
+      path += "[\(index)]"
+    } else {
+      path += path.isEmpty ? key.stringValue : ".\(key.stringValue)"
+    }
+  }
+  return path.isEmpty ? "(top level)" : path
+}

@@ -1,0 +1,36 @@
+/// A free-text note on a day, or on one item of it.
+public struct NoteRecord: Hashable, Sendable {
+  public var day: CalendarDay
+  public var itemId: String?
+  public var text: String
+  public var at: String
+
+  public init(day: CalendarDay, itemId: String? = nil, text: String, at: String) {
+    self.day = day
+    self.itemId = itemId
+    self.text = text
+    self.at = at
+  }
+}
+
+extension NoteRecord: Codable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case day, itemId, text, at }
+
+  public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      day: try container.decode(CalendarDay.self, forKey: .day),
+      itemId: try container.decodeIfPresent(String.self, forKey: .itemId),
+      text: try container.decode(String.self, forKey: .text),
+      at: try container.decode(String.self, forKey: .at))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(day, forKey: .day)
+    try container.encodeIfPresent(itemId, forKey: .itemId)
+    try container.encode(text, forKey: .text)
+    try container.encode(at, forKey: .at)
+  }
+}

@@ -1,0 +1,44 @@
+/// One thing to do on one day: a treatment, on one side, at one of its daily times.
+public struct ChecklistItem: Hashable, Sendable, Identifiable {
+  /// Why today's dose differs from the plain weekly progression.
+  public enum PainAdjustment: String, Hashable, Sendable, Codable {
+    /// R-PAIN-STEP: the previous session hurt, so this one is one step lighter.
+    case steppedDown
+    /// R-PAIN-HOLD: two painful sessions last week, so progression is held this week.
+    case held
+  }
+
+  /// `2026-12-02.heel-raises.left`, with `.2` appended for a second daily time. The same item
+  /// on the same day always has the same id, across runs and versions.
+  public var id: String
+  public var day: CalendarDay
+  public var programmeWeek: Int
+  public var treatmentId: String
+  public var name: String
+  public var kind: TreatmentKind
+  public var side: Side
+  public var dose: PrescribedDose
+  /// 1-based time of day, and how many times a day the treatment is done.
+  public var occurrence: Int
+  public var occurrencesPerDay: Int
+  public var instructions: String
+  /// Progression steps applied to the starting dose.
+  public var progressionStep: Int
+  public var painAdjustments: [PainAdjustment]
+
+  public static func makeID(day: CalendarDay, treatmentId: String, side: Side, occurrence: Int)
+    -> String
+  {
+    let base = "\(day).\(treatmentId).\(side.rawValue)"
+    return occurrence > 1 ? "\(base).\(occurrence)" : base
+  }
+
+  /// Splits an item id back into its day and treatment id; nil when it is not one.
+  public static func parseID(_ id: String) -> (day: CalendarDay, treatmentId: String)? {
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3 || parts.count == 4, let day = CalendarDay(String(parts[0])) else {
+      return nil
+    }
+    return (day, String(parts[1]))
+  }
+}

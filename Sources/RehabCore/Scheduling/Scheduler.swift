@@ -1,0 +1,212 @@
+/// Turns a programme into daily checklists. Pure and deterministic: no clock, no I/O; the same
+/// programme, day and pain entries always give the same items with the same ids.
+public struct Scheduler: Sendable {
+  public let programme: Programme
+  /// Each treatment's days within a programme week (day 0 = the start day's weekday).
+  private let patterns: [String: WeeklyPattern]
+
+  public init(programme: Programme) {
+    self.programme = programme
+    self.patterns = Scheduler.layOut(programme)
+  }
+
+  /// Whether `treatment` has a session on `day` (home task or not).
+  public func isScheduled(_ treatment: Treatment, on day: CalendarDay) -> Bool {
+    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week),
+      let pattern = patterns[treatment.id]
+    else { return false }
+    return pattern.contains(position: programme.start.days(until: day) % 7)
+  }
+
+  /// The pain entries digested into painful sessions per treatment, for many checklists at once.
+  public func painGuidance(_ entries: [PainEntry]) -> PainGuidance {
+    PainGuidance(entries: entries, scheduler: self)
+  }
+
+  public func checklist(for day: CalendarDay, pain: [PainEntry] = []) -> [ChecklistItem] {
+    checklist(for: day, guidance: painGuidance(pain))
+  }
+
+  /// The day's home items in session order (heat, stretching, activation, strengthening, ice).
+  /// Ultrasound is clinic-delivered and never a home item (R-DOSE-ULTRASOUND).
+  public func checklist(for day: CalendarDay, guidance: PainGuidance) -> [ChecklistItem] {
+    guard let week = programme.programmeWeek(of: day) else { return [] }
+    var items: [ChecklistItem] = []
+    for kind in TreatmentKind.sessionOrder {
+      for treatment in programme.plan.treatments
+      where treatment.kind == kind && isScheduled(treatment, on: day) {
+        let (dose, step, adjustments) = prescription(
+          for: treatment, on: day, week: week, guidance: guidance)
+        let timesPerDay = treatment.schedule.timesPerDay
+        for side in treatment.side.sides(affected: programme.affectedSide) {
+          for occurrence in 1...max(1, timesPerDay) {
+            items.append(
+              ChecklistItem(
+                id: ChecklistItem.makeID(
+                  day: day, treatmentId: treatment.id, side: side, occurrence: occurrence),
+                day: day, programmeWeek: week, treatmentId: treatment.id, name: treatment.name,
+                kind: treatment.kind, side: side, dose: dose, occurrence: occurrence,
+                occurrencesPerDay: timesPerDay, instructions: treatment.instructions,
+                progressionStep: step, painAdjustments: adjustments))
+          }
+        }
+      }
+    }
+    return items
+  }
+
+  /// The most recent session of `treatment` strictly before `day`, within the programme.
+  public func previousSession(of treatment: Treatment, before day: CalendarDay) -> CalendarDay? {
+    var candidate = day.adding(days: -1)
+    // Every pattern repeats weekly, so a session is at most 7 days back unless the
+    // treatment's week range starts later; look one week further to cover that edge.
+    for _ in 0..<14 where candidate >= programme.start {
+      if isScheduled(treatment, on: candidate) { return candidate }
+      candidate = candidate.adding(days: -1)
+    }
+    return nil
+  }
+
+  /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
+  /// session (R-PAIN-STEP).
+  private func prescription(
+    for treatment: Treatment, on day: CalendarDay, week: Int, guidance: PainGuidance
+  ) -> (PrescribedDose, Int, [ChecklistItem.PainAdjustment]) {
+    guard let progression = treatment.progression else {
+      return (PrescribedDose(dose: treatment.dose), 0, [])
+    }
+    var adjustments: [ChecklistItem.PainAdjustment] = []
+    var steps = 0
+    if week > treatment.firstWeek {
+      for progressionWeek in (treatment.firstWeek + 1)...week {
+        if guidance.holdsProgression(of: treatment.id, inWeek: progressionWeek) {
+          if progressionWeek == week { adjustments.append(.held) }
+        } else {
+          steps += 1
+        }
+      }
+    }
+    if let previous = previousSession(of: treatment, before: day),
+      guidance.wasPainful(treatment.id, on: previous), steps > 0
+    {
+      steps -= 1
+      adjustments.append(.steppedDown)
+    }
+    return (progression.apply(steps: steps, to: treatment.dose), steps, adjustments)
+  }
+
+  /// Chooses each treatment's days. Fixed patterns (daily, weekdays) go first; each
+  /// `daysPerWeek` treatment then takes the rotation that keeps the busiest day lightest, so a
+  /// day's list stays short (Bachmann 2018). Ties go to the smallest rotation: deterministic.
+  private static func layOut(_ programme: Programme) -> [String: WeeklyPattern] {
+    let plan = programme.plan
+    let firstWeekday = programme.start.weekday
+    var patterns: [String: WeeklyPattern] = [:]
+    var load = [Int](repeating: 0, count: 7)
+
+    func itemsPerSession(_ treatment: Treatment) -> Int {
+      guard treatment.kind.isHomeTask else { return 0 }
+      return treatment.side.sides(affected: programme.affectedSide).count
+        * treatment.schedule.timesPerDay
+    }
+    func place(_ treatment: Treatment, _ pattern: WeeklyPattern) {
+      patterns[treatment.id] = pattern
+      for position in 0..<7 where pattern.contains(position: position) {
+        load[position] += itemsPerSession(treatment)
+      }
+    }
+
+    for treatment in plan.treatments {
+      switch treatment.schedule.pattern {
+      case .daily: place(treatment, .everyDay)
+      case .weekdays(let days): place(treatment, .weekdays(days, firstWeekday: firstWeekday))
+      default: break
+      }
+    }
+    for treatment in plan.treatments {
+      guard case .daysPerWeek(let count) = treatment.schedule.pattern else { continue }
+      let weight = itemsPerSession(treatment)
+      var best = (offset: 0, peak: Int.max, spread: Int.max)
+      for offset in 0..<7 {
+        let pattern = WeeklyPattern.spread(count, offset: offset)
+        let loads = (0..<7).map { load[$0] + (pattern.contains(position: $0) ? weight : 0) }
+        let peak = loads.max() ?? 0
+        let spread = loads.reduce(0) { $0 + $1 * $1 }
+        if (peak, spread) < (best.peak, best.spread) { best = (offset, peak, spread) }
+      }
+      place(treatment, .spread(count, offset: best.offset))
+    }
+    // sameDaysAs follows its target, resolved after all fixed and spread patterns exist.
+    var unresolved = plan.treatments.filter {
+      if case .sameDaysAs = $0.schedule.pattern { return true }
+      return false
+    }
+    while !unresolved.isEmpty {
+      let before = unresolved.count
+      unresolved.removeAll { treatment in
+        guard case .sameDaysAs(let target) = treatment.schedule.pattern,
+          let pattern = patterns[target]
+        else { return false }
+        place(treatment, pattern)
+        return true
+      }
+      if unresolved.count == before { break }  // a cycle; validation reports it
+    }
+    return patterns
+  }
+}
+
+extension TreatmentKind {
+  /// The order of a session: warm up with heat, stretch, activate, strengthen, then ice.
+  public static let sessionOrder: [TreatmentKind] = [
+    .heat, .stretching, .activation, .strengthening, .ice, .ultrasound,
+  ]
+}
+
+/// Painful sessions per treatment, derived from pain entries (R-PAIN-STEP, R-PAIN-HOLD).
+/// A session on day D was painful when pain logged during D was above 5, or when the pain
+/// logged on waking on D+1 was higher than the highest pain logged on D.
+public struct PainGuidance: Sendable {
+  private var painfulDays: [String: Set<CalendarDay>] = [:]
+  private let programme: Programme
+
+  init(entries: [PainEntry], scheduler: Scheduler) {
+    programme = scheduler.programme
+    guard !entries.isEmpty else { return }
+    var highestOnDay: [CalendarDay: Int] = [:]
+    for entry in entries { highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level) }
+    for treatment in programme.plan.treatments where treatment.progression != nil {
+      var days: Set<CalendarDay> = []
+      for entry in entries where entry.concerns(treatment.id) {
+        let sessionDay: CalendarDay
+        switch entry.timing {
+        case .during:
+          guard entry.level > PainZones.acceptableMax else { continue }
+          sessionDay = entry.day
+        case .nextMorning:
+          sessionDay = entry.day.adding(days: -1)
+          guard let dayBefore = highestOnDay[sessionDay], entry.level > dayBefore else { continue }
+        }
+        if scheduler.isScheduled(treatment, on: sessionDay) { days.insert(sessionDay) }
+      }
+      if !days.isEmpty { painfulDays[treatment.id] = days }
+    }
+  }
+
+  public func wasPainful(_ treatmentId: String, on day: CalendarDay) -> Bool {
+    painfulDays[treatmentId]?.contains(day) ?? false
+  }
+
+  /// Painful sessions of a treatment within programme week `week`.
+  public func painfulSessions(of treatmentId: String, inWeek week: Int) -> Int {
+    guard let days = painfulDays[treatmentId] else { return 0 }
+    let first = programme.firstDay(ofWeek: week)
+    let last = first.adding(days: 6)
+    return days.count { $0 >= first && $0 <= last }
+  }
+
+  /// R-PAIN-HOLD: two painful sessions in the week before hold this week's progression.
+  public func holdsProgression(of treatmentId: String, inWeek week: Int) -> Bool {
+    week > 1 && painfulSessions(of: treatmentId, inWeek: week - 1) >= PainZones.sessionsToHold
+  }
+}

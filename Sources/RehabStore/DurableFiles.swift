@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The system calls behind the files on disk: whole-file reads, atomic durable writes,
+/// private directories and the advisory lock. Permissions are set explicitly (fchmod, chmod) so
+/// the umask can neither widen nor narrow them.
+enum DurableFiles {
+  static let fileMode: mode_t = 0o600
+  static let directoryMode: mode_t = 0o700
+
+  /// The whole file, or nil when it does not exist.
+  static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+    let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
+    if fd < 0 {
+      let code = errno
+      if code == ENOENT { return nil }
+      throw failure(code, path, doing: "cannot open")
+    }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else { throw failure(errno, path, doing: "cannot inspect") }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw StoreError(
+        .damagedFile, file: path, problem: "is not a regular file",
+        fix: "move it aside so rehabit can create the file")
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(status.st_size))
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { buffer in
+        retryingOnInterrupt { systemRead(fd, buffer.baseAddress, buffer.count) }
+      }
+      if count < 0 { throw failure(errno, path, doing: "cannot read") }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+  }
+
+  static func exists(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0
+  }
+
+  /// Replaces `name` in `directory` with `bytes` so that a crash at any moment leaves either the
+  /// old file or the new one, never a mix: a temporary file in the same directory (created
+  /// exclusively, mode 0600), written in full, fsync'd, renamed over the old name, then the
+  /// directory fsync'd so the rename itself survives a power cut. Callers hold the lock, so a
+  /// temporary file left by a killed writer is stale and is removed first.
+  static func writeAtomically(_ bytes: [UInt8], directory: String, name: String) throws(StoreError)
+  {
+    let path = DataDirectory.join(directory, name)
+    let temporary = DataDirectory.join(directory, ".\(name).tmp")
+    var fd = retryingOnInterrupt {
+      open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+    }
+    if fd < 0, errno == EEXIST {
+      unlink(temporary)
+      fd = retryingOnInterrupt {
+        open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+      }
+    }
+    guard fd >= 0 else { throw failure(errno, temporary, doing: "cannot create") }
+    var closed = false
+    var renamed = false
+    defer {
+      if !closed { close(fd) }
+      if !renamed { unlink(temporary) }
+    }
+    guard fchmod(fd, fileMode) == 0 else { throw failure(errno, temporary, doing: "cannot protect") }
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        retryingOnInterrupt {
+          systemWrite(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        }
+      }
+      if count < 0 { throw failure(errno, path, doing: "cannot write") }
+      written += count
+    }
+    guard fsync(fd) == 0 else { throw failure(errno, path, doing: "cannot flush") }
+    closed = true
+    guard close(fd) == 0 else { throw failure(errno, path, doing: "cannot finish writing") }
+    guard rename(temporary, path) == 0 else { throw failure(errno, path, doing: "cannot replace") }
+    renamed = true
+    try syncDirectory(directory)
+  }
+
+  /// Flushes a directory's entries (a rename or a new name) to disk.
+  static func syncDirectory(_ directory: String) throws(StoreError) {
+    let fd = retryingOnInterrupt { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    guard fd >= 0 else { throw failure(errno, directory, doing: "cannot open") }
+    defer { close(fd) }
+    // Some file systems cannot sync a directory (EINVAL); the rename is done either way.
+    if fsync(fd) != 0, errno != EINVAL {
+      throw failure(errno, directory, doing: "cannot flush")
+    }
+  }
+
+  /// Creates `path` and its missing parents, each 0700 whatever the umask. Existing
+  /// directories keep their permissions: they are the user's.
+  static func makeDirectories(_ path: String) throws(StoreError) {
+    var status = stat()
+    if stat(path, &status) == 0 {
+      guard status.st_mode & S_IFMT == S_IFDIR else {
+        throw StoreError(
+          .fileSystem, file: path, problem: "is not a directory",
+          fix: "choose another data directory with --data-dir or move the file aside")
+      }
+      return
+    }
+    let parent = parentDirectory(of: path)
+    if parent != path { try makeDirectories(parent) }
+    if mkdir(path, directoryMode) != 0 {
+      let code = errno
+      // Another process may have created it in between.
+      if code == EEXIST, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
+      throw failure(code, path, doing: "cannot create directory")
+    }
+    guard chmod(path, directoryMode) == 0 else {
+      throw failure(errno, path, doing: "cannot protect directory")
+    }
+    try syncDirectory(parent)
+  }
+
+  static func parentDirectory(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    if slash == trimmed.startIndex { return "/" }
+    return String(trimmed[..<slash])
+  }
+
+  /// Names in a directory (without `.` and `..`); empty when it does not exist.
+  static func names(in directory: String) throws(StoreError) -> [String] {
+    guard let handle = opendir(directory) else {
+      let code = errno
+      if code == ENOENT { return [] }
+      throw failure(code, directory, doing: "cannot list")
+    }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) {
+          String(cString: $0)
+        }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// An exclusive advisory lock (flock) on `path`, created 0600 if missing. Blocks until no
+  /// other process (or thread: each lock is its own open file) holds it.
+  struct Lock {
+    private let fd: Int32
+
+    init(path: String) throws(StoreError) {
+      let fd = retryingOnInterrupt { open(path, O_RDWR | O_CREAT | O_CLOEXEC, DurableFiles.fileMode) }
+      guard fd >= 0 else { throw DurableFiles.failure(errno, path, doing: "cannot open the lock file") }
+      _ = fchmod(fd, DurableFiles.fileMode)
+      guard retryingOnInterrupt({ flock(fd, LOCK_EX) }) == 0 else {
+        let code = errno
+        close(fd)
+        throw DurableFiles.failure(code, path, doing: "cannot lock")
+      }
+      self.fd = fd
+    }
+
+    /// Closing the file releases the lock (and so does the process ending, however it ends).
+    func release() {
+      close(fd)
+    }
+  }
+
+  static func failure(_ code: Int32, _ path: String, doing action: String) -> StoreError {
+    let reason = String(cString: strerror(code))
+    let fix: String
+    switch code {
+    case ENOSPC, EDQUOT: fix = "free some disk space and try again; nothing was changed"
+    case EACCES, EPERM: fix = "check the permissions of the data directory (it should be yours, 0700)"
+    case EROFS: fix = "the file system is read-only; choose another data directory with --data-dir"
+    default: fix = "check the data directory and try again; nothing was changed"
+    }
+    return StoreError(.fileSystem, file: path, problem: "\(action): \(reason)", fix: fix)
+  }
+}
+
+@inline(__always)
+private func retryingOnInterrupt<Result: BinaryInteger>(_ call: () -> Result) -> Result {
+  while true {
+    let result = call()
+    if result >= 0 || errno != EINTR { return result }
+  }
+}
+
+/// The C `read` and `write`, which `DurableFiles.read` and friends would otherwise shadow.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+  #else
+    Darwin.read(fd, buffer, count)
+  #endif
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+  #else
+    Darwin.write(fd, buffer, count)
+  #endif
+}

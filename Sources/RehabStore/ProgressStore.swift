@@ -1,0 +1,161 @@
+import RehabCore
+
+/// The JSON files of one data directory: `programme.json`, `progress/2026-W49.json` (one file
+/// per ISO week) and the lock file `.lock`. Every write happens under an advisory lock, re-reads
+/// what it changes, and replaces the file atomically; a damaged file is reported, never
+/// overwritten. Time stamps come from callers: the store never reads a clock.
+public final class ProgressStore: Sendable {
+  public let directory: String
+
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  public static let programmeFileName = "programme.json"
+  public static let progressFolderName = "progress"
+  public static let lockFileName = ".lock"
+
+  public var programmeFile: String { DataDirectory.join(directory, ProgressStore.programmeFileName) }
+  public var progressDirectory: String {
+    DataDirectory.join(directory, ProgressStore.progressFolderName)
+  }
+  var lockFile: String { DataDirectory.join(directory, ProgressStore.lockFileName) }
+
+  /// `progress/2026-W49.json` inside the data directory.
+  public func file(for week: ISOWeek) -> String {
+    DataDirectory.join(progressDirectory, ProgressStore.fileName(for: week))
+  }
+
+  static func fileName(for week: ISOWeek) -> String { "\(week).json" }
+
+  /// Creates the directory (0700, and missing parents) if needed. Called before any write.
+  public func prepareDirectory() throws(StoreError) {
+    try DurableFiles.makeDirectories(directory)
+    try DurableFiles.makeDirectories(progressDirectory)
+  }
+
+  // MARK: Programme
+
+  /// nil when programme.json is absent; a damaged one is an error naming the file and problem.
+  public func loadProgramme() throws(StoreError) -> Programme? {
+    let file = programmeFile
+    guard let bytes = try DurableFiles.read(file) else { return nil }
+    do {
+      return try ProgrammeDecoding.programme(from: bytes, file: file)
+    } catch {
+      throw StoreError(
+        .damagedFile, file: file, problem: "\(error.path): \(error.message)",
+        fix: "\(error.fix); or move it aside and run `rehabit init` (rehabit never overwrites a damaged file)"
+      )
+    }
+  }
+
+  /// Writes programme.json under the lock; refuses (saying "use --force") when one exists and
+  /// `replacing` is false, even when the existing one is damaged.
+  public func saveProgramme(_ programme: Programme, replacing: Bool) throws(StoreError) {
+    // Never write a programme that `loadProgramme` would then refuse.
+    if let problem = ProgrammeValidator.problems(in: programme).first {
+      throw StoreError(
+        .invalidChange, file: programmeFile, problem: "\(problem.path): \(problem.message)",
+        fix: "\(problem.fix); nothing was written")
+    }
+    let bytes = try encode(programme, file: programmeFile)
+    try prepareDirectory()
+    let lock = try DurableFiles.Lock(path: lockFile)
+    defer { lock.release() }
+    if !replacing, DurableFiles.exists(programmeFile) {
+      throw StoreError(
+        .programmeExists, file: programmeFile, problem: "a programme already exists",
+        fix: "use --force to replace it (progress files are kept)")
+    }
+    try DurableFiles.writeAtomically(
+      bytes, directory: directory, name: ProgressStore.programmeFileName)
+  }
+
+  // MARK: Progress weeks
+
+  /// The week's records; an empty week when there is no file yet.
+  public func loadWeek(_ week: ISOWeek) throws(StoreError) -> ProgressWeek {
+    let file = file(for: week)
+    guard let bytes = try DurableFiles.read(file) else { return ProgressWeek(week: week) }
+    do {
+      return try ProgressDecoding.week(from: bytes, expected: week)
+    } catch {
+      throw StoreError(
+        .damagedFile, file: file, problem: "\(error.path): \(error.message)",
+        fix:
+          "\(error.fix); or move the file aside to start the week afresh (rehabit never overwrites a damaged file)"
+      )
+    }
+  }
+
+  /// Lock, re-read the week under the lock, apply the change, write atomically, unlock. The
+  /// change may throw to abort (nothing written). Nothing is written when nothing changed.
+  public func updateWeek<T>(_ week: ISOWeek, _ change: (inout ProgressWeek) throws -> T) throws
+    -> T
+  {
+    try prepareDirectory()
+    let lock = try DurableFiles.Lock(path: lockFile)
+    defer { lock.release() }
+    let before = try loadWeek(week)
+    var after = before
+    let result = try change(&after)
+    guard after != before else { return result }
+    let file = file(for: week)
+    guard after.week == week else {
+      throw StoreError(
+        .invalidChange, file: file, problem: "the change moved the records to week \(after.week)",
+        fix: "update week \(after.week) instead; nothing was written")
+    }
+    if let problem = after.problems.first {
+      throw StoreError(
+        .invalidChange, file: file, problem: "\(problem.path): \(problem.message)",
+        fix: "\(problem.fix); nothing was written")
+    }
+    try DurableFiles.writeAtomically(
+      try encode(after, file: file), directory: progressDirectory,
+      name: ProgressStore.fileName(for: week))
+    return result
+  }
+
+  /// Pain entries of the weeks overlapping the range, for the scheduler's pain guidance.
+  public func painEntries(from: CalendarDay, through: CalendarDay) throws(StoreError)
+    -> [PainEntry]
+  {
+    try weeks(from: from, through: through).flatMap { week in
+      week.pain.filter { $0.day >= from && $0.day <= through }.map(\.painEntry)
+    }
+  }
+
+  /// The weeks overlapping the range, oldest first (empty weeks included).
+  public func weeks(from: CalendarDay, through: CalendarDay) throws(StoreError) -> [ProgressWeek] {
+    guard from <= through else { return [] }
+    var result: [ProgressWeek] = []
+    var week = ISOWeek(containing: from)
+    let last = ISOWeek(containing: through)
+    while week <= last {
+      result.append(try loadWeek(week))
+      week = week.next
+    }
+    return result
+  }
+
+  /// The weeks that have a file, oldest first (for exports and history screens).
+  public func storedWeeks() throws(StoreError) -> [ISOWeek] {
+    try DurableFiles.names(in: progressDirectory).compactMap { name in
+      name.hasSuffix(".json") ? ISOWeek(String(name.dropLast(5))) : nil
+    }.sorted()
+  }
+
+  private func encode<Value: Encodable>(_ value: Value, file: String) throws(StoreError)
+    -> [UInt8]
+  {
+    do {
+      return try JSONCoding.encode(value)
+    } catch {
+      throw StoreError(
+        .invalidChange, file: file, problem: "cannot encode: \(error)",
+        fix: "nothing was written; please report this")
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/// A failure of the data directory, always one line: what is wrong, the file, how to fix it.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Kind: Hashable, Sendable {
+    /// A file that cannot be read as what it should be: invalid JSON, a wrong shape, an unknown
+    /// schema version. It is left exactly as it is.
+    case damagedFile
+    /// `saveProgramme(_:replacing: false)` found a programme already.
+    case programmeExists
+    /// No data directory can be worked out (no HOME, an empty option).
+    case noDataDirectory
+    /// A change would store a record the file format cannot hold; nothing was written.
+    case invalidChange
+    /// The operating system refused (permissions, a full disk, a read-only file system …).
+    case fileSystem
+  }
+
+  public var kind: Kind
+  /// The file or directory concerned, when there is one.
+  public var file: String?
+  public var problem: String
+  public var fix: String
+
+  public init(_ kind: Kind, file: String?, problem: String, fix: String) {
+    self.kind = kind
+    self.file = file
+    self.problem = problem
+    self.fix = fix
+  }
+
+  public var description: String {
+    let text = "\(problem); \(fix)"
+    let line = file.map { "\($0): \(text)" } ?? text
+    return line.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}

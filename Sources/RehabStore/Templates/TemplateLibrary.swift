@@ -1,0 +1,115 @@
+import Foundation
+import RehabCore
+
+/// A programme template and where it came from.
+public struct ProgrammeTemplate: Sendable, Hashable {
+  public let plan: ProgrammePlan
+  /// `built-in` or the path of the file it was read from.
+  public let source: String
+
+  public init(plan: ProgrammePlan, source: String) {
+    self.plan = plan
+    self.source = source
+  }
+}
+
+/// The templates of `Programs/`, embedded at build time, plus any folder given with
+/// `--templates DIR`.
+public enum TemplateLibrary {
+  public static let builtInSource = "built-in"
+
+  /// Every built-in template, decoded and validated. A broken built-in template is a build
+  /// mistake that the test suite catches; it is still reported, never trapped.
+  public static func builtIn() throws(ProgrammeProblem) -> [ProgrammeTemplate] {
+    var templates: [ProgrammeTemplate] = []
+    for file in EmbeddedTemplates.files {
+      let plan = try ProgrammeDecoding.plan(
+        from: Array(file.json.utf8), file: "Programs/\(file.name) (built in)")
+      templates.append(ProgrammeTemplate(plan: plan, source: builtInSource))
+    }
+    return templates
+  }
+
+  /// Built-in templates followed by those in `extraDirectory` (sorted by file name).
+  public static func all(extraDirectory: String? = nil) throws -> [ProgrammeTemplate] {
+    var templates = try builtIn()
+    guard let extraDirectory else { return templates }
+    for template in try TemplateLibrary.templates(in: extraDirectory) {
+      if let clash = templates.first(where: { $0.plan.id == template.plan.id }) {
+        throw ProgrammeProblem(
+          file: template.source, path: "id",
+          message: "'\(template.plan.id)' is already the id of a template (\(clash.source))",
+          fix: "give this template another id")
+      }
+      templates.append(template)
+    }
+    return templates
+  }
+
+  /// The template with `id`; the error lists the ids there are.
+  public static func template(id: String, extraDirectory: String? = nil) throws
+    -> ProgrammeTemplate
+  {
+    let templates = try all(extraDirectory: extraDirectory)
+    if let match = templates.first(where: { $0.plan.id == id }) { return match }
+    throw TemplateNotFound(id: id, available: templates.map(\.plan.id))
+  }
+
+  /// Reads a programme file of one's own (`init --file PATH`).
+  public static func readPlan(at path: String) throws -> ProgrammePlan {
+    try ProgrammeDecoding.plan(from: try readFile(path), file: path)
+  }
+
+  private static func templates(in directory: String) throws -> [ProgrammeTemplate] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw TemplateFileError(
+        "templates folder \(directory) does not exist or is not a folder; pass a folder of *.json templates to --templates"
+      )
+    }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw TemplateFileError("cannot list \(directory): \(error.localizedDescription); check its permissions")
+    }
+    return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
+      let path = (directory as NSString).appendingPathComponent(name)
+      return ProgrammeTemplate(
+        plan: try ProgrammeDecoding.plan(from: try readFile(path), file: path), source: path)
+    }
+  }
+
+  private static func readFile(_ path: String) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw TemplateFileError("\(path) does not exist; check the path")
+    }
+    guard !isDirectory.boolValue else {
+      throw TemplateFileError("\(path) is a folder; give the path of a programme .json file")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw TemplateFileError("cannot read \(path); check its permissions")
+    }
+    return Array(data)
+  }
+}
+
+/// `init --template NAME` with a name no template has.
+public struct TemplateNotFound: Error, CustomStringConvertible {
+  public let id: String
+  public let available: [String]
+
+  public var description: String {
+    "no template named '\(id)'; choose one of: \(available.joined(separator: ", ")) (see `rehabit templates`)"
+  }
+}
+
+/// A template file or folder that cannot be read at all.
+public struct TemplateFileError: Error, CustomStringConvertible {
+  public let description: String
+
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,12 @@
+/// A full-screen terminal: the app's only window on the outside world, so a scripted one can
+/// stand in for it in tests.
+@MainActor
+public protocol Terminal: AnyObject {
+  var size: Size { get }
+  var capabilities: TerminalCapabilities { get }
+  /// Shows `buffer` as the whole screen.
+  func draw(_ buffer: ScreenBuffer)
+  /// Waits for the next event, at most `timeoutMilliseconds` (nil waits forever); returns `.tick`
+  /// on timeout and nil when there will be no more input (input closed, script exhausted).
+  func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent?
+}
