@@ -43,17 +43,21 @@ public final class CursesTerminal: Terminal {
     let term = environment("TERM") ?? ""
     // With TERM=dumb ncurses "succeeds" and draws garbage.
     guard !term.isEmpty, term != "dumb" else {
-      throw TerminalStartError(.unsupportedTerminal(term.isEmpty ? "(unset)" : term),
+      throw TerminalStartError(
+        .unsupportedTerminal(term.isEmpty ? "(unset)" : term),
         options: options)
     }
     TerminalSignals.unblockTerminalSignals()
     let unicode = configureLocale()
+    if options.installsSignalHandlers { TerminalSignals.installHandlers() }
 
     // newterm returns NULL for an unknown TERM where initscr would print and exit(1).
     guard let screen = newterm(nil, rh_stdout(), rh_stdin()) else {
+      TerminalSignals.cursesWillStop()
       throw TerminalStartError(.cannotInitialize(term), options: options)
     }
     guard rh_has_cursor_addressing() != 0, let window = rh_stdscr() else {
+      TerminalSignals.cursesWillStop()
       endwin()
       delscreen(screen)
       throw TerminalStartError(.unsupportedTerminal(term), options: options)
@@ -74,7 +78,7 @@ public final class CursesTerminal: Terminal {
         _ = init_pair(pair, foreground, background)
       })
 
-    TerminalSignals.cursesDidStart(installingHandlers: options.installsSignalHandlers)
+    TerminalSignals.cursesDidStart()
     isRunning = true
     return CursesTerminal(
       screen: screen, window: window,

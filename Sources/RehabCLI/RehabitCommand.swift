@@ -1,6 +1,50 @@
 import ArgumentParser
 
-/// Temporary root while the store lands (the full CLI is being written beside the tree).
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `rehabit`: the root command. With no subcommand it opens the full-screen app.
 public struct RehabitCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "rehabit",
+    abstract: "Track a foot and ankle rehab programme, one day at a time.",
+    discussion: """
+      With no command, opens today's checklist full-screen (the setup wizard when no programme \
+      exists). Every screen has a command for scripts; add --json for machine-readable output.
+      rehabit is a self-management aid, not medical advice.
+      """,
+    version: "0.1.0",
+    subcommands: RehabitCommand.commands,
+    defaultSubcommand: OpenCommand.self
+  )
+
+  /// Every subcommand, in the order `--help` lists them.
+  static let commands: [any ParsableCommand.Type] = [
+    OpenCommand.self, DemoCommand.self, TemplatesCommand.self, InitCommand.self,
+    TodayCommand.self,
+  ]
+
   public init() {}
+
+  /// Parses and runs, printing any error as one line on stderr (no usage dump, no stack trace)
+  /// and exiting non-zero: 64 for a wrong command line, 1 for everything else.
+  public static func main(arguments: [String]? = nil) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Glibc.exit(0)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
+      let isUsage = error is ValidationError || code == .validationFailure
+      let hint = isUsage ? " (try --help)" : ""
+      Output.error("rehabit: \(message)\(hint)")
+      Glibc.exit(code == .validationFailure ? 64 : code.rawValue == 0 ? 1 : code.rawValue)
+    }
+  }
 }

@@ -41,6 +41,7 @@ source += "  ]\n}\n"
 do {
   try source.write(toFile: outputPath, atomically: true, encoding: .utf8)
 } catch {
-  FileHandle.standardError.write(Data("TemplateEmbedder: cannot write \(outputPath): \(error)\n".utf8))
+  FileHandle.standardError.write(
+    Data("TemplateEmbedder: cannot write \(outputPath): \(error)\n".utf8))
   exit(1)
 }

@@ -5,12 +5,14 @@ import Testing
 
 @Suite("CalendarDay")
 struct CalendarDayTests {
-  @Test("parses only real yyyy-MM-dd dates", arguments: [
-    ("2026-11-30", true), ("2024-02-29", true), ("2026-02-29", false), ("2026-02-30", false),
-    ("2026-13-01", false), ("2026-00-10", false), ("2026-1-1", false), ("26-11-30", false),
-    ("2026/11/30", false), ("2026-11-3a", false), ("", false), ("2026-11-30T00:00", false),
-    ("2000-02-29", true), ("1900-02-29", false),
-  ])
+  @Test(
+    "parses only real yyyy-MM-dd dates",
+    arguments: [
+      ("2026-11-30", true), ("2024-02-29", true), ("2026-02-29", false), ("2026-02-30", false),
+      ("2026-13-01", false), ("2026-00-10", false), ("2026-1-1", false), ("26-11-30", false),
+      ("2026/11/30", false), ("2026-11-3a", false), ("", false), ("2026-11-30T00:00", false),
+      ("2000-02-29", true), ("1900-02-29", false),
+    ])
   func parsing(text: String, valid: Bool) {
     #expect((CalendarDay(text) != nil) == valid)
     if valid { #expect(CalendarDay(text)?.description == text) }
@@ -36,7 +38,9 @@ struct CalendarDayTests {
     #expect(try #require(CalendarDay("2026-02-28")).adding(days: 1).description == "2026-03-01")
     #expect(try #require(CalendarDay("2026-12-31")).adding(days: 1).description == "2027-01-01")
     #expect(try #require(CalendarDay("2027-01-01")).adding(days: -1).description == "2026-12-31")
-    #expect(try #require(CalendarDay("2024-01-01")).days(until: try #require(CalendarDay("2025-01-01"))) == 366)
+    #expect(
+      try #require(CalendarDay("2024-01-01")).days(until: try #require(CalendarDay("2025-01-01")))
+        == 366)
   }
 
   @Test func daysSinceEpochRoundTripsForAllDays() async {
@@ -56,10 +60,12 @@ struct CalendarDayTests {
     }
   }
 
-  @Test("ISO weeks at year boundaries", arguments: [
-    ("2026-11-30", "2026-W49"), ("2021-01-03", "2020-W53"), ("2024-12-30", "2025-W01"),
-    ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"), ("2023-01-01", "2022-W52"),
-  ])
+  @Test(
+    "ISO weeks at year boundaries",
+    arguments: [
+      ("2026-11-30", "2026-W49"), ("2021-01-03", "2020-W53"), ("2024-12-30", "2025-W01"),
+      ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"), ("2023-01-01", "2022-W52"),
+    ])
   func isoWeeks(day: String, week: String) throws {
     let parsed = try #require(CalendarDay(day))
     #expect(ISOWeek(containing: parsed).description == week)

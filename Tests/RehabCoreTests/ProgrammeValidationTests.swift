@@ -50,23 +50,31 @@ struct ProgrammeValidationTests {
     #expect(try decode(reencoded) == plan)
   }
 
-  @Test("each broken file names the file, the JSON path and a fix", arguments: [
-    ("\"weeks\": 6,", "\"weeks\": 6", "(top level)", "not valid JSON"),
-    ("\"weeks\": 6", "\"weeks\": \"six\"", "weeks", "expected a whole number"),
-    ("\"kind\": \"strengthening\"", "\"kind\": \"yoga\"", "treatments[0].kind", "yoga"),
-    ("\"weeks\": 6", "\"weeks\": 6, \"colour\": \"red\"", "colour", "unknown field 'colour'"),
-    ("\"weeks\": 6", "\"weeks\": 0", "weeks", "out of range"),
-    ("\"weeks\": 6", "\"weeks\": 53", "weeks", "out of range"),
-    ("\"reps\": 10}", "\"reps\": 0}", "treatments[0].dose.reps", "out of range"),
-    ("\"daysPerWeek\": 3", "\"daysPerWeek\": 5", "treatments[0].schedule.daysPerWeek", "no rest day"),
-    ("{\"minutes\": 15}", "{\"minutes\": 25}", "treatments[1].dose.minutes", "R-DOSE-HEAT"),
-    ("\"sameDaysAs\": \"heel-raises\"", "\"sameDaysAs\": \"nothing\"", "treatments[1].schedule.sameDaysAs", "not a treatment"),
-    ("{\"sets\": 3, \"reps\": 10}", "{\"sets\": 3}", "treatments[0].dose", "a dose is one of"),
-    ("\"id\": \"ice\"", "\"id\": \"heel-raises\"", "treatments[1].id", "used twice"),
-    ("\"schemaVersion\": 1", "\"schemaVersion\": 9", "schemaVersion", "not supported"),
-    ("\"max\": 15", "\"max\": 5", "treatments[0].progression.max", "below the starting"),
-    ("\"primary\": \"heel-raises\"", "\"primary\": \"grip\"", "checkin.primary", "grip"),
-  ])
+  @Test(
+    "each broken file names the file, the JSON path and a fix",
+    arguments: [
+      ("\"weeks\": 6,", "\"weeks\": 6", "(top level)", "not valid JSON"),
+      ("\"weeks\": 6", "\"weeks\": \"six\"", "weeks", "expected a whole number"),
+      ("\"kind\": \"strengthening\"", "\"kind\": \"yoga\"", "treatments[0].kind", "yoga"),
+      ("\"weeks\": 6", "\"weeks\": 6, \"colour\": \"red\"", "colour", "unknown field 'colour'"),
+      ("\"weeks\": 6", "\"weeks\": 0", "weeks", "out of range"),
+      ("\"weeks\": 6", "\"weeks\": 53", "weeks", "out of range"),
+      ("\"reps\": 10}", "\"reps\": 0}", "treatments[0].dose.reps", "out of range"),
+      (
+        "\"daysPerWeek\": 3", "\"daysPerWeek\": 5", "treatments[0].schedule.daysPerWeek",
+        "no rest day"
+      ),
+      ("{\"minutes\": 15}", "{\"minutes\": 25}", "treatments[1].dose.minutes", "R-DOSE-HEAT"),
+      (
+        "\"sameDaysAs\": \"heel-raises\"", "\"sameDaysAs\": \"nothing\"",
+        "treatments[1].schedule.sameDaysAs", "not a treatment"
+      ),
+      ("{\"sets\": 3, \"reps\": 10}", "{\"sets\": 3}", "treatments[0].dose", "a dose is one of"),
+      ("\"id\": \"ice\"", "\"id\": \"heel-raises\"", "treatments[1].id", "used twice"),
+      ("\"schemaVersion\": 1", "\"schemaVersion\": 9", "schemaVersion", "not supported"),
+      ("\"max\": 15", "\"max\": 5", "treatments[0].progression.max", "below the starting"),
+      ("\"primary\": \"heel-raises\"", "\"primary\": \"grip\"", "checkin.primary", "grip"),
+    ])
   func brokenFiles(original: String, replacement: String, path: String, message: String) throws {
     let text = Self.valid.replacingFirst(original, with: replacement)
     #expect(text != Self.valid)
@@ -89,7 +97,8 @@ struct ProgrammeValidationTests {
     let tendon = Self.valid.replacingFirst(
       "\"daysPerWeek\": 3", with: "\"daily\": true, \"allowConsecutiveDays\": true")
     #expect(problem(tendon) == nil)
-    let adjacent = Self.valid.replacingFirst("\"daysPerWeek\": 3", with: "\"weekdays\": [\"sun\", \"mon\"]")
+    let adjacent = Self.valid.replacingFirst(
+      "\"daysPerWeek\": 3", with: "\"weekdays\": [\"sun\", \"mon\"]")
     #expect(problem(adjacent)?.description.contains("no rest day") == true)
   }
 }

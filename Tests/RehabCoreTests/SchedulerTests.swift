@@ -50,14 +50,17 @@ struct SchedulerTests {
   func calendarEdges() {
     // Spans 2024-02-29; a Europe DST change (2024-03-31); 2026's ISO week 53 at year end.
     for start in ["2024-02-20", "2024-03-25", "2026-12-21", "2026-10-19", "2026-03-02"] {
-      let programme = Fixtures.programme([Fixtures.stretch(), Fixtures.strengthening()], start: start, weeks: 4)
+      let programme = Fixtures.programme(
+        [Fixtures.stretch(), Fixtures.strengthening()], start: start, weeks: 4)
       let scheduler = Scheduler(programme: programme)
       let all = days(of: programme)
       #expect(all.count == 28)
       #expect(Set(all).count == 28)
       let stretches = all.flatMap { scheduler.checklist(for: $0) }.filter { $0.kind == .stretching }
       #expect(stretches.count == 28)
-      let strength = all.flatMap { scheduler.checklist(for: $0) }.filter { $0.kind == .strengthening }
+      let strength = all.flatMap { scheduler.checklist(for: $0) }.filter {
+        $0.kind == .strengthening
+      }
       #expect(strength.count == 12)
     }
     let leap = Fixtures.programme([Fixtures.stretch()], start: "2024-02-26", weeks: 1)
@@ -74,10 +77,11 @@ struct SchedulerTests {
       }
       return day.flatMap { scheduler.checklist(for: $0).first?.dose.text } ?? "none"
     }
-    #expect(weekly == [
-      "3 × 10", "3 × 12", "3 × 14", "3 × 15", "4 × 10", "4 × 12", "4 × 14", "4 × 15", "4 × 15",
-      "4 × 15", "4 × 15", "4 × 15",
-    ])
+    #expect(
+      weekly == [
+        "3 × 10", "3 × 12", "3 × 14", "3 × 15", "4 × 10", "4 × 12", "4 × 14", "4 × 15", "4 × 15",
+        "4 × 15", "4 × 15", "4 × 15",
+      ])
   }
 
   @Test func progressionIsMonotoneAndCapped() async {
@@ -94,7 +98,8 @@ struct SchedulerTests {
   }
 
   @Test func addLoadRestartsRepsWithMoreLoad() {
-    let progression = Progression(field: .reps, step: 5, max: 15, afterMax: .addLoad, loadStepPercent: 5)
+    let progression = Progression(
+      field: .reps, step: 5, max: 15, afterMax: .addLoad, loadStepPercent: 5)
     let base = Dose.setsReps(sets: 3, reps: 10, load: nil)
     #expect(progression.apply(steps: 1, to: base).text == "3 × 15")
     #expect(progression.apply(steps: 2, to: base).text == "3 × 10 +5 % load")
@@ -113,7 +118,9 @@ struct SchedulerTests {
     let programme = Fixtures.programme([Fixtures.strengthening()])
     let scheduler = Scheduler(programme: programme)
     let week2 = try #require(firstSession(in: 2, programme))
-    let sessions = (0..<7).map { week2.adding(days: $0) }.filter { !scheduler.checklist(for: $0).isEmpty }
+    let sessions = (0..<7).map { week2.adding(days: $0) }.filter {
+      !scheduler.checklist(for: $0).isEmpty
+    }
     let pain = sessions.prefix(2).map { PainEntry(day: $0, level: 7, treatmentId: "heel-raises") }
     let week3 = try #require(firstSession(in: 3, programme))
     #expect(scheduler.checklist(for: week3).first?.dose.text == "3 × 14")
@@ -125,7 +132,8 @@ struct SchedulerTests {
     #expect(scheduler.checklist(for: week3, pain: acceptable).first?.dose.text == "3 × 14")
     // One painful session is not enough to hold.
     let once = [PainEntry(day: sessions[0], level: 8)]
-    #expect(scheduler.checklist(for: week3, pain: once).first?.painAdjustments.contains(.held) == false)
+    #expect(
+      scheduler.checklist(for: week3, pain: once).first?.painAdjustments.contains(.held) == false)
   }
 
   @Test("R-PAIN-STEP: after a painful session the next one is a step lighter")
@@ -133,18 +141,23 @@ struct SchedulerTests {
     let programme = Fixtures.programme([Fixtures.strengthening()])
     let scheduler = Scheduler(programme: programme)
     let week3 = programme.firstDay(ofWeek: 3)
-    let sessions = (0..<14).map { week3.adding(days: $0) }.filter { !scheduler.checklist(for: $0).isEmpty }
+    let sessions = (0..<14).map { week3.adding(days: $0) }.filter {
+      !scheduler.checklist(for: $0).isEmpty
+    }
     let painful = sessions[0]
     let next = sessions[1]
     let normal = try #require(scheduler.checklist(for: next).first)
-    let lighter = try #require(scheduler.checklist(for: next, pain: [PainEntry(day: painful, level: 6)]).first)
+    let lighter = try #require(
+      scheduler.checklist(for: next, pain: [PainEntry(day: painful, level: 6)]).first)
     #expect(lighter.progressionStep == normal.progressionStep - 1)
     #expect(lighter.painAdjustments == [.steppedDown])
     // Only the next session: the one after it is back to normal.
-    let after = scheduler.checklist(for: sessions[2], pain: [PainEntry(day: painful, level: 6)]).first
+    let after = scheduler.checklist(for: sessions[2], pain: [PainEntry(day: painful, level: 6)])
+      .first
     #expect(after?.painAdjustments.isEmpty == true)
     // Pain logged against another treatment does not count.
-    let other = scheduler.checklist(for: next, pain: [PainEntry(day: painful, level: 9, treatmentId: "calf-stretch")])
+    let other = scheduler.checklist(
+      for: next, pain: [PainEntry(day: painful, level: 9, treatmentId: "calf-stretch")])
     #expect(other.first?.painAdjustments.isEmpty == true)
   }
 
@@ -153,12 +166,15 @@ struct SchedulerTests {
     let programme = Fixtures.programme([Fixtures.strengthening()])
     let scheduler = Scheduler(programme: programme)
     let week3 = programme.firstDay(ofWeek: 3)
-    let sessions = (0..<14).map { week3.adding(days: $0) }.filter { !scheduler.checklist(for: $0).isEmpty }
+    let sessions = (0..<14).map { week3.adding(days: $0) }.filter {
+      !scheduler.checklist(for: $0).isEmpty
+    }
     let worse = [
       PainEntry(day: sessions[0], level: 2),
       PainEntry(day: sessions[0].adding(days: 1), level: 4, timing: .nextMorning),
     ]
-    #expect(scheduler.checklist(for: sessions[1], pain: worse).first?.painAdjustments == [.steppedDown])
+    #expect(
+      scheduler.checklist(for: sessions[1], pain: worse).first?.painAdjustments == [.steppedDown])
     let settled = [
       PainEntry(day: sessions[0], level: 4),
       PainEntry(day: sessions[0].adding(days: 1), level: 2, timing: .nextMorning),
@@ -186,12 +202,18 @@ struct SchedulerTests {
     let scheduler = Scheduler(programme: programme)
     let day1 = scheduler.checklist(for: programme.start)
     #expect(day1.map(\.id) == ["2026-11-30.drops.both", "2026-11-30.drops.both.2"])
-    let week3 = (0..<7).flatMap { scheduler.checklist(for: programme.firstDay(ofWeek: 3).adding(days: $0)) }
+    let week3 = (0..<7).flatMap {
+      scheduler.checklist(for: programme.firstDay(ofWeek: 3).adding(days: $0))
+    }
     #expect(Set(week3.filter { $0.treatmentId == "hops" }.map(\.side)) == [.left, .right])
-    let week5 = (0..<7).flatMap { scheduler.checklist(for: programme.firstDay(ofWeek: 5).adding(days: $0)) }
+    let week5 = (0..<7).flatMap {
+      scheduler.checklist(for: programme.firstDay(ofWeek: 5).adding(days: $0))
+    }
     #expect(!week5.contains { $0.treatmentId == "hops" })
     let affected = Fixtures.programme([Fixtures.strengthening()], affected: .right)
-    let days = (0..<7).flatMap { Scheduler(programme: affected).checklist(for: affected.start.adding(days: $0)) }
+    let days = (0..<7).flatMap {
+      Scheduler(programme: affected).checklist(for: affected.start.adding(days: $0))
+    }
     #expect(days.allSatisfy { $0.side == .right })
   }
 
@@ -203,7 +225,10 @@ struct SchedulerTests {
     let programme = Fixtures.programme([ultrasound, Fixtures.stretch()])
     let scheduler = Scheduler(programme: programme)
     for offset in 0..<56 {
-      #expect(!scheduler.checklist(for: programme.start.adding(days: offset)).contains { $0.kind == .ultrasound })
+      #expect(
+        !scheduler.checklist(for: programme.start.adding(days: offset)).contains {
+          $0.kind == .ultrasound
+        })
     }
   }
 

@@ -7,7 +7,9 @@ import Testing
   let decoder = KeyDecoder(
     codes: KeyDecoder.Codes(
       characterStatus: 0, functionKeyStatus: 256, resizeCode: 410,
-      functionKeys: [259: .up, 258: .down, 343: .enter, 263: .backspace, 353: .backTab, 265: .function(1)]))
+      functionKeys: [
+        259: .up, 258: .down, 343: .enter, 263: .backspace, 353: .backTab, 265: .function(1),
+      ]))
 
   @Test func characterCodesDecodeLikeATerminalSendsThem() {
     #expect(decoder.decode(status: 0, code: 10) == .key(.enter))

@@ -68,10 +68,12 @@ import Testing
 
   @Test func scrollingUpToASectionsFirstItemAlsoShowsItsHeader() {
     var list = ListView(rows: rows, selection: 6, scrollOffset: 4)
-    list.select(4)
+    list.select(5)
     #expect(list.visibleOffset(height: 3) == 4)
-    list.scrollOffset = 5
+    list.select(4)
     #expect(list.visibleOffset(height: 3) == 3)
+    let buffer = rendered(width: 20, height: 3) { list.render(into: &$0, in: $1) }
+    #expect(buffer.lines == ["Evening", "Straight leg raise", "Ice"])
   }
 
   @Test func staleOffsetIsCorrectedWhenRendering() {

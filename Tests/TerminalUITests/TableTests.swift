@@ -19,7 +19,7 @@ import Testing
     let buffer = rendered(width: 24, height: 4) { table.render(into: &$0, in: $1) }
     #expect(
       buffer.lines == [
-        "Exercise      Sets  Side",
+        "Exercise      Sets Side",
         "Heel slides      3   L",
         "Straight leg…   10 both",
         "Ice              1   R",

@@ -25,7 +25,7 @@ import Testing
   @Test func renderCutsTheLastLineWithAnEllipsis() {
     let text = WrappedText("one two three four five six")
     let buffer = rendered(width: 9, height: 2) { text.render(into: &$0, in: $1) }
-    #expect(buffer.lines == ["one two", "three fo…"])
+    #expect(buffer.lines == ["one two", "three…"])
   }
 
   @Test func controlCharactersAreSanitized() {

@@ -46,7 +46,8 @@ public enum Dose: Hashable, Sendable {
     switch (self, field) {
     case (.setsReps(_, let reps, let load), .sets): .setsReps(sets: value, reps: reps, load: load)
     case (.setsReps(let sets, _, let load), .reps): .setsReps(sets: sets, reps: value, load: load)
-    case (.holds(_, let repetitions), .holdSeconds): .holds(seconds: value, repetitions: repetitions)
+    case (.holds(_, let repetitions), .holdSeconds):
+      .holds(seconds: value, repetitions: repetitions)
     case (.holds(let seconds, _), .repetitions): .holds(seconds: seconds, repetitions: value)
     case (.time, .minutes): .time(minutes: value)
     default: self

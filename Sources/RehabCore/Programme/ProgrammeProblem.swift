@@ -29,7 +29,9 @@ public struct ProgrammeProblem: Error, Hashable, Sendable, CustomStringConvertib
 /// Reads programme JSON into values, turning every decoding failure into a `ProgrammeProblem`.
 public enum ProgrammeDecoding {
   /// Decodes and validates a template; never returns a partial plan.
-  public static func plan(from data: [UInt8], file: String) throws(ProgrammeProblem) -> ProgrammePlan {
+  public static func plan(from data: [UInt8], file: String) throws(ProgrammeProblem)
+    -> ProgrammePlan
+  {
     let plan: ProgrammePlan = try decode(data, file: file)
     if let problem = ProgrammeValidator.problems(in: plan).first {
       throw problem.inFile(file)
@@ -54,6 +56,14 @@ public enum ProgrammeDecoding {
     do {
       return try JSONCoding.decoder.decode(Value.self, from: JSONCoding.data(data))
     } catch let error as DecodingError {
+      // Foundation on Linux gives no position for syntax errors; find it for the user.
+      do {
+        _ = try StoredJSON.parse(data)
+      } catch let syntax {
+        throw ProgrammeProblem(
+          file: file, path: "(top level)", message: "is not valid JSON at \(syntax)",
+          fix: "fix the JSON syntax at that place (a missing comma, quote or bracket)")
+      }
       throw problem(from: error, file: file)
     } catch {
       throw ProgrammeProblem(
@@ -83,7 +93,7 @@ public enum ProgrammeDecoding {
       if context.codingPath.isEmpty {
         return ProgrammeProblem(
           file: file, path: "(top level)",
-          message: "is not valid JSON: \(syntaxDetail(context))",
+          message: "is not valid JSON: \(context.debugDescription)",
           fix: "fix the JSON syntax at that place (a missing comma, quote or bracket)")
       }
       return ProgrammeProblem(
@@ -93,18 +103,6 @@ public enum ProgrammeDecoding {
       return ProgrammeProblem(
         file: file, path: "(top level)", message: "\(error)", fix: "see Programs/README.md")
     }
-  }
-
-  private static func syntaxDetail(_ context: DecodingError.Context) -> String {
-    if let underlying = context.underlyingError {
-      let text = "\(underlying)"
-      // Foundation says "... around line 3, column 7." inside its description; keep that part.
-      if let range = text.range(of: "around line") {
-        let tail = text[range.lowerBound...].prefix { $0 != "." && $0 != "\"" }
-        return "\(context.debugDescription) (\(tail))"
-      }
-    }
-    return context.debugDescription
   }
 
   private static func describe(_ type: Any.Type) -> String {

@@ -67,12 +67,14 @@ public enum ProgrammeValidator {
     for (name, value) in weekFields where !ProgrammePlan.weekLimits.contains(value) {
       found.append(
         ProgrammeProblem(
-          path: "thresholds.\(name)", message: "\(value) is out of range", fix: "use 1 to 52 weeks"))
+          path: "thresholds.\(name)", message: "\(value) is out of range", fix: "use 1 to 52 weeks")
+      )
     }
     if !(1...100).contains(thresholds.symmetryIndexOK) {
       found.append(
         ProgrammeProblem(
-          path: "thresholds.symmetryIndexOK", message: "\(thresholds.symmetryIndexOK) is out of range",
+          path: "thresholds.symmetryIndexOK",
+          message: "\(thresholds.symmetryIndexOK) is out of range",
           fix: "use a percentage from 1 to 100, e.g. 90"))
     }
     return found
@@ -174,7 +176,8 @@ public enum ProgrammeValidator {
           "sameDaysAs", "names '\(target)', which is not a treatment here",
           "use one of: \(plan.treatments.map(\.id).joined(separator: ", "))")
       } else if WeeklyPattern.resolve(treatment, in: plan) == nil {
-        add("sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
+        add(
+          "sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
       }
     }
     if treatment.kind == .strengthening, !schedule.allowConsecutiveDays,
@@ -209,7 +212,9 @@ public enum ProgrammeValidator {
         "progress a field the dose has, e.g. reps for sets × reps, holdSeconds for holds")
       return found
     }
-    if progression.step < 1 { add("step", "\(progression.step) must be at least 1", "use 1 or more") }
+    if progression.step < 1 {
+      add("step", "\(progression.step) must be at least 1", "use 1 or more")
+    }
     if progression.max < start {
       add(
         "max", "\(progression.max) is below the starting \(progression.field.rawValue) (\(start))",

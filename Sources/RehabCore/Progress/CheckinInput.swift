@@ -68,7 +68,8 @@ public struct CheckinInput: Hashable, Sendable {
     var singles: [Measure: Double] = [:]
     var sides: [Measure: [Side: Double]] = [:]
     for entry in entries {
-      let name = entry.side.map { "\(entry.measure.rawValue):\($0.rawValue)" } ?? entry.measure.rawValue
+      let name =
+        entry.side.map { "\(entry.measure.rawValue):\($0.rawValue)" } ?? entry.measure.rawValue
       if let problem = CheckinProblem.check(entry.value, for: entry.measure, side: entry.side) {
         throw problem
       }

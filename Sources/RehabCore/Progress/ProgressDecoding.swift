@@ -94,7 +94,8 @@ public enum ProgressDecoding {
         path: path(context.codingPath), message: context.debugDescription,
         fix: "correct the value")
     @unknown default:
-      return ProgressProblem(path: "(top level)", message: "\(error)", fix: "check the file by hand")
+      return ProgressProblem(
+        path: "(top level)", message: "\(error)", fix: "check the file by hand")
     }
   }
 

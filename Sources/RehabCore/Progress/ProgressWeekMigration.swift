@@ -10,11 +10,13 @@ public enum ProgressWeekMigration {
     /// The version this step reads; it produces `from + 1`.
     public let from: Int
     public let summary: String
-    public let transform: @Sendable ([String: StoredJSON]) throws(ProgressProblem) -> [String: StoredJSON]
+    public let transform:
+      @Sendable ([String: StoredJSON]) throws(ProgressProblem) -> [String: StoredJSON]
 
     public init(
       from: Int, summary: String,
-      transform: @escaping @Sendable ([String: StoredJSON]) throws(ProgressProblem) -> [String:
+      transform:
+        @escaping @Sendable ([String: StoredJSON]) throws(ProgressProblem) -> [String:
         StoredJSON]
     ) {
       self.from = from

@@ -81,7 +81,9 @@ extension StoredJSON {
     parser.skipWhitespace()
     let value = try parser.value(depth: 0)
     parser.skipWhitespace()
-    if parser.index < bytes.count { throw parser.error("unexpected text after the end of the JSON") }
+    if parser.index < bytes.count {
+      throw parser.error("unexpected text after the end of the JSON")
+    }
     return value
   }
 
@@ -135,7 +137,8 @@ extension StoredJSON {
       (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "byte \(byte)"
     }
 
-    mutating func literal(_ word: String, _ value: StoredJSON) throws(JSONSyntaxError) -> StoredJSON {
+    mutating func literal(_ word: String, _ value: StoredJSON) throws(JSONSyntaxError) -> StoredJSON
+    {
       let expected = Array(word.utf8)
       guard index + expected.count <= bytes.count,
         Array(bytes[index..<index + expected.count]) == expected
@@ -242,7 +245,8 @@ extension StoredJSON {
         }
         return scalar
       default:
-        throw error("'\\\(Parser.show(byte))' is not an escape; write a backslash as \\\\", at: index - 2)
+        throw error(
+          "'\\\(Parser.show(byte))' is not an escape; write a backslash as \\\\", at: index - 2)
       }
     }
 

@@ -32,7 +32,7 @@ public struct Scheduler: Sendable {
   public func checklist(for day: CalendarDay, guidance: PainGuidance) -> [ChecklistItem] {
     guard let week = programme.programmeWeek(of: day) else { return [] }
     var items: [ChecklistItem] = []
-    for kind in TreatmentKind.sessionOrder {
+    for kind in TreatmentKind.sessionOrder where kind.isHomeTask {
       for treatment in programme.plan.treatments
       where treatment.kind == kind && isScheduled(treatment, on: day) {
         let (dose, step, adjustments) = prescription(
@@ -174,7 +174,9 @@ public struct PainGuidance: Sendable {
     programme = scheduler.programme
     guard !entries.isEmpty else { return }
     var highestOnDay: [CalendarDay: Int] = [:]
-    for entry in entries { highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level) }
+    for entry in entries {
+      highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level)
+    }
     for treatment in programme.plan.treatments where treatment.progression != nil {
       var days: Set<CalendarDay> = []
       for entry in entries where entry.concerns(treatment.id) {

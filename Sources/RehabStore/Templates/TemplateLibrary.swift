@@ -73,7 +73,8 @@ public enum TemplateLibrary {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      throw TemplateFileError("cannot list \(directory): \(error.localizedDescription); check its permissions")
+      throw TemplateFileError(
+        "cannot list \(directory): \(error.localizedDescription); check its permissions")
     }
     return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
       let path = (directory as NSString).appendingPathComponent(name)

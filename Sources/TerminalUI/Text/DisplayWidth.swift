@@ -44,7 +44,10 @@ public enum DisplayWidth {
     if of(text) <= width { return text }
     let ellipsisWidth = of(ellipsis)
     guard ellipsisWidth <= width else { return prefix(of: ellipsis, fitting: width).text }
-    return prefix(of: text, fitting: width - ellipsisWidth).text + ellipsis
+    var kept = prefix(of: text, fitting: width - ellipsisWidth).text
+    // "Straight…" reads better than "Straight …".
+    while kept.last?.isWhitespace == true { kept.removeLast() }
+    return kept + ellipsis
   }
 
   /// `text` truncated (with an ellipsis) or padded with spaces to exactly `width` columns.

@@ -46,7 +46,8 @@ public struct BarChart: Hashable, Sendable {
       if valueColumns > 0 {
         let parts = rest.splitRight(valueColumns + 1)
         buffer.put(
-          DisplayWidth.padded(TerminalText.sanitized(bar.valueText), to: valueColumns,
+          DisplayWidth.padded(
+            TerminalText.sanitized(bar.valueText), to: valueColumns,
             alignment: .right),
           at: Point(x: parts.right.x + 1, y: row.y), style: labelStyle, maxWidth: valueColumns)
         rest = parts.rest

@@ -31,7 +31,8 @@ public struct Box: Hashable, Sendable {
     if clearsInterior { buffer.fill(Self.contentRect(of: rect), with: .plain) }
     let inner = String(repeating: horizontal, count: rect.width - 2)
     buffer.put(corners[0] + inner + corners[1], at: rect.origin, style: style)
-    buffer.put(corners[2] + inner + corners[3], at: Point(x: rect.x, y: rect.maxY - 1), style: style)
+    buffer.put(
+      corners[2] + inner + corners[3], at: Point(x: rect.x, y: rect.maxY - 1), style: style)
     for y in (rect.y + 1)..<(rect.maxY - 1) {
       buffer.put(vertical, at: Point(x: rect.x, y: y), style: style)
       buffer.put(vertical, at: Point(x: rect.maxX - 1, y: y), style: style)

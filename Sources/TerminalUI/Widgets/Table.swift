@@ -65,7 +65,8 @@ public struct Table: Hashable, Sendable {
         let cell = index < row.cells.count ? row.cells[index] : TableCell("")
         let text = DisplayWidth.padded(
           TerminalText.sanitized(cell.text), to: width, alignment: column.alignment)
-        buffer.put(text, at: Point(x: x, y: line.y), style: cell.style ?? row.style, maxWidth: width)
+        buffer.put(
+          text, at: Point(x: x, y: line.y), style: cell.style ?? row.style, maxWidth: width)
       }
       x += width + spacing
     }

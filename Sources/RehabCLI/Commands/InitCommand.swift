@@ -1,0 +1,69 @@
+import ArgumentParser
+import RehabCore
+import RehabStore
+
+/// `rehabit init`: start a programme from a template or a file.
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init", abstract: "Start a programme from a template (or a file of your own).")
+
+  @OptionGroup var common: CommonOptions
+  @Option(help: ArgumentHelp("Template name (see `rehabit templates`).", valueName: "name"))
+  var template: String?
+  @Option(
+    help: ArgumentHelp("A programme file of your own, in the Programs/ format.", valueName: "path"))
+  var file: String?
+  @Option(
+    help: ArgumentHelp(
+      "First day of the programme, YYYY-MM-DD (default: --date or today).", valueName: "day"))
+  var start: String?
+  @Option(help: "Programme length in weeks, 1–52 (default: the template's).")
+  var weeks: Int?
+  @Option(name: .customLong("affected-side"), help: "left, right or both (default: both).")
+  var affectedSide: Side = .both
+  @Flag(help: "Replace an existing programme (its progress files are kept).")
+  var force = false
+
+  func validate() throws {
+    switch (template, file) {
+    case (nil, nil):
+      throw ValidationError("give --template NAME (see `rehabit templates`) or --file PATH")
+    case (.some, .some): throw ValidationError("give either --template or --file, not both")
+    default: break
+    }
+    if let weeks, !ProgrammePlan.weekLimits.contains(weeks) {
+      throw ValidationError(
+        "--weeks \(weeks) is out of range; use 1 to \(ProgrammePlan.weekLimits.upperBound)")
+    }
+  }
+
+  func run() throws {
+    let plan: ProgrammePlan
+    if let file {
+      plan = try TemplateLibrary.readPlan(at: file)
+    } else {
+      plan = try TemplateLibrary.template(
+        id: template ?? "", extraDirectory: common.templatesDirectory
+      ).plan
+    }
+    let startDay =
+      try start.map { try CommonOptions.parseDay($0, option: "--start") } ?? common.day()
+    let programme = Programme(plan: plan, start: startDay, weeks: weeks, affectedSide: affectedSide)
+    if let problem = ProgrammeValidator.problems(in: programme).first { throw problem }
+
+    let store = try common.store()
+    try store.prepareDirectory()
+    try store.saveProgramme(programme, replacing: force)
+    Output.line(
+      "Started \(Output.safe(plan.title)): \(programme.weeks) weeks, \(programme.start) to \(programme.end), affected side \(affectedSide.rawValue)."
+    )
+    Output.line("Data: \(Output.safe(store.directory))")
+    Output.line("See the day's list with `rehabit today`, or open the app with `rehabit`.")
+    Output.line()
+    Output.line(SafetyText.redFlagsHeading)
+    for flag in SafetyText.redFlags { Output.line("  - \(flag)") }
+    Output.line(SafetyText.disclaimer)
+  }
+}
+
+extension Side: ExpressibleByArgument {}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+/// `--data-dir`, `--date` and `--templates`, shared by every command.
+struct CommonOptions: ParsableArguments {
+  @Option(
+    name: .customLong("data-dir"),
+    help: ArgumentHelp(
+      "Where progress is kept (else $REHABIT_HOME, $XDG_DATA_HOME/rehabit, ~/.local/share/rehabit).",
+      valueName: "dir"))
+  var dataDirectory: String?
+
+  @Option(help: ArgumentHelp("The day to act on, YYYY-MM-DD (default: today).", valueName: "day"))
+  var date: String?
+
+  @Option(
+    name: .customLong("templates"),
+    help: ArgumentHelp("A folder of extra programme templates (*.json).", valueName: "dir"))
+  var templatesDirectory: String?
+
+  /// Reject a malformed --date before anything else, whatever the command.
+  func validate() throws {
+    if let date { _ = try CommonOptions.parseDay(date, option: "--date") }
+  }
+
+  /// The day the command is about, validated.
+  func day() throws -> CalendarDay {
+    guard let date else { return LocalClock.today() }
+    return try CommonOptions.parseDay(date, option: "--date")
+  }
+
+  static func parseDay(_ text: String, option: String) throws -> CalendarDay {
+    if let day = CalendarDay(text) { return day }
+    throw ValidationError(
+      "\(option): \(CalendarDay.problem(parsing: text) ?? "'\(text)' is not a date")")
+  }
+
+  func store() throws -> ProgressStore {
+    ProgressStore(
+      directory: try DataDirectory.resolve(
+        explicit: dataDirectory, environment: ProcessInfo.processInfo.environment))
+  }
+
+  /// The programme in the data directory, or an error that says how to start one.
+  func requireProgramme(in store: ProgressStore) throws -> Programme {
+    if let programme = try store.loadProgramme() { return programme }
+    throw CLIError(
+      "no programme in \(store.directory); start one with `rehabit init --template NAME` (list them with `rehabit templates`), or try `rehabit demo`"
+    )
+  }
+}
+
+/// A failure a user can act on; printed as one line.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) { self.description = description }
+}
