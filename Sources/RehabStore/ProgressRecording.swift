@@ -1,0 +1,41 @@
+import RehabCore
+
+/// The changes a person makes, one durable write each, shared by the commands and the
+/// full-screen app so both record progress the same way.
+extension ProgressStore {
+  /// Marks an item done or skipped (with a reason), or back to pending (the record is removed).
+  /// Returns the status the item had before, so a caller can undo.
+  @discardableResult
+  public func setStatus(
+    _ status: ItemStatus, ofItem itemId: String, on day: CalendarDay, reason: String? = nil,
+    at timestamp: String
+  ) throws -> ItemRecord? {
+    try updateWeek(ISOWeek(containing: day)) { week in
+      let previous = week.items[itemId]
+      switch status {
+      case .pending: week.items[itemId] = nil
+      case .done: week.items[itemId] = ItemRecord(status: .done, at: timestamp)
+      case .skipped: week.items[itemId] = ItemRecord(status: .skipped, at: timestamp, reason: reason)
+      }
+      return previous
+    }
+  }
+
+  /// Puts an item's record back exactly as it was (nil: no record), for undo.
+  public func restore(_ record: ItemRecord?, ofItem itemId: String, on day: CalendarDay) throws {
+    try updateWeek(ISOWeek(containing: day)) { week in week.items[itemId] = record }
+  }
+
+  public func addPain(_ record: PainRecord) throws {
+    try updateWeek(ISOWeek(containing: record.day)) { week in week.pain.append(record) }
+  }
+
+  public func addNote(_ record: NoteRecord) throws {
+    try updateWeek(ISOWeek(containing: record.day)) { week in week.notes.append(record) }
+  }
+
+  /// Saves the week's check-in, replacing an earlier one of the same ISO week.
+  public func saveCheckin(_ checkin: Checkin) throws {
+    try updateWeek(ISOWeek(containing: checkin.day)) { week in week.checkin = checkin }
+  }
+}
