@@ -27,3 +27,9 @@ let oneDay = Stopwatch.sample(runs: runs * 10) {
   itemCount = scheduler.checklist(for: lastDay, pain: pain).count
 }
 print(ReportLine(name: "schedule: one day in week 52 (\(itemCount) items)", samples: oneDay).text)
+
+do {
+  try ExportBenchmark.run(runs: quick ? 3 : 10)
+} catch {
+  print("export benchmark failed: \(error)")
+}

@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabStore
+import Synchronization
 import Testing
 
 @Suite("Progress store")

@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
   var start: String?
   @Option(help: "Programme length in weeks, 1–52 (default: the template's).")
   var weeks: Int?
-  @Option(name: .customLong("affected-side"), help: "left, right or both (default: both).")
+  @Option(name: .customLong("affected-side"), help: "The affected side.")
   var affectedSide: Side = .both
   @Flag(help: "Replace an existing programme (its progress files are kept).")
   var force = false

@@ -1,0 +1,45 @@
+/// A programme and the progress files that exist for it, as plain values: what the adherence
+/// and flag engines read. Built by the caller (the store loads the files); the engines never
+/// touch a file or a clock.
+public struct ProgressHistory: Hashable, Sendable {
+  public var programme: Programme
+  /// The progress files that exist, keyed by ISO week; a missing week means nothing was logged.
+  public var weeks: [ISOWeek: ProgressWeek]
+
+  public init(programme: Programme, weeks: [ISOWeek: ProgressWeek] = [:]) {
+    self.programme = programme
+    self.weeks = weeks
+  }
+
+  /// From a list of weeks (e.g. `ProgressStore.weeks(from:through:)`); a later duplicate wins.
+  public init(programme: Programme, weeks: [ProgressWeek]) {
+    var byWeek: [ISOWeek: ProgressWeek] = [:]
+    for week in weeks { byWeek[week.week] = week }
+    self.init(programme: programme, weeks: byWeek)
+  }
+
+  /// The stored status of a checklist item (`pending` when nothing was logged).
+  public func status(of itemId: String, on day: CalendarDay) -> ItemStatus {
+    weeks[ISOWeek(containing: day)]?.status(of: itemId) ?? .pending
+  }
+
+  /// The skip reason of an item, when it was skipped with one.
+  public func skipReason(of itemId: String, on day: CalendarDay) -> String? {
+    weeks[ISOWeek(containing: day)]?.items[itemId]?.reason
+  }
+
+  /// Pain entries dated on or before `day`, oldest first, for the scheduler's pain guidance.
+  public func painEntries(through day: CalendarDay) -> [PainEntry] {
+    weeks.keys.sorted().flatMap { week in
+      (weeks[week]?.pain ?? []).filter { $0.day <= day }.map(\.painEntry)
+    }
+  }
+
+  /// The check-ins that count: dated within the programme and on or before `day`, oldest first.
+  /// Check-ins before the start (e.g. left from an earlier programme) are not this programme's.
+  public func checkins(through day: CalendarDay) -> [Checkin] {
+    weeks.values.compactMap(\.checkin)
+      .filter { programme.contains($0.day) && $0.day <= day }
+      .sorted { $0.day < $1.day }
+  }
+}

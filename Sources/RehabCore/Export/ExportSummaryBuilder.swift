@@ -1,0 +1,224 @@
+extension ExportSummary {
+  /// The range a summary covers when none is given: from the programme's start to the export
+  /// day, kept within the programme.
+  public static func defaultRange(programme: Programme, asOf: CalendarDay) -> (
+    from: CalendarDay, to: CalendarDay
+  ) {
+    let to = min(max(asOf, programme.start), programme.end)
+    return (programme.start, to)
+  }
+
+  /// The summary of `history` over `from`…`to` as of `asOf`. Scheduled items, their outcomes
+  /// and adherence come from the adherence engine (`AdherenceLedger`), flags from the flag
+  /// engine (`FlagEngine`); this only joins them with notes, pain and check-ins. Days of the
+  /// range outside the programme (history kept from an earlier one) list the items that were
+  /// logged on them, which never count towards adherence (R-ADH).
+  ///
+  /// - Parameter calendarThrough: the last day of `remaining` (default: the programme's end).
+  public static func make(
+    history: ProgressHistory, asOf: CalendarDay, from: CalendarDay, to: CalendarDay,
+    calendarThrough: CalendarDay? = nil
+  ) -> ExportSummary {
+    let programme = history.programme
+    let engine = FlagEngine(history: history, asOf: asOf)
+    let ledger = engine.ledger
+    let records = Records(weeks: Array(history.weeks.values))
+
+    func exportDay(_ day: CalendarDay, loggedOnly: Bool) -> ExportDay? {
+      let dayNotes = records.notesByDay[day] ?? []
+      let adherence = ledger.day(day)
+      if let week = adherence.programmeWeek {
+        let items = adherence.entries.map { entry in
+          ExportItem(
+            entry.item, status: entry.outcome, reason: entry.skipReason,
+            pain: records.painLevel(
+              itemId: entry.item.id, treatmentId: entry.item.treatmentId, day: day),
+            notes: dayNotes.filter { $0.itemId == entry.item.id })
+        }
+        return ExportDay(day: day, programmeWeek: week, items: items, notes: dayNotes)
+      }
+      guard loggedOnly else { return nil }
+      let items = (records.itemIdsByDay[day] ?? []).compactMap { id in
+        records.loggedItem(id, day: day, plan: programme.plan, notes: dayNotes)
+      }
+      guard !items.isEmpty || !dayNotes.isEmpty else { return nil }
+      return ExportDay(day: day, programmeWeek: nil, items: items, notes: dayNotes)
+    }
+
+    let rangeDays = from <= to ? (0...from.days(until: to)).map { from.adding(days: $0) } : []
+    let days = rangeDays.compactMap { exportDay($0, loggedOnly: true) }
+    var remaining: [ExportDay] = []
+    let calendarStart = max(max(from, asOf), programme.start)
+    let calendarEnd = min(calendarThrough ?? programme.end, programme.end)
+    if calendarStart <= calendarEnd {
+      for offset in 0...calendarStart.days(until: calendarEnd) {
+        if let day = exportDay(calendarStart.adding(days: offset), loggedOnly: false) {
+          remaining.append(day)
+        }
+      }
+    }
+
+    let checkins = records.checkins.filter { $0.day >= from && $0.day <= to }
+    let measures = MeasureAnalysis(programme: programme, checkins: checkins).trends.map { trend in
+      MeasureSummary(
+        measure: trend.measure,
+        points: trend.points.map { MeasureSummary.Point(day: $0.day, value: $0.value) },
+        affectedSide: programme.affectedSide)
+    }
+
+    return ExportSummary(
+      programme: programme, asOf: asOf, from: from, to: to, days: days, remaining: remaining,
+      adherence: adherence(ledger: ledger, days: rangeDays), checkins: checkins,
+      measures: measures, flags: engine.flags.map(ExportFlag.init),
+      notes: records.notes.filter { $0.day >= from && $0.day <= to },
+      pain: records.pain.filter { $0.day >= from && $0.day <= to })
+  }
+
+  /// The ledger's figures for the programme weeks the range touches, up to the export day.
+  static func adherence(ledger: AdherenceLedger, days: [CalendarDay]) -> ExportAdherence {
+    let programme = ledger.programme
+    let threshold = programme.plan.thresholds.lowAdherence
+    let inProgramme = days.filter { programme.contains($0) && $0 <= ledger.asOf }
+    var weeks: [ExportAdherence.Week] = []
+    if let first = inProgramme.first.flatMap(programme.programmeWeek(of:)),
+      let last = inProgramme.last.flatMap(programme.programmeWeek(of:))
+    {
+      for number in first...last {
+        let span = ledger.week(number)
+        // A week still under way is shown but not judged (R-ADH-LOW judges completed weeks).
+        let completed = span.lastDay < ledger.asOf
+        let low = completed && (span.tally.ratio.map { FlagMath.below($0, threshold) } ?? false)
+        weeks.append(
+          ExportAdherence.Week(
+            programmeWeek: number, firstDay: span.firstDay, lastDay: span.lastDay,
+            figure: span.tally, isInsufficient: low))
+      }
+    }
+    let treatments = ledger.treatments(on: inProgramme).map { treatment in
+      ExportAdherence.Treatment(
+        treatmentId: treatment.treatmentId, name: treatment.name, kind: treatment.kind,
+        figure: treatment.tally)
+    }
+    return ExportAdherence(
+      weeks: weeks, treatments: treatments, overall: ledger.tally(inProgramme),
+      lowThreshold: threshold)
+  }
+}
+
+extension ExportFlag {
+  /// A flag of the flag engine, its evidence as readable lines and as `flags --json` JSON.
+  public init(_ flag: ProgressFlag) {
+    self.init(
+      id: flag.id, rule: flag.rule, title: flag.kind.title, since: flag.since,
+      message: flag.message, evidence: ExportFlag.lines(flag.evidence),
+      evidenceJSON: (try? ExportJSON.value(flag.evidence)) ?? .object([:]),
+      suggestsClinician: flag.suggestsClinician)
+  }
+
+  static func lines(_ evidence: FlagEvidence) -> [Evidence] {
+    var lines: [Evidence] = []
+    func span(_ span: WeekSpanAdherence) -> String {
+      let ratio = span.tally.ratio.map { FlagText.percent($0) } ?? "–"
+      return
+        "\(FlagText.weeks(span.weeks)) (\(span.firstDay) to \(span.lastDay)): \(ratio), \(span.tally.done) of \(span.tally.scheduled) done"
+    }
+    if let adherence = evidence.adherence {
+      lines.append(
+        Evidence(name: "adherence threshold", value: FlagText.percent(adherence.threshold)))
+      if let week = adherence.lastWeek {
+        lines.append(Evidence(name: "last week", value: span(week)))
+      }
+      if let window = adherence.reviewWindow {
+        lines.append(Evidence(name: "review window", value: span(window)))
+      }
+      if let completed = adherence.completedWeeks {
+        lines.append(Evidence(name: "completed weeks", value: span(completed)))
+      }
+    }
+    for item in evidence.measures {
+      var value =
+        "baseline \(FlagText.number(item.baseline)) (\(item.baselineDay)), latest \(FlagText.number(item.latest)) (\(item.latestDay)), change \(FlagText.signed(item.change)), MCID \(FlagText.number(item.mcid, decimals: 2)), MDC \(FlagText.number(item.mdc, decimals: 2))"
+      if let recent = item.recentChange, let since = item.recentFrom {
+        value += ", change since \(since) \(FlagText.signed(recent))"
+      }
+      lines.append(Evidence(name: FlagText.name(of: item.measure), value: value))
+    }
+    for item in evidence.symmetry {
+      let readings = item.readings.map {
+        "\($0.day) left \(FlagText.number($0.left)), right \(FlagText.number($0.right)), LSI \(FlagText.number($0.symmetryIndex, keepingSideOf: item.threshold)) %"
+      }
+      lines.append(
+        Evidence(
+          name:
+            "\(FlagText.name(of: item.measure)) LSI (threshold \(FlagText.number(item.threshold)) %)",
+          value: readings.joined(separator: "; ")))
+    }
+    if !evidence.missedWeeks.isEmpty {
+      lines.append(
+        Evidence(
+          name: "weeks without a check-in",
+          value: evidence.missedWeeks.map {
+            "week \($0.programmeWeek) (\($0.firstDay) to \($0.lastDay))"
+          }.joined(separator: ", ")))
+    }
+    return lines
+  }
+}
+
+/// The stored records of many weeks, indexed for joining with the schedule.
+private struct Records {
+  var items: [String: ItemRecord] = [:]
+  var itemIdsByDay: [CalendarDay: [String]] = [:]
+  var pain: [PainRecord] = []
+  var painByDay: [CalendarDay: [PainRecord]] = [:]
+  var notes: [NoteRecord] = []
+  var notesByDay: [CalendarDay: [NoteRecord]] = [:]
+  var checkins: [Checkin] = []
+
+  init(weeks: [ProgressWeek]) {
+    for week in weeks.sorted(by: { $0.week < $1.week }) {
+      for (id, record) in week.items {
+        items[id] = record
+        if let day = ChecklistItem.parseID(id)?.day { itemIdsByDay[day, default: []].append(id) }
+      }
+      pain += week.pain
+      notes += week.notes
+      if let checkin = week.checkin { checkins.append(checkin) }
+    }
+    for day in itemIdsByDay.keys { itemIdsByDay[day]?.sort() }
+    pain.sort { ($0.day, $0.at) < ($1.day, $1.at) }
+    notes.sort { ($0.day, $0.at) < ($1.day, $1.at) }
+    checkins.sort { $0.day < $1.day }
+    for record in pain where record.timing == .during {
+      painByDay[record.day, default: []].append(record)
+    }
+    for note in notes { notesByDay[note.day, default: []].append(note) }
+  }
+
+  /// The highest pain logged during the day about this item, its treatment, or the session.
+  func painLevel(itemId: String, treatmentId: String, day: CalendarDay) -> Int? {
+    (painByDay[day] ?? []).filter { record in
+      if let loggedItem = record.itemId { return loggedItem == itemId }
+      return record.treatmentId == nil || record.treatmentId == treatmentId
+    }.map(\.level).max()
+  }
+
+  /// An item logged on a day the current programme does not cover, described from its id and,
+  /// when the treatment still exists, from the current plan.
+  func loggedItem(_ id: String, day: CalendarDay, plan: ProgrammePlan, notes dayNotes: [NoteRecord])
+    -> ExportItem?
+  {
+    guard let record = items[id], record.status != .pending,
+      let parsed = ChecklistItem.parseID(id)
+    else { return nil }
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+    let side = parts.count > 2 ? Side(rawValue: String(parts[2])) : nil
+    let treatment = plan.treatment(id: parsed.treatmentId)
+    return ExportItem(
+      id: id, day: day, programmeWeek: nil, treatmentId: parsed.treatmentId,
+      treatment: treatment?.name ?? parsed.treatmentId, kind: treatment?.kind, side: side,
+      dose: nil, status: record.status == .done ? .done : .skipped, reason: record.reason,
+      pain: painLevel(itemId: id, treatmentId: parsed.treatmentId, day: day),
+      notes: dayNotes.filter { $0.itemId == id })
+  }
+}

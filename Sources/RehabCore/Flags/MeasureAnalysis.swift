@@ -1,0 +1,38 @@
+/// Every measure of a programme's check-ins up to a day: trends, baselines and limb symmetry.
+public struct MeasureAnalysis: Hashable, Sendable {
+  public var programme: Programme
+  /// The programme's asked measures in check-in order, then any other measure found.
+  public var trends: [MeasureTrend]
+
+  public init(programme: Programme, checkins: [Checkin]) {
+    let checkin = programme.plan.checkin
+    let main = Set(checkin.mainMeasures)
+    let found = Set(checkins.flatMap { $0.values.keys })
+    let asked = checkin.askedMeasures
+    let measures = asked + Measure.allCases.filter { found.contains($0) && !asked.contains($0) }
+    self.programme = programme
+    self.trends = measures.map {
+      MeasureTrend(
+        measure: $0, isMain: main.contains($0), checkins: checkins, programme: programme)
+    }
+  }
+
+  public subscript(measure: Measure) -> MeasureTrend? { trends.first { $0.measure == measure } }
+
+  /// Pain, SANE and the primary measure.
+  public var main: [MeasureTrend] { trends.filter(\.isMain) }
+
+  public var sided: [MeasureTrend] { trends.filter(\.measure.isSided) }
+
+  /// The day of the latest check-in of any measure.
+  public var latestDay: CalendarDay? { trends.compactMap(\.latest?.day).max() }
+
+  /// R-LSI-OK: every sided measure's latest LSI at or above the threshold; nil when no sided
+  /// measure has been measured.
+  public var symmetryResolved: Bool? {
+    let indexes = sided.compactMap(\.latestSymmetryIndex)
+    guard !indexes.isEmpty else { return nil }
+    let threshold = programme.plan.thresholds.symmetryIndexOK
+    return indexes.allSatisfy { FlagMath.atLeast($0, threshold) }
+  }
+}
