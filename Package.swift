@@ -75,6 +75,8 @@ let package = Package(
     .testTarget(
       name: "RehabTUITests",
       dependencies: ["RehabTUI", "RehabCore", "RehabStore", "TerminalUI"],
+      // Text snapshots of screens, read through #filePath.
+      exclude: ["Snapshots"],
       swiftSettings: swift6
     ),
     .testTarget(

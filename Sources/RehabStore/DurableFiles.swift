@@ -70,7 +70,9 @@ enum DurableFiles {
       if !closed { close(fd) }
       if !renamed { unlink(temporary) }
     }
-    guard fchmod(fd, fileMode) == 0 else { throw failure(errno, temporary, doing: "cannot protect") }
+    guard fchmod(fd, fileMode) == 0 else {
+      throw failure(errno, temporary, doing: "cannot protect")
+    }
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
@@ -145,7 +147,9 @@ enum DurableFiles {
     var names: [String] = []
     while let entry = readdir(handle) {
       let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) {
+        pointer.withMemoryRebound(
+          to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
+        ) {
           String(cString: $0)
         }
       }
@@ -160,8 +164,12 @@ enum DurableFiles {
     private let fd: Int32
 
     init(path: String) throws(StoreError) {
-      let fd = retryingOnInterrupt { open(path, O_RDWR | O_CREAT | O_CLOEXEC, DurableFiles.fileMode) }
-      guard fd >= 0 else { throw DurableFiles.failure(errno, path, doing: "cannot open the lock file") }
+      let fd = retryingOnInterrupt {
+        open(path, O_RDWR | O_CREAT | O_CLOEXEC, DurableFiles.fileMode)
+      }
+      guard fd >= 0 else {
+        throw DurableFiles.failure(errno, path, doing: "cannot open the lock file")
+      }
       _ = fchmod(fd, DurableFiles.fileMode)
       guard retryingOnInterrupt({ flock(fd, LOCK_EX) }) == 0 else {
         let code = errno
@@ -182,7 +190,8 @@ enum DurableFiles {
     let fix: String
     switch code {
     case ENOSPC, EDQUOT: fix = "free some disk space and try again; nothing was changed"
-    case EACCES, EPERM: fix = "check the permissions of the data directory (it should be yours, 0700)"
+    case EACCES, EPERM:
+      fix = "check the permissions of the data directory (it should be yours, 0700)"
     case EROFS: fix = "the file system is read-only; choose another data directory with --data-dir"
     default: fix = "check the data directory and try again; nothing was changed"
     }

@@ -15,7 +15,8 @@ extension ProgressStore {
       switch status {
       case .pending: week.items[itemId] = nil
       case .done: week.items[itemId] = ItemRecord(status: .done, at: timestamp)
-      case .skipped: week.items[itemId] = ItemRecord(status: .skipped, at: timestamp, reason: reason)
+      case .skipped:
+        week.items[itemId] = ItemRecord(status: .skipped, at: timestamp, reason: reason)
       }
       return previous
     }
@@ -37,5 +38,33 @@ extension ProgressStore {
   /// Saves the week's check-in, replacing an earlier one of the same ISO week.
   public func saveCheckin(_ checkin: Checkin) throws {
     try updateWeek(ISOWeek(containing: checkin.day)) { week in week.checkin = checkin }
+  }
+}
+
+extension ProgressStore {
+  /// Sets the status of several items at once: one locked, atomic write per ISO week, so a
+  /// command checking off items of one day writes once. An item already in that status keeps
+  /// its record (and time stamp). Returns each item's record before the change, in input order.
+  @discardableResult
+  public func setStatus(
+    _ status: ItemStatus, ofItems itemIds: [(id: String, day: CalendarDay)], reason: String? = nil,
+    at timestamp: String
+  ) throws -> [ItemRecord?] {
+    var previous: [String: ItemRecord] = [:]
+    let weeks = Dictionary(grouping: itemIds) { ISOWeek(containing: $0.day) }
+    for week in weeks.keys.sorted() {
+      try updateWeek(week) { progress in
+        for (id, _) in weeks[week] ?? [] {
+          let old = progress.items[id]
+          if let old { previous[id] = old }
+          let unchanged =
+            (old?.status ?? .pending) == status && (status != .skipped || old?.reason == reason)
+          guard !unchanged else { continue }
+          progress.items[id] =
+            status == .pending ? nil : ItemRecord(status: status, at: timestamp, reason: reason)
+        }
+      }
+    }
+    return itemIds.map { previous[$0.id] }
   }
 }

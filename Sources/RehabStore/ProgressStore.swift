@@ -15,7 +15,9 @@ public final class ProgressStore: Sendable {
   public static let progressFolderName = "progress"
   public static let lockFileName = ".lock"
 
-  public var programmeFile: String { DataDirectory.join(directory, ProgressStore.programmeFileName) }
+  public var programmeFile: String {
+    DataDirectory.join(directory, ProgressStore.programmeFileName)
+  }
   public var progressDirectory: String {
     DataDirectory.join(directory, ProgressStore.progressFolderName)
   }
@@ -45,7 +47,8 @@ public final class ProgressStore: Sendable {
     } catch {
       throw StoreError(
         .damagedFile, file: file, problem: "\(error.path): \(error.message)",
-        fix: "\(error.fix); or move it aside and run `rehabit init` (rehabit never overwrites a damaged file)"
+        fix:
+          "\(error.fix); or move it aside and run `rehabit init` (rehabit never overwrites a damaged file)"
       )
     }
   }

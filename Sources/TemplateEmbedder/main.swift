@@ -39,7 +39,7 @@ for path in arguments.dropFirst() {
 source += "  ]\n}\n"
 
 do {
-  try source.write(toFile: outputPath, atomically: true, encoding: .utf8)
+  try source.write(toFile: outputPath, atomically: false, encoding: .utf8)
 } catch {
   FileHandle.standardError.write(
     Data("TemplateEmbedder: cannot write \(outputPath): \(error)\n".utf8))

@@ -10,7 +10,8 @@ struct DataDirectoryTests {
   @Test("--data-dir, then $REHABIT_HOME, then $XDG_DATA_HOME/rehabit, then ~/.local/share/rehabit")
   func resolutionOrder() throws {
     var environment = environment
-    #expect(try DataDirectory.resolve(explicit: "/explicit", environment: environment) == "/explicit")
+    #expect(
+      try DataDirectory.resolve(explicit: "/explicit", environment: environment) == "/explicit")
     #expect(try DataDirectory.resolve(explicit: nil, environment: environment) == "/rehab")
     environment["REHABIT_HOME"] = ""
     #expect(try DataDirectory.resolve(explicit: nil, environment: environment) == "/xdg/rehabit")
@@ -26,13 +27,21 @@ struct DataDirectoryTests {
 
   @Test("~ is expanded from HOME; no HOME and no option is a clear error")
   func edges() throws {
-    #expect(try DataDirectory.resolve(explicit: "~/rehab", environment: environment) == "/home/ada/rehab")
+    #expect(
+      try DataDirectory.resolve(explicit: "~/rehab", environment: environment) == "/home/ada/rehab")
     #expect(try DataDirectory.resolve(explicit: "relative/dir", environment: [:]) == "relative/dir")
     let noHome = #expect(throws: StoreError.self) {
       try DataDirectory.resolve(explicit: nil, environment: [:])
     }
-    #expect(noHome?.description == "cannot choose a data directory: HOME is not set; pass --data-dir DIR or set REHABIT_HOME")
-    #expect(throws: StoreError.self) { try DataDirectory.resolve(explicit: "", environment: environment) }
-    #expect(throws: StoreError.self) { try DataDirectory.resolve(explicit: "~/x", environment: [:]) }
+    #expect(
+      noHome?.description
+        == "cannot choose a data directory: HOME is not set; pass --data-dir DIR or set REHABIT_HOME"
+    )
+    #expect(throws: StoreError.self) {
+      try DataDirectory.resolve(explicit: "", environment: environment)
+    }
+    #expect(throws: StoreError.self) {
+      try DataDirectory.resolve(explicit: "~/x", environment: [:])
+    }
   }
 }

@@ -11,7 +11,8 @@ struct ProgressRecordTests {
       week: week("2026-W49"),
       items: [
         "2026-11-30.calf-stretch.left": ItemRecord(status: .done, at: stamp),
-        "2026-12-01.heel-raises.right": ItemRecord(status: .skipped, at: stamp, reason: "sore heel"),
+        "2026-12-01.heel-raises.right": ItemRecord(
+          status: .skipped, at: stamp, reason: "sore heel"),
         "2026-12-02.calf-stretch.left.2": ItemRecord(status: .pending, at: stamp),
       ],
       pain: [
@@ -58,7 +59,9 @@ struct ProgressRecordTests {
   func fileShape() throws {
     let week = ProgressWeek(
       week: week("2026-W49"),
-      items: ["2026-12-02.heel-raises.left": ItemRecord(status: .done, at: ProgressRecordTests.stamp)],
+      items: [
+        "2026-12-02.heel-raises.left": ItemRecord(status: .done, at: ProgressRecordTests.stamp)
+      ],
       pain: [PainRecord(day: day("2026-12-02"), level: 4, at: ProgressRecordTests.stamp)],
       checkin: Checkin(
         day: day("2026-12-06"),
@@ -139,8 +142,10 @@ struct ProgressRecordTests {
     #expect(CheckinProblem.check(.single(-1), for: .sane) != nil)
     #expect(CheckinProblem.check(.single(101), for: .faamADL) != nil)
     #expect(CheckinProblem.check(.single(.nan), for: .sane) != nil)
-    #expect(CheckinProblem.check(.single(4.5), for: .pain)?.message.contains("whole number") == true)
-    #expect(CheckinProblem.check(.single(12), for: .heelRaises)?.message.contains("each side") == true)
+    #expect(
+      CheckinProblem.check(.single(4.5), for: .pain)?.message.contains("whole number") == true)
+    #expect(
+      CheckinProblem.check(.single(12), for: .heelRaises)?.message.contains("each side") == true)
     #expect(CheckinProblem.check(.sided(left: 1, right: 2), for: .sane) != nil)
     let rightSide = CheckinProblem.check(.sided(left: 10, right: 46), for: .balance)
     #expect(rightSide?.message == "balance:right 46 is out of range")
@@ -169,7 +174,9 @@ struct ProgressRecordTests {
     }
     #expect(problem(11, 50, [])?.hasPrefix("pain 11 is out of range") == true)
     #expect(problem(3, 120, [])?.hasPrefix("sane 120 is out of range") == true)
-    #expect(problem(3, 50, ["heel-raises:left=12"]) == "heel-raises has no right side; add --measure heel-raises:right=N")
+    #expect(
+      problem(3, 50, ["heel-raises:left=12"])
+        == "heel-raises has no right side; add --measure heel-raises:right=N")
     #expect(problem(3, 50, ["heel-raises=12"])?.contains("each side") == true)
     #expect(problem(3, 50, ["lefs:left=12"])?.contains("not measured per side") == true)
     #expect(problem(3, 50, ["grip=12"])?.hasPrefix("'grip' is not a measure") == true)
@@ -177,8 +184,11 @@ struct ProgressRecordTests {
     #expect(problem(3, 50, ["lefs"])?.contains("has no value") == true)
     #expect(problem(3, 50, ["balance:middle=3"])?.contains("names no side") == true)
     #expect(problem(3, 50, ["pain=4"])?.contains("given twice") == true)
-    #expect(problem(3, 50, ["balance:left=3", "balance:left=4", "balance:right=4"])?.contains("twice") == true)
-    #expect(problem(3, 50, ["balance:left=3", "balance:right=46"])?.hasPrefix("balance:right 46") == true)
+    #expect(
+      problem(3, 50, ["balance:left=3", "balance:left=4", "balance:right=4"])?.contains("twice")
+        == true)
+    #expect(
+      problem(3, 50, ["balance:left=3", "balance:right=46"])?.hasPrefix("balance:right 46") == true)
   }
 }
 
@@ -186,7 +196,8 @@ struct ProgressRecordTests {
 struct ProgressDecodingTests {
   func problem(_ text: String, expected: String? = "2026-W49") -> ProgressProblem? {
     do {
-      _ = try ProgressDecoding.week(from: Array(text.utf8), expected: expected.flatMap(ISOWeek.init))
+      _ = try ProgressDecoding.week(
+        from: Array(text.utf8), expected: expected.flatMap(ISOWeek.init))
       return nil
     } catch { return error }
   }
@@ -203,11 +214,16 @@ struct ProgressDecodingTests {
     let found = try #require(problem(broken))
     #expect(found.path == "line 4, column 3")
     #expect(found.message.contains("missing comma"))
-    #expect(problem("{\"schemaVersion\": 1, \"week\": \"2026-W49\",}")?.message.contains("trailing comma") == true)
-    #expect(problem("{\"schemaVersion\": 1, \"week\": \"2026-W49\"")?.message.contains("end of file") == true)
+    #expect(
+      problem("{\"schemaVersion\": 1, \"week\": \"2026-W49\",}")?.message.contains("trailing comma")
+        == true)
+    #expect(
+      problem("{\"schemaVersion\": 1, \"week\": \"2026-W49\"")?.message.contains("end of file")
+        == true)
     #expect(problem("")?.message.contains("end of file") == true)
     #expect(problem("[]")?.message == "expected an object { … }")
-    let duplicate = problem("{\"schemaVersion\": 1,\n \"week\": \"2026-W49\", \"week\": \"2026-W50\"}")
+    let duplicate = problem(
+      "{\"schemaVersion\": 1,\n \"week\": \"2026-W49\", \"week\": \"2026-W50\"}")
     #expect(duplicate?.path == "line 2, column 22")
     #expect(duplicate?.message.contains("appears twice") == true)
   }
@@ -234,7 +250,8 @@ struct ProgressDecodingTests {
     )
     #expect(fraction?.path == "pain[0].level")
 
-    let missing = problem(#"{"schemaVersion": 1, "week": "2026-W49", "notes": [{"day": "2026-12-02", "at": "t"}]}"#)
+    let missing = problem(
+      #"{"schemaVersion": 1, "week": "2026-W49", "notes": [{"day": "2026-12-02", "at": "t"}]}"#)
     #expect(missing?.path == "notes[0].text")
 
     let badMeasure = problem(
@@ -251,7 +268,8 @@ struct ProgressDecodingTests {
     #expect(newer?.message.contains("written by a newer rehabit") == true)
     #expect(newer?.fix == "upgrade rehabit to read it")
     #expect(problem(#"{"schemaVersion": "1", "week": "2026-W49"}"#)?.path == "schemaVersion")
-    #expect(problem(#"{"schemaVersion": -1, "week": "2026-W49"}"#)?.message.contains("too old") == true)
+    #expect(
+      problem(#"{"schemaVersion": -1, "week": "2026-W49"}"#)?.message.contains("too old") == true)
   }
 
   @Test("records must belong to the file's week")
@@ -264,7 +282,8 @@ struct ProgressDecodingTests {
     #expect(outside?.message.contains("is not in week 2026-W49") == true)
     #expect(outside?.fix.contains("2026-W50.json") == true)
     let notAnId = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"calf": {"status": "done", "at": "t"}}}"#)
+      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"calf": {"status": "done", "at": "t"}}}"#
+    )
     #expect(notAnId?.message == "'calf' is not an item id")
     #expect(problem(#"{"schemaVersion": 1, "week": "2026-W49"}"#) == nil)
   }
@@ -295,10 +314,12 @@ struct ProgressDecodingTests {
           week: week("2026-W49"),
           items: [
             "2026-11-30.calf-stretch.left": ItemRecord(status: .done, at: at),
-            "2026-12-01.heel-raises.right": ItemRecord(status: .skipped, at: at, reason: "sore heel"),
+            "2026-12-01.heel-raises.right": ItemRecord(
+              status: .skipped, at: at, reason: "sore heel"),
           ],
           pain: [
-            PainRecord(day: day("2026-12-01"), level: 6, timing: .during, treatmentId: "heel-raises", at: at),
+            PainRecord(
+              day: day("2026-12-01"), level: 6, timing: .during, treatmentId: "heel-raises", at: at),
             PainRecord(day: day("2026-12-02"), level: 3, timing: .nextMorning, at: at),
           ]))
     // Written back, it is a current-version file.
@@ -307,7 +328,8 @@ struct ProgressDecodingTests {
     #expect(ProgressWeekMigration.oldestReadable == 0)
     #expect(ProgressWeekMigration.steps.map(\.from) == Array(0..<ProgressWeek.schemaVersion))
 
-    let broken = problem(#"{"schemaVersion": 0, "week": "2026-W49", "items": {"2026-11-30.calf-stretch.left": 3}}"#)
+    let broken = problem(
+      #"{"schemaVersion": 0, "week": "2026-W49", "items": {"2026-11-30.calf-stretch.left": 3}}"#)
     #expect(broken?.message.contains("version 0") == true)
   }
 
@@ -316,12 +338,16 @@ struct ProgressDecodingTests {
     let text = #"{"a": "tab\tquote\" snow\u2603 \ud83d\ude00 é", "b": [1, -2.5, 3e2, true, null]}"#
     let value = try StoredJSON.parse(Array(text.utf8))
     #expect(value.objectValue?["a"]?.stringValue == "tab\tquote\" snow☃ 😀 é")
-    #expect(value.objectValue?["b"] == .array([.number(1), .number(-2.5), .number(300), .bool(true), .null]))
+    #expect(
+      value.objectValue?["b"]
+        == .array([.number(1), .number(-2.5), .number(300), .bool(true), .null]))
     #expect(try StoredJSON.parse(Array(value.text.utf8)) == value)
     #expect(throws: JSONSyntaxError.self) { try StoredJSON.parse(Array("[01]".utf8)) }
     #expect(throws: JSONSyntaxError.self) { try StoredJSON.parse(Array("\"a\nb\"".utf8)) }
     #expect(throws: JSONSyntaxError.self) { try StoredJSON.parse([0x22, 0xFF, 0x22]) }
     #expect(throws: JSONSyntaxError.self) { try StoredJSON.parse(Array("{} x".utf8)) }
-    #expect(throws: JSONSyntaxError.self) { try StoredJSON.parse(Array(String(repeating: "[", count: 1000).utf8)) }
+    #expect(throws: JSONSyntaxError.self) {
+      try StoredJSON.parse(Array(String(repeating: "[", count: 1000).utf8))
+    }
   }
 }

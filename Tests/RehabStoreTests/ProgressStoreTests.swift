@@ -54,7 +54,9 @@ struct ProgressStoreTests {
   func invalidChange() throws {
     try withStore { store, _ in
       let w49 = week("2026-W49")
-      try store.updateWeek(w49) { $0.notes.append(NoteRecord(day: day("2026-12-01"), text: "ok", at: stamp)) }
+      try store.updateWeek(w49) {
+        $0.notes.append(NoteRecord(day: day("2026-12-01"), text: "ok", at: stamp))
+      }
       let before = readBytes(store.file(for: w49))
       let error = #expect(throws: StoreError.self) {
         try store.updateWeek(w49) { progress in
@@ -98,7 +100,9 @@ struct ProgressStoreTests {
       #expect(error?.kind == .damagedFile)
       #expect(error?.description.hasPrefix(store.programmeFile) == true)
       #expect(error?.description.contains("never overwrites a damaged file") == true)
-      #expect(throws: StoreError.self) { try store.saveProgramme(sampleProgramme(), replacing: false) }
+      #expect(throws: StoreError.self) {
+        try store.saveProgramme(sampleProgramme(), replacing: false)
+      }
       #expect(readBytes(store.programmeFile) == broken)
     }
   }
@@ -154,11 +158,15 @@ struct ProgressStoreTests {
     try withStore { store, _ in
       try store.prepareDirectory()
       let w49 = week("2026-W49")
-      writeText("{\n  \"schemaVersion\": 1,\n  \"week\": \"2026-W49\"\n  \"items\": {}\n}\n", to: store.file(for: w49))
+      writeText(
+        "{\n  \"schemaVersion\": 1,\n  \"week\": \"2026-W49\"\n  \"items\": {}\n}\n",
+        to: store.file(for: w49))
       let syntax = #expect(throws: StoreError.self) { try store.loadWeek(w49) }
       #expect(syntax?.description.contains("line 4, column 3") == true)
 
-      writeText(#"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 12, "timing": "during", "at": "t"}]}"#, to: store.file(for: w49))
+      writeText(
+        #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 12, "timing": "during", "at": "t"}]}"#,
+        to: store.file(for: w49))
       let shape = #expect(throws: StoreError.self) { try store.loadWeek(w49) }
       #expect(shape?.description.contains("pain[0].level") == true)
 
@@ -168,14 +176,19 @@ struct ProgressStoreTests {
     }
   }
 
-  @Test("a version 0 file on disk is read migrated, and stored as the current version on the next change")
+  @Test(
+    "a version 0 file on disk is read migrated, and stored as the current version on the next change"
+  )
   func migrationOnDisk() throws {
     try withStore { store, _ in
       try store.prepareDirectory()
       let w49 = week("2026-W49")
-      let version0 = #"{"schemaVersion": 0, "week": "2026-W49", "items": {"2026-11-30.calf-stretch.left": "done"}}"#
+      let version0 =
+        #"{"schemaVersion": 0, "week": "2026-W49", "items": {"2026-11-30.calf-stretch.left": "done"}}"#
       writeText(version0, to: store.file(for: w49))
-      #expect(try store.loadWeek(w49).items["2026-11-30.calf-stretch.left"] == ItemRecord(status: .done, at: "2026-11-30"))
+      #expect(
+        try store.loadWeek(w49).items["2026-11-30.calf-stretch.left"]
+          == ItemRecord(status: .done, at: "2026-11-30"))
       #expect(readBytes(store.file(for: w49)) == Array(version0.utf8))
       try store.updateWeek(w49) { progress in
         progress.items["2026-12-01.calf-stretch.left"] = ItemRecord(status: .done, at: stamp)
@@ -189,7 +202,9 @@ struct ProgressStoreTests {
   @Test("pain entries come from every week overlapping the range, and only the range")
   func painAcrossWeeks() throws {
     try withStore { store, _ in
-      for (text, level) in [("2026-11-29", 1), ("2026-11-30", 6), ("2026-12-07", 7), ("2026-12-14", 8)] {
+      for (text, level) in [
+        ("2026-11-29", 1), ("2026-11-30", 6), ("2026-12-07", 7), ("2026-12-14", 8),
+      ] {
         let logged = day(text)
         try store.updateWeek(ISOWeek(containing: logged)) { progress in
           progress.pain.append(PainRecord(day: logged, level: level, at: stamp))
@@ -198,7 +213,9 @@ struct ProgressStoreTests {
       let entries = try store.painEntries(from: day("2026-11-30"), through: day("2026-12-13"))
       #expect(entries.map(\.level) == [6, 7])
       #expect(try store.painEntries(from: day("2026-12-13"), through: day("2026-11-30")) == [])
-      #expect(try store.weeks(from: day("2026-11-30"), through: day("2026-12-13")).map(\.week.description) == ["2026-W49", "2026-W50"])
+      #expect(
+        try store.weeks(from: day("2026-11-30"), through: day("2026-12-13")).map(\.week.description)
+          == ["2026-W49", "2026-W50"])
     }
   }
 
@@ -230,7 +247,8 @@ struct ProgressStoreTests {
         let itemDay = w49.days[index % 7]
         do {
           try store.updateWeek(w49) { progress in
-            progress.items["\(itemDay).exercise-\(index).left"] = ItemRecord(status: .done, at: "t\(index)")
+            progress.items["\(itemDay).exercise-\(index).left"] = ItemRecord(
+              status: .done, at: "t\(index)")
           }
         } catch {
           failures.withLock { $0 += 1 }

@@ -71,12 +71,12 @@ struct TemplateLibraryTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let base = try #require(EmbeddedTemplates.files.first { $0.name == "tight-calves.json" }?.json)
     try base.replacingOccurrences(of: "\"id\": \"tight-calves\"", with: "\"id\": \"my-calves\"")
-      .write(to: folder.appendingPathComponent("mine.json"), atomically: true, encoding: .utf8)
+      .write(to: folder.appendingPathComponent("mine.json"), atomically: false, encoding: .utf8)
     let all = try TemplateLibrary.all(extraDirectory: folder.path)
     #expect(all.contains { $0.plan.id == "my-calves" && $0.source.hasSuffix("mine.json") })
 
     try base.write(
-      to: folder.appendingPathComponent("clash.json"), atomically: true, encoding: .utf8)
+      to: folder.appendingPathComponent("clash.json"), atomically: false, encoding: .utf8)
     #expect {
       try TemplateLibrary.all(extraDirectory: folder.path)
     } throws: { error in

@@ -3,13 +3,13 @@ import Foundation
 import RehabCore
 import RehabStore
 
-/// `rehabit demo`: the app on a bundled demo programme, in a fresh temporary data directory
-/// (never the user's).
+/// `rehabit demo`: the app on a bundled demo programme with three weeks of history, in a fresh
+/// temporary data directory (never the user's).
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract:
-      "Try rehabit on a demo programme with a few weeks of history (a temporary data folder).")
+      "Try rehabit on a demo programme with three weeks of history (a temporary data folder).")
 
   static let demoTemplate = "chronic-ankle-instability"
   static let demoWeeksOfHistory = 3
@@ -18,16 +18,34 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     let today = try common.day()
-    let directory = try DemoCommand.makeTemporaryDirectory()
+    let clock = try common.appClock()
+    let templates = try TemplateLibrary.all(extraDirectory: common.templatesDirectory)
+    let directory = try MainActor.assumeIsolated {
+      // The terminal first: without one, nothing is created.
+      let terminal = try FullScreen.start()
+      defer { terminal.stop() }
+      let (directory, store, programme) = try DemoCommand.makeDemo(today: today)
+      try FullScreen.run(
+        on: terminal, store: store, programme: programme, templates: templates, clock: clock)
+      return directory
+    }
+    Output.line(
+      "Demo data is in \(directory) (a temporary folder; your own data is untouched). Delete it when you are done."
+    )
+  }
+
+  /// A temporary data directory with the demo programme, started three weeks before `today`,
+  /// and its seeded history.
+  static func makeDemo(today: CalendarDay) throws -> (String, ProgressStore, Programme) {
+    let directory = try makeTemporaryDirectory()
     let store = ProgressStore(directory: directory)
     try store.prepareDirectory()
-    let plan = try TemplateLibrary.template(id: DemoCommand.demoTemplate).plan
+    let plan = try TemplateLibrary.template(id: demoTemplate).plan
     let programme = Programme(
-      plan: plan, start: today.adding(days: -7 * DemoCommand.demoWeeksOfHistory),
-      affectedSide: .left)
+      plan: plan, start: today.adding(days: -7 * demoWeeksOfHistory), affectedSide: .left)
     try store.saveProgramme(programme, replacing: false)
-    Output.line("Demo data in \(directory) (a temporary folder; your own data is untouched).")
-    DayChecklistText.print(try DayChecklist.load(day: today, programme: programme, store: store))
+    try DemoHistory.seed(store, programme: programme, today: today)
+    return (directory, store, programme)
   }
 
   static func makeTemporaryDirectory() throws -> String {

@@ -1,8 +1,11 @@
 import ArgumentParser
+import CursesTerminal
 import RehabCore
 import RehabStore
+import RehabTUI
 
-/// `rehabit` with no command: the full-screen app on the day's checklist.
+/// `rehabit` with no command: the full-screen app on the day's checklist, or the setup wizard
+/// when the data directory has no programme yet.
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open",
@@ -13,8 +16,51 @@ struct OpenCommand: ParsableCommand {
 
   func run() throws {
     let store = try common.store()
-    let programme = try common.requireProgramme(in: store)
-    let checklist = try DayChecklist.load(day: try common.day(), programme: programme, store: store)
-    DayChecklistText.print(checklist)
+    // A damaged programme file is reported before the screen changes.
+    let programme = try store.loadProgramme()
+    let templates = try TemplateLibrary.all(extraDirectory: common.templatesDirectory)
+    try MainActor.assumeIsolated {
+      let terminal = try FullScreen.start()
+      defer { terminal.stop() }
+      try FullScreen.run(
+        on: terminal, store: store, programme: programme, templates: templates,
+        clock: common.appClock())
+    }
+  }
+}
+
+/// Starting and running the full-screen app, shared by `open` and `demo`.
+enum FullScreen {
+  /// The terminal, or a one-line error pointing at the commands for scripts.
+  @MainActor
+  static func start() throws -> CursesTerminal {
+    do {
+      return try CursesTerminal.start(
+        options: CursesTerminalOptions(programName: "the full-screen app"))
+    } catch {
+      throw CLIError(error.description)
+    }
+  }
+
+  @MainActor
+  static func run(
+    on terminal: CursesTerminal, store: ProgressStore, programme: Programme?,
+    templates: [ProgrammeTemplate], clock: AppClock
+  ) throws {
+    let runner = AppRunner(
+      terminal: terminal, store: store, clock: clock, programme: programme, templates: templates)
+    runner.run()
+  }
+}
+
+extension CommonOptions {
+  /// The app's clock: `--date` fixes today; otherwise the local day, which rolls over at
+  /// midnight while the app is open.
+  func appClock() throws -> AppClock {
+    if let date {
+      let day = try CommonOptions.parseDay(date, option: "--date")
+      return AppClock(today: { day }, timestamp: { LocalClock.timestamp() })
+    }
+    return AppClock(today: { LocalClock.today() }, timestamp: { LocalClock.timestamp() })
   }
 }

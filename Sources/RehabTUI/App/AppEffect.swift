@@ -1,0 +1,37 @@
+import RehabCore
+
+/// What the app asks the outside world to do, as data, so tests can compare effects. The runner
+/// performs them through `ProgressStore` and reports back with `.saved`, `.saveFailed` or
+/// `.dayLoaded`.
+///
+/// Records carry an empty `at` when the runner should stamp them with the time of the write.
+public enum AppEffect: Equatable, Sendable {
+  /// `ProgressStore.setStatus`: done, skipped (with a reason) or back to pending.
+  case setStatus(ItemStatus, itemId: String, day: CalendarDay, reason: String?)
+  /// `ProgressStore.restore`: an item's record exactly as it was (undo).
+  case restore(ItemRecord?, itemId: String, day: CalendarDay)
+  case addPain(PainRecord)
+  case addNote(NoteRecord)
+  /// Starts the programme (never replaces one).
+  case saveProgramme(Programme)
+  /// Reads the day's items, the week's adherence and the flags.
+  case loadDay(CalendarDay)
+  case quit
+
+  /// Whether the effect writes to the data directory (and may fail and be retried).
+  public var isWrite: Bool {
+    switch self {
+    case .setStatus, .restore, .addPain, .addNote, .saveProgramme: true
+    case .loadDay, .quit: false
+    }
+  }
+
+  /// The item a status write concerns.
+  var statusTarget: (itemId: String, day: CalendarDay)? {
+    switch self {
+    case .setStatus(_, let itemId, let day, _), .restore(_, let itemId, let day):
+      (itemId, day)
+    default: nil
+    }
+  }
+}

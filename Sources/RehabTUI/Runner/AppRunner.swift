@@ -1,0 +1,119 @@
+import RehabCore
+import RehabStore
+import TerminalUI
+
+/// The one impure loop: draw, wait for an event, map it to an action, update, perform the
+/// effects through the store, feed their results back, redraw. Everything it decides is in
+/// `update`; everything it shows is in `render`.
+@MainActor
+public final class AppRunner {
+  public private(set) var state: AppState
+  private let terminal: any Terminal
+  private let store: ProgressStore
+  private let clock: AppClock
+  /// How long to wait for a key before checking the clock (midnight) and retrying saves.
+  private let tickMilliseconds: Int
+  private var startupEffects: [AppEffect]
+
+  public init(
+    terminal: any Terminal, store: ProgressStore, clock: AppClock, programme: Programme?,
+    templates: [ProgrammeTemplate], tickMilliseconds: Int = 30_000
+  ) {
+    self.terminal = terminal
+    self.store = store
+    self.clock = clock
+    self.tickMilliseconds = tickMilliseconds
+    let (state, effects) = AppState.launch(
+      today: clock.today(), size: terminal.size, programme: programme, templates: templates)
+    self.state = state
+    self.startupEffects = effects
+  }
+
+  /// Runs until the user quits or input ends.
+  public func run() {
+    start()
+    while !state.isFinished {
+      terminal.draw(render(state, size: terminal.size, capabilities: terminal.capabilities))
+      guard let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds) else { break }
+      handle(event)
+    }
+  }
+
+  /// Performs the launch effects (loading today); `run` starts with it.
+  public func start() {
+    let effects = startupEffects
+    startupEffects = []
+    perform(effects)
+  }
+
+  /// One event from the terminal.
+  public func handle(_ event: TerminalEvent) {
+    switch event {
+    case .key(let key):
+      if let action = AppKeys.action(for: key, in: state) { send(action) }
+    case .resize(let size):
+      send(.resize(size))
+    case .tick:
+      let now = clock.today()
+      if now != state.today { send(.dayChanged(now)) }
+      send(.tick)
+    case .interrupt:
+      break
+    }
+  }
+
+  /// Applies an action and performs its effects, and theirs, in order.
+  public func send(_ action: AppAction) {
+    perform(state.apply(action))
+  }
+
+  private func perform(_ effects: [AppEffect]) {
+    for effect in effects {
+      if let result = perform(effect) { send(result) }
+    }
+  }
+
+  /// Performs one effect; returns what happened, as an action.
+  private func perform(_ effect: AppEffect) -> AppAction? {
+    do {
+      switch effect {
+      case .setStatus(let status, let itemId, let day, let reason):
+        try store.setStatus(status, ofItem: itemId, on: day, reason: reason, at: clock.timestamp())
+      case .restore(let record, let itemId, let day):
+        try store.restore(record.map(stamped), ofItem: itemId, on: day)
+      case .addPain(var record):
+        if record.at.isEmpty { record.at = clock.timestamp() }
+        try store.addPain(record)
+      case .addNote(var record):
+        if record.at.isEmpty { record.at = clock.timestamp() }
+        try store.addNote(record)
+      case .saveProgramme(let programme):
+        try store.saveProgramme(programme, replacing: false)
+      case .loadDay(let day):
+        guard let programme = state.programme else { return nil }
+        do {
+          return .dayLoaded(
+            try DayLoader.load(day, today: state.today, programme: programme, store: store))
+        } catch {
+          return .loadFailed(day, AppRunner.describe(error))
+        }
+      case .quit:
+        return nil
+      }
+      return .saved(effect)
+    } catch {
+      return .saveFailed(effect, AppRunner.describe(error))
+    }
+  }
+
+  private func stamped(_ record: ItemRecord) -> ItemRecord {
+    guard record.at.isEmpty else { return record }
+    return ItemRecord(status: record.status, at: clock.timestamp(), reason: record.reason)
+  }
+
+  /// One line, whatever the error.
+  static func describe(_ error: any Error) -> String {
+    let text = "\(error)"
+    return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}

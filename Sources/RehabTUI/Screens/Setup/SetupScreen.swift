@@ -1,0 +1,180 @@
+import RehabCore
+import TerminalUI
+
+/// Draws the setup wizard: a header with the step, the step's content, a problem line and the
+/// step's keys.
+enum SetupScreen {
+  static func render(
+    _ wizard: SetupWizard, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+  ) {
+    let size = buffer.size
+    let stepText = "step \(wizard.step.rawValue + 1) of \(SetupWizard.Step.allCases.count)"
+    buffer.put(
+      stepText, at: Point(x: size.width - DisplayWidth.of(stepText) - 1, y: 0), style: theme.dim)
+    buffer.put("rehabit: set up your programme", at: Point(x: 1, y: 0), style: theme.title)
+    buffer.put(wizard.step.title, at: Point(x: 1, y: 2), style: theme.heading)
+    let body = Rect(x: 1, y: 4, width: size.width - 2, height: max(0, size.height - 7))
+    switch wizard.step {
+    case .template: renderTemplates(wizard, into: &buffer, in: body, theme: theme)
+    case .startDay:
+      renderField(
+        wizard.startField,
+        intro:
+          "The day you start (YYYY-MM-DD). Today is \(state.today.weekdayName) \(state.today); an earlier day lets you fill in what you have already done.",
+        into: &buffer, in: body, theme: theme)
+    case .weeks:
+      let suggested = wizard.template.map { "\($0.plan.weeks)" } ?? "?"
+      let limits = ProgrammePlan.weekLimits
+      renderField(
+        wizard.weeksField,
+        intro:
+          "How many weeks? The programme suggests \(suggested) (\(limits.lowerBound)–\(limits.upperBound)).",
+        into: &buffer, in: body, theme: theme)
+    case .side: renderSides(wizard, into: &buffer, in: body, theme: theme)
+    case .preview: renderPreview(wizard, into: &buffer, in: body, theme: theme)
+    case .confirm: renderConfirm(wizard, into: &buffer, in: body, theme: theme)
+    }
+    let problem = wizard.isSaving ? "Saving…" : wizard.problem
+    if let problem {
+      buffer.put(
+        theme.truncated(theme.text(problem), to: size.width - 2),
+        at: Point(x: 1, y: size.height - 3), style: wizard.isSaving ? .plain : theme.error)
+    }
+    let keys = AppKeys.helpBarTables(for: state)
+    theme.helpBar(screen: keys.screen, global: keys.global, into: &buffer, row: size.height - 1)
+  }
+
+  private static func renderTemplates(
+    _ wizard: SetupWizard, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
+  ) {
+    guard !wizard.templates.isEmpty else {
+      buffer.put("No programme templates are available.", at: body.origin, style: theme.error)
+      return
+    }
+    let (left, rest) = body.splitLeft(min(32, body.width / 2))
+    let right = rest.inset(left: 2)
+    let list = ListView(
+      rows: wizard.templates.map { .item(" " + $0.plan.title) }, selection: wizard.templateIndex)
+    list.render(into: &buffer, in: left)
+    guard let plan = wizard.template?.plan else { return }
+    var y = right.y
+    for line in WrappedText.lines(plan.title, width: right.width) where y < right.maxY {
+      buffer.put(line, at: Point(x: right.x, y: y), style: theme.title)
+      y += 1
+    }
+    let treatments = plan.treatments.filter(\.kind.isHomeTask).count
+    buffer.put(
+      theme.text("\(plan.weeks) weeks · \(treatments) home treatments"),
+      at: Point(x: right.x, y: y), style: theme.dim, maxWidth: right.width)
+    y += 2
+    WrappedText(theme.text(plan.description)).render(
+      into: &buffer, in: Rect(x: right.x, y: y, width: right.width, height: right.maxY - y))
+  }
+
+  private static func renderField(
+    _ field: TextField, intro: String, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
+  ) {
+    let lines = WrappedText.lines(theme.text(intro), width: body.width)
+    for (index, line) in lines.enumerated() {
+      buffer.put(line, at: Point(x: body.x, y: body.y + index))
+    }
+    let y = body.y + lines.count + 1
+    buffer.put("> ", at: Point(x: body.x, y: y), style: theme.title)
+    field.render(
+      into: &buffer, in: Rect(x: body.x + 2, y: y, width: min(30, body.width - 2), height: 1))
+  }
+
+  private static func renderSides(
+    _ wizard: SetupWizard, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
+  ) {
+    let intro =
+      "Which ankle is affected? Exercises for the affected side go on this side; \"both\" is for both ankles."
+    let lines = WrappedText.lines(intro, width: body.width)
+    for (index, line) in lines.enumerated() {
+      buffer.put(line, at: Point(x: body.x, y: body.y + index))
+    }
+    let list = ListView(
+      rows: SetupWizard.sides.map { .item(" " + $0.rawValue) }, selection: wizard.sideIndex)
+    list.render(
+      into: &buffer,
+      in: Rect(x: body.x, y: body.y + lines.count + 1, width: min(20, body.width), height: 3))
+  }
+
+  /// Week 1, one line per day: the scheduler's items, as the Today screen will list them.
+  static func previewLines(_ programme: Programme, width: Int, theme: Theme) -> [String] {
+    let scheduler = Scheduler(programme: programme)
+    var lines: [String] = []
+    for offset in 0..<7 {
+      let day = programme.start.adding(days: offset)
+      let items = scheduler.checklist(for: day)
+      // Several sessions a day show once, with a count: "Heel drops (L) × 2".
+      var labels: [(text: String, count: Int)] = []
+      for item in items {
+        let side = item.side == .both ? "" : " (\(item.side.rawValue.prefix(1).uppercased()))"
+        let text = item.name + side
+        if let last = labels.last, last.text == text {
+          labels[labels.count - 1].count += 1
+        } else {
+          labels.append((text, 1))
+        }
+      }
+      let names =
+        labels.isEmpty
+        ? "rest day"
+        : labels.map { $0.count > 1 ? "\($0.text) × \($0.count)" : $0.text }.joined(
+          separator: ", ")
+      let lead = "\(day.weekdayName) \(day)  "
+      let wrapped = WrappedText.lines(names, width: max(1, width - DisplayWidth.of(lead)))
+      for (index, line) in wrapped.enumerated() {
+        lines.append(
+          (index == 0 ? lead : String(repeating: " ", count: DisplayWidth.of(lead))) + line)
+      }
+    }
+    return lines.map(theme.text)
+  }
+
+  private static func renderPreview(
+    _ wizard: SetupWizard, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
+  ) {
+    guard let programme = wizard.programme else { return }
+    buffer.put(
+      theme.truncated(
+        theme.text(
+          "\(programme.plan.title) · \(programme.weeks) weeks · affected side: \(programme.affectedSide.rawValue)"
+        ), to: body.width),
+      at: body.origin, style: theme.dim)
+    let lines = previewLines(programme, width: body.width, theme: theme)
+    for (index, line) in lines.enumerated() where index + 2 < body.height {
+      buffer.put(line, at: Point(x: body.x, y: body.y + 2 + index), maxWidth: body.width)
+    }
+  }
+
+  private static func renderConfirm(
+    _ wizard: SetupWizard, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
+  ) {
+    guard let programme = wizard.programme else { return }
+    var y = body.y
+    let summary =
+      "\(programme.plan.title): \(programme.weeks) weeks, \(programme.start.weekdayName) \(programme.start) to \(programme.end.weekdayName) \(programme.end), affected side \(programme.affectedSide.rawValue)."
+    for line in WrappedText.lines(theme.text(summary), width: body.width) {
+      buffer.put(line, at: Point(x: body.x, y: y))
+      y += 1
+    }
+    y += 1
+    var safety = [SafetyText.redFlagsHeading]
+    safety += SafetyText.redFlags.map { (theme.unicode ? "• " : "- ") + $0 }
+    safety.append(SafetyText.thermalCaution)
+    var lines: [(String, Style)] = []
+    for (index, text) in safety.enumerated() {
+      let wrapped = WrappedText.lines(theme.text(text), width: body.width - 2)
+      for (lineIndex, line) in wrapped.enumerated() {
+        let indent = index > 0 && index <= SafetyText.redFlags.count && lineIndex > 0 ? "  " : ""
+        lines.append((indent + line, index == 0 ? theme.caution : .plain))
+      }
+    }
+    for (line, style) in lines where y < body.maxY {
+      buffer.put(line, at: Point(x: body.x, y: y), style: style, maxWidth: body.width)
+      y += 1
+    }
+  }
+}
