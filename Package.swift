@@ -56,6 +56,12 @@ let package = Package(
       swiftSettings: swift6
     ),
     .executableTarget(name: "rehabit", dependencies: ["RehabCLI"], swiftSettings: swift6),
+    // The benchmark's process floor: the same dependencies and flags as rehabit, one line out.
+    .executableTarget(
+      name: "rehabit-hello",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swift6
+    ),
     .executableTarget(
       name: "rehabit-bench",
       dependencies: ["RehabCore", "RehabStore", "RehabTUI", "TerminalUI"],

@@ -1,22 +1,11 @@
-import Foundation
 import RehabCore
 
-/// `rehabit export --format html` over 10 years of history (issue 6): generating the data once,
-/// then reading every progress file and rendering the HTML summary of the whole span.
+/// `rehabit export --format html` over 10 years of history (issue 6), in process: reading every
+/// progress file and rendering the HTML summary of the whole span (the data is `BenchData`'s).
 enum ExportBenchmark {
-  static func run(runs: Int) throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("rehabit-bench-history-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let lastDay = CalendarDay(year: 2036, month: 11, day: 30) ?? CalendarDay(daysSinceEpoch: 24_440)
-    let generator = HistoryGenerator(directory: directory, years: 10, lastDay: lastDay)
-
-    var records = 0
-    let generate = try Stopwatch.sample(warmUp: 0, runs: 1) { records = try generator.write() }
-    print(
-      ReportLine(
-        name: "history: write 10 years (\(records) item records)", samples: generate
-      ).text)
+  static func run(_ generator: HistoryGenerator, runs: Int) throws {
+    let directory = generator.directory
+    let lastDay = generator.lastDay
 
     var bytes = 0
     let render = try Stopwatch.sample(warmUp: 1, runs: runs) {

@@ -4,18 +4,30 @@ import RehabStore
 
 /// Writes a data directory with years of daily history through `ProgressStore`, as years of use
 /// would leave it: a 52-week programme ending on the last day (earlier years are the same
-/// programme run again, its progress files kept), 10 items a day (five daily treatments on each
+/// programme run again, its progress files kept; a history shorter than the programme started
+/// it on its first day, so the last day falls mid-programme), 10 items a day (five daily treatments on each
 /// leg), most done, some skipped with a reason, pain a few times a week, a weekly check-in and
 /// a note now and then. Deterministic: the same arguments give the same files.
 struct HistoryGenerator {
   static let itemsPerDay = 10
 
   let directory: String
-  let years: Int
-  /// The last day of the history and of the programme.
+  /// Days of history, ending on `lastDay`.
+  let days: Int
+  /// The last day of the history (and of the programme, when the history is a year or more).
   let lastDay: CalendarDay
 
-  var firstDay: CalendarDay { lastDay.adding(days: -(years * 365 + years / 4) + 1) }
+  init(directory: String, days: Int, lastDay: CalendarDay) {
+    self.directory = directory
+    self.days = max(1, days)
+    self.lastDay = lastDay
+  }
+
+  init(directory: String, years: Int, lastDay: CalendarDay) {
+    self.init(directory: directory, days: years * 365 + years / 4, lastDay: lastDay)
+  }
+
+  var firstDay: CalendarDay { lastDay.adding(days: -days + 1) }
 
   /// The programme: five daily home treatments, each on both legs (10 items a day).
   var programme: Programme {
@@ -40,7 +52,8 @@ struct HistoryGenerator {
       weeks: 52, checkin: CheckinPlan(measures: [.heelRaises, .faamADL], primary: .faamADL),
       treatments: treatments)
     return Programme(
-      plan: plan, start: lastDay.adding(days: -52 * 7 + 1), weeks: 52, affectedSide: .left)
+      plan: plan, start: max(firstDay, lastDay.adding(days: -52 * 7 + 1)), weeks: 52,
+      affectedSide: .left)
   }
 
   /// Creates the directory's files; returns how many item records were written.

@@ -1,10 +1,22 @@
 import RehabCore
 
-/// rehabit's benchmarks: `swift run -c release rehabit-bench`. Prints median and spread per
-/// measure; timings are reported, never asserted in tests.
-let arguments = Set(CommandLine.arguments.dropFirst())
+/// rehabit's benchmarks: `swift run -c release rehabit-bench [--quick] [--bin DIR] [--dynamic]`.
+/// Prints median and spread per measure, and issue 7's targets with pass/MISS; timings are
+/// reported, never asserted in tests.
+let argumentList = Array(CommandLine.arguments.dropFirst())
+let arguments = Set(argumentList)
 let quick = arguments.contains("--quick")
 let runs = quick ? 5 : 30
+/// `--bin DIR`: time the `rehabit` and `rehabit-hello` already built in DIR.
+let binDirectory = value(of: "--bin")
+/// `--data DIR`: write the data directories into DIR and keep them (to profile against).
+let dataDirectory = value(of: "--data")
+
+func value(of option: String) -> String? {
+  argumentList.firstIndex(of: option).flatMap {
+    argumentList.indices.contains($0 + 1) ? argumentList[$0 + 1] : nil
+  }
+}
 
 print("rehabit-bench (\(quick ? "quick" : "full") run, \(runs) samples per measure)")
 
@@ -28,8 +40,30 @@ let oneDay = Stopwatch.sample(runs: runs * 10) {
 }
 print(ReportLine(name: "schedule: one day in week 52 (\(itemCount) items)", samples: oneDay).text)
 
+print("")
+let data = BenchData(root: dataDirectory)
+defer { data.remove() }
+var verdicts = Verdicts()
 do {
-  try ExportBenchmark.run(runs: quick ? 3 : 10)
+  try data.write()
+  try ExportBenchmark.run(data.tenYears.generator, runs: quick ? 3 : 10)
+
+  print("")
+  for history in data.histories {
+    var judged: Verdicts? = history.label == data.tenYears.label ? verdicts : nil
+    try FrameBenchmark.run(history, runs: runs, verdicts: &judged)
+    if let judged { verdicts = judged }
+  }
+
+  let binaries = try Binaries.prepare(
+    binDirectory: binDirectory, staticStdlib: !arguments.contains("--dynamic"))
+  try ProcessBenchmark(
+    binaries: binaries, data: data, runs: runs, exportRuns: quick ? 3 : 10, warmUp: quick ? 2 : 5
+  ).run(&verdicts)
 } catch {
-  print("export benchmark failed: \(error)")
+  print("benchmark failed: \(error)")
 }
+
+print("")
+print("Issue 7 targets (10 years of daily history, 10 items a day):")
+for line in verdicts.table { print(line) }

@@ -90,7 +90,8 @@ struct CrashSafetyTests {
   static func checkLoop(ids: [String], data: String, report: String?) -> String {
     let binary = quoted(RehabitBinary.path)
     let after = report.map { " && echo \"$id\" >> \(quoted($0))" } ?? " || exit 1"
-    return "for id in \(ids.joined(separator: " ")); do \(binary) check \"$id\" --data-dir \(quoted(data))\(after); done"
+    return
+      "for id in \(ids.joined(separator: " ")); do \(binary) check \"$id\" --data-dir \(quoted(data))\(after); done"
   }
 
   /// Every week file parses, and the items it holds by id.
@@ -110,33 +111,44 @@ struct CrashSafetyTests {
 
   @Test("SIGKILL at random moments while checking off: files stay valid, nothing reported is lost")
   func killedWriter() throws {
-    let scenario = try LoggingScenario()
+    // A year of items, so the rounds never run out of new check-offs.
+    let scenario = try LoggingScenario(weeks: 52)
     defer { scenario.cleanUp() }
     let ids = try scenario.allItemIds()
-    #expect(ids.count >= 200)
+    #expect(ids.count >= 600)
     let store = scenario.store
     let report = scenario.data.root.appendingPathComponent("reported").path
     var generator = SystemRandomNumberGenerator()
     var kills = 0
     var cursor = 0
+    // How long to let the child run before the kill, at most; tuned as it goes so that each
+    // round ends a little way into the batch (a loaded machine runs rehabit more slowly).
+    var window: UInt32 = 60_000
     while kills < 120 && cursor < ids.count {
       let batch = Array(ids[cursor..<min(cursor + 12, ids.count)])
       let child = try ShellGroup(
         script: CrashSafetyTests.checkLoop(ids: batch, data: scenario.data.path, report: report),
         environment: CrashSafetyTests.environment)
-      usleep(UInt32.random(in: 0...60_000, using: &generator))
+      usleep(UInt32.random(in: 0...window, using: &generator))
       child.kill()
       kills += 1
 
       // Whatever the moment, every file is whole, valid JSON of a known version.
       let items = CrashSafetyTests.readAll(store)
-      let stored = (try? FileManager.default.contentsOfDirectory(atPath: store.progressDirectory)) ?? []
+      let stored =
+        (try? FileManager.default.contentsOfDirectory(atPath: store.progressDirectory)) ?? []
       for name in stored where name.hasSuffix(".json") {
         let bytes = FileManager.default.contents(atPath: "\(store.progressDirectory)/\(name)")
         #expect((try? JSONSerialization.jsonObject(with: bytes ?? Data())) != nil, "\(name)")
       }
       // Carry on after the last item that made it, so each round writes something new.
+      let before = cursor
       while cursor < ids.count, items[ids[cursor]]?.status == .done { cursor += 1 }
+      if cursor == before {
+        window = min(window * 3 / 2, 2_000_000)
+      } else if cursor - before > 3 {
+        window = max(window * 2 / 3, 20_000)
+      }
     }
     #expect(kills >= 100)
 

@@ -12,10 +12,16 @@ struct LoggingScenario {
 
   let data: TemporaryDataDirectory
 
-  init(template: String = "lateral-ankle-sprain") throws {
+  /// `weeks` other than 12 end on `today` too.
+  init(template: String = "lateral-ankle-sprain", weeks: Int = 12) throws {
     data = try TemporaryDataDirectory()
+    let start =
+      weeks == 12
+      ? LoggingScenario.start
+      : (CalendarDay(LoggingScenario.today)?.adding(days: 1 - weeks * 7)).map(\.description)
+        ?? LoggingScenario.start
     try run([
-      "init", "--template", template, "--start", LoggingScenario.start, "--weeks", "12",
+      "init", "--template", template, "--start", start, "--weeks", "\(weeks)",
       "--affected-side", "left",
     ])
   }
@@ -77,7 +83,7 @@ struct ProgressCommandTests {
     #expect(checked.stdout.hasPrefix("Done: 1 "))
     try scenario.run(["skip", "3", "--reason", "sore heel", "--date", day])
     var after = try scenario.items(on: day)
-    #expect(after.map { $0["status"] as? String } .prefix(3) == ["done", "done", "skipped"])
+    #expect(after.map { $0["status"] as? String }.prefix(3) == ["done", "done", "skipped"])
     #expect(after[2]["reason"] as? String == "sore heel")
 
     let again = try scenario.run(["check", "2", "--date", day])
@@ -148,7 +154,10 @@ struct ProgressCommandTests {
     let week47 = try #require(ISOWeek("2026-W47"))
     let checkin = try #require(try scenario.store.loadWeek(week47).checkin)
     #expect(checkin.day == CalendarDay("2026-11-17"))
-    #expect(checkin.values == [.pain: .single(3), .sane: .single(60), .balance: .sided(left: 10, right: 30)])
+    #expect(
+      checkin.values == [
+        .pain: .single(3), .sane: .single(60), .balance: .sided(left: 10, right: 30),
+      ])
   }
 
   @Test(
@@ -170,11 +179,20 @@ struct ProgressCommandTests {
       (["pain", "3", "--next-morning", "--date", "2026-09-07"], "outside the programme"),
       (["checkin", "--pain", "3", "--function", "101"], "--function 101 is out of range"),
       (["checkin", "--pain", "12", "--function", "50"], "--pain 12 is out of range"),
-      (["checkin", "--pain", "3", "--function", "50", "--measure", "heel-raises:left=3"],
-       "heel-raises has no right side"),
-      (["checkin", "--pain", "3", "--function", "50", "--measure", "balance:left=3",
-        "--measure", "balance:right=50"], "balance:right 50 is out of range"),
-      (["checkin", "--pain", "3", "--function", "50", "--measure", "grip=3"], "'grip' is not a measure"),
+      (
+        ["checkin", "--pain", "3", "--function", "50", "--measure", "heel-raises:left=3"],
+        "heel-raises has no right side"
+      ),
+      (
+        [
+          "checkin", "--pain", "3", "--function", "50", "--measure", "balance:left=3",
+          "--measure", "balance:right=50",
+        ], "balance:right 50 is out of range"
+      ),
+      (
+        ["checkin", "--pain", "3", "--function", "50", "--measure", "grip=3"],
+        "'grip' is not a measure"
+      ),
       (["checkin", "--pain", "3", "--function", "50", "--date", "2026-12-01"], "after today"),
     ])
   func badInput(arguments: [String], message: String) throws {
@@ -193,9 +211,10 @@ struct ProgressCommandTests {
   func noProgramme() throws {
     let data = try TemporaryDataDirectory()
     defer { data.cleanUp() }
-    for arguments in [["check", "1"], ["uncheck", "1"], ["skip", "1", "--reason", "x"], ["pain", "3"],
-      ["checkin", "--pain", "3", "--function", "50"]]
-    {
+    for arguments in [
+      ["check", "1"], ["uncheck", "1"], ["skip", "1", "--reason", "x"], ["pain", "3"],
+      ["checkin", "--pain", "3", "--function", "50"],
+    ] {
       let result = try RehabitBinary.run(
         arguments + ["--data-dir", data.path], environment: LoggingScenario.environment)
       #expect(result.status != 0)

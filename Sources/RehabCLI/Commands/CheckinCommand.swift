@@ -52,8 +52,9 @@ struct CheckinCommand: ParsableCommand {
     let checkin = Checkin(day: context.day, values: values, at: LocalClock.timestamp())
     let week = ISOWeek(containing: context.day)
     let replaced = try context.store.updateWeek(week) { progress in
-      defer { progress.checkin = checkin }
-      return progress.checkin
+      let previous = progress.checkin
+      progress.checkin = checkin
+      return previous
     }
     if json {
       try Output.json(

@@ -93,84 +93,24 @@ struct ExportCommand: ParsableCommand {
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportTable: ExpressibleByArgument {}
 
-/// Writes an export file the way the data files are written: a private temporary file in the
-/// same directory (0600 whatever the umask), fsync'd, then moved into place and the directory
-/// fsync'd, so a crash leaves the old file or the new one, never half of one. Without
-/// `replacing`, the move is a hard link, which fails if the name exists even when another
-/// process creates it meanwhile.
-///
-/// RehabStore's `DurableFiles.writeAtomically` does the same for the data directory but is
-/// internal to that module; this can become a call to it once it is public.
+/// `ExportFile.write` (RehabStore) with the command's wording: the fixes name `--output` and
+/// `--force`.
 enum ExportFileWriter {
   static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
-    let directory = parent(of: path)
-    let name = String(path.split(separator: "/").last ?? Substring(path))
-    var status = stat()
-    guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-      throw CLIError(
-        "\(path): the folder \(directory) does not exist; create it or choose another --output")
-    }
-    if lstat(path, &status) == 0 {
-      if status.st_mode & S_IFMT == S_IFDIR {
-        throw CLIError("\(path) is a folder; give a file name for --output")
+    do {
+      try ExportFile.write(bytes, to: path, replacing: replacing)
+    } catch {
+      switch error.kind {
+      case .exists: throw CLIError("\(path) already exists; use --force to overwrite it")
+      case .isFolder: throw CLIError("\(path) is a folder; give a file name for --output")
+      case .noFolder:
+        throw CLIError(
+          "\(path): the folder \(error.directory) does not exist; create it or choose another --output"
+        )
+      case .fileSystem: throw CLIError(error.description)
       }
-      if !replacing {
-        throw CLIError("\(path) already exists; use --force to overwrite it")
-      }
-    }
-    var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { buffer in
-      buffer.baseAddress.map { mkstemp($0) } ?? -1
-    }
-    guard fd >= 0 else { throw failure(errno, directory, "cannot create a file in") }
-    let temporary = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var open = true
-    var keep = false
-    defer {
-      if open { close(fd) }
-      if !keep { unlink(temporary) }
-    }
-    guard fchmod(fd, 0o600) == 0 else { throw failure(errno, temporary, "cannot protect") }
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw failure(errno, path, "cannot write")
-      }
-      written += count
-    }
-    guard fsync(fd) == 0 else { throw failure(errno, path, "cannot flush") }
-    open = false
-    guard close(fd) == 0 else { throw failure(errno, path, "cannot finish writing") }
-    if replacing {
-      guard rename(temporary, path) == 0 else { throw failure(errno, path, "cannot replace") }
-      keep = true
-    } else if link(temporary, path) != 0 {
-      let code = errno
-      if code == EEXIST { throw CLIError("\(path) already exists; use --force to overwrite it") }
-      // File systems without hard links: the name was free a moment ago.
-      guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP, lstat(path, &status) != 0,
-        rename(temporary, path) == 0
-      else { throw failure(code, path, "cannot create") }
-      keep = true
-    }
-    let directoryFD = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if directoryFD >= 0 {
-      _ = fsync(directoryFD)
-      close(directoryFD)
     }
   }
 
-  static func parent(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
-
-  static func failure(_ code: Int32, _ path: String, _ action: String) -> CLIError {
-    CLIError("\(path): \(action): \(String(cString: strerror(code))); nothing was written")
-  }
+  static func parent(of path: String) -> String { ExportFile.parentDirectory(of: path) }
 }

@@ -6,6 +6,24 @@ public enum ProgressDecoding {
   public static func week(from bytes: [UInt8], expected: ISOWeek? = nil) throws(ProgressProblem)
     -> ProgressWeek
   {
+    // Files as rehabit writes them take one cheap pass; anything else the careful path below.
+    let week: ProgressWeek
+    if let fast = ProgressFastDecoding.week(from: bytes) {
+      week = fast
+    } else {
+      week = try carefulWeek(from: bytes)
+    }
+    if let expected, week.week != expected {
+      throw ProgressProblem(
+        path: "week", message: "says \(week.week) but the file is for \(expected)",
+        fix: "set \"week\": \"\(expected)\" or rename the file to \(week.week).json")
+    }
+    if let problem = week.problems.first { throw problem }
+    return week
+  }
+
+  /// Syntax (with line and column), version (migrating older ones) and shape (with a path).
+  static func carefulWeek(from bytes: [UInt8]) throws(ProgressProblem) -> ProgressWeek {
     let document: StoredJSON
     do {
       document = try StoredJSON.parse(bytes)
@@ -38,20 +56,9 @@ public enum ProgressDecoding {
         fix: "upgrade rehabit to read it")
     }
 
-    let week: ProgressWeek
-    if version == ProgressWeek.schemaVersion {
-      week = try decode(bytes)
-    } else {
-      let migrated = try ProgressWeekMigration.migrate(object, from: version)
-      week = try decode(Array(StoredJSON.object(migrated).text.utf8), migratedFrom: version)
-    }
-    if let expected, week.week != expected {
-      throw ProgressProblem(
-        path: "week", message: "says \(week.week) but the file is for \(expected)",
-        fix: "set \"week\": \"\(expected)\" or rename the file to \(week.week).json")
-    }
-    if let problem = week.problems.first { throw problem }
-    return week
+    if version == ProgressWeek.schemaVersion { return try decode(bytes) }
+    let migrated = try ProgressWeekMigration.migrate(object, from: version)
+    return try decode(Array(StoredJSON.object(migrated).text.utf8), migratedFrom: version)
   }
 
   private static func decode(_ bytes: [UInt8], migratedFrom version: Int? = nil)

@@ -22,6 +22,31 @@ public enum AppAction: Equatable, Sendable {
   case goToToday
   /// Takes back the last status change.
   case undo
+  /// Opens the Week screen on the week of the day shown.
+  case showWeek
+  /// Opens the check-in form for the week of the day shown.
+  case openCheckin
+  /// Opens the Export dialog.
+  case openExport
+
+  // MARK: Week screen
+  case previousWeek
+  case nextWeek
+  case goToThisWeek
+  /// Scrolls the Week screen by this many rows.
+  case scrollWeek(Int)
+  /// Back to the Today screen.
+  case back
+
+  // MARK: Check-in form and Export dialog
+  case nextField
+  case previousField
+  /// The form's save key: saves from any field.
+  case saveForm
+  /// Another export format (±1 through `ExportFormat.allCases`).
+  case changeExportFormat(Int)
+  /// "Replace? y/n" answered yes.
+  case confirmReplace
 
   // MARK: Anywhere
   case showHelp
@@ -50,6 +75,10 @@ public enum AppAction: Equatable, Sendable {
   case dayChanged(CalendarDay)
   case dayLoaded(LoadedDay)
   case loadFailed(CalendarDay, String)
+  case weekLoaded(LoadedWeek)
+  case weekLoadFailed(ISOWeek, String)
+  /// What became of an `.export` effect.
+  case exportFinished(ExportOutcome)
   /// A write effect succeeded.
   case saved(AppEffect)
   /// A write effect failed with this one-line reason.

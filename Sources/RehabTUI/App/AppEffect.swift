@@ -16,13 +16,20 @@ public enum AppEffect: Equatable, Sendable {
   case saveProgramme(Programme)
   /// Reads the day's items, the week's adherence and the flags.
   case loadDay(CalendarDay)
+  /// Reads an ISO week for the Week screen, judged as of today or the week's last day.
+  case loadWeek(ISOWeek)
+  /// `ProgressRecording.saveCheckin`: the week's check-in, replacing an earlier one.
+  case saveCheckin(Checkin)
+  /// Renders the export (`ExportDocument`, as of today) and writes it to `path` (absolute) with
+  /// `ExportFile.write`; an existing file is replaced only when `replacing`.
+  case export(ExportFormat, path: String, replacing: Bool)
   case quit
 
   /// Whether the effect writes to the data directory (and may fail and be retried).
   public var isWrite: Bool {
     switch self {
-    case .setStatus, .restore, .addPain, .addNote, .saveProgramme: true
-    case .loadDay, .quit: false
+    case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
+    case .loadDay, .loadWeek, .quit: false
     }
   }
 

@@ -12,8 +12,7 @@ public enum AppKeys {
     KeyBinding(keys: [.character("q")], action: .quit, help: "quit"),
   ]
 
-  /// The Today screen (PRODUCT.md, "Screens and keys"). `w`, `c` and `e` arrive with the week
-  /// screen, the check-in form and the export dialog.
+  /// The Today screen (PRODUCT.md, "Screens and keys").
   public static let today: KeyTable<AppAction> = [
     KeyBinding(
       keys: [.down, .character("j")], action: .moveDown, help: "next item",
@@ -42,6 +41,65 @@ public enum AppKeys {
     KeyBinding(
       keys: [.character("t")], action: .goToToday, help: "back to today", showsInHelpBar: false),
     KeyBinding(keys: [.character("u")], action: .undo, help: "undo"),
+    KeyBinding(keys: [.character("w")], action: .showWeek, help: "week"),
+    KeyBinding(keys: [.character("c")], action: .openCheckin, help: "check-in"),
+    KeyBinding(keys: [.character("e")], action: .openExport, help: "export"),
+  ]
+
+  /// The Week screen.
+  public static let week: KeyTable<AppAction> = [
+    KeyBinding(
+      keys: [.left, .character("h")], action: .previousWeek, help: "previous week",
+      label: "←/h"),
+    KeyBinding(
+      keys: [.right, .character("l")], action: .nextWeek, help: "next week", label: "→/l"),
+    KeyBinding(
+      keys: [.character("t")], action: .goToThisWeek, help: "this week", showsInHelpBar: false),
+    KeyBinding(keys: [.down, .character("j")], action: .scrollWeek(1), help: "scroll"),
+    KeyBinding(
+      keys: [.up, .character("k")], action: .scrollWeek(-1), help: "scroll up",
+      showsInHelpBar: false),
+    KeyBinding(
+      keys: [.pageDown], action: .scrollWeek(10), help: "page down",
+      showsInHelpBar: false),
+    KeyBinding(
+      keys: [.pageUp], action: .scrollWeek(-10), help: "page up", showsInHelpBar: false),
+    KeyBinding(keys: [.character("c")], action: .openCheckin, help: "check-in for this week"),
+    KeyBinding(keys: [.escape, .character("b")], action: .back, help: "back to today"),
+  ]
+
+  /// The check-in form: printable keys go to the focused field (numbers only).
+  public static let checkinForm: KeyTable<AppAction> = [
+    KeyBinding(keys: [.tab, .down], action: .nextField, help: "next field"),
+    KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous field"),
+    KeyBinding(keys: [.enter], action: .submit, help: "next field, save on the last"),
+    KeyBinding(keys: [.function(2)], action: .saveForm, help: "save"),
+    KeyBinding(keys: [.escape], action: .cancel, help: "cancel"),
+    KeyBinding(keys: [.function(1)], action: .showHelp, help: "help"),
+  ]
+
+  /// The Export dialog: arrows choose the format, printable keys go to the path.
+  public static let exportDialog: KeyTable<AppAction> = [
+    KeyBinding(keys: [.down], action: .changeExportFormat(1), help: "format", label: "↑↓"),
+    KeyBinding(
+      keys: [.up], action: .changeExportFormat(-1), help: "previous format",
+      showsInHelpBar: false),
+    KeyBinding(keys: [.enter], action: .submit, help: "export"),
+    KeyBinding(keys: [.escape], action: .cancel, help: "cancel"),
+    KeyBinding(keys: [.function(1)], action: .showHelp, help: "help"),
+  ]
+
+  /// "Replace? y/n" in the Export dialog; other keys are swallowed.
+  public static let exportReplace: KeyTable<AppAction> = [
+    KeyBinding(keys: [.character("y"), .character("Y")], action: .confirmReplace, help: "replace", label: "y"),
+    KeyBinding(
+      keys: [.character("n"), .character("N"), .escape], action: .cancel,
+      help: "keep it, choose another name", label: "n/Esc"),
+  ]
+
+  /// The Export dialog after the file was written.
+  public static let exportDone: KeyTable<AppAction> = [
+    KeyBinding(keys: [.enter, .escape], action: .cancel, help: "close")
   ]
 
   /// The help overlay: arrows scroll, anything else closes it.
@@ -159,6 +217,17 @@ public enum AppKeys {
       case .preview: return (setupReview, global)
       case .confirm: return (setupConfirm, global)
       }
+    case .week:
+      return (week, global)
+    case .checkin:
+      return (checkinForm, nil)
+    case .export(let dialog):
+      switch dialog.stage {
+      case .editing: return (exportDialog, nil)
+      case .confirmReplace: return (exportReplace, nil)
+      case .done: return (exportDone, nil)
+      case .writing: return (KeyTable([]), nil)
+      }
     }
   }
 
@@ -175,10 +244,17 @@ public enum AppKeys {
       case .pain: return painForm.action(for: key)
       }
     }
-    if case .setup(let wizard) = state.screen, wizard.step.hasTextField {
+    switch state.screen {
+    case .setup(let wizard) where wizard.step.hasTextField:
       return setupField.action(for: key) ?? .editText(key)
+    case .checkin:
+      return checkinForm.action(for: key) ?? .editText(key)
+    case .export(let dialog) where dialog.stage == .editing:
+      return exportDialog.action(for: key) ?? .editText(key)
+    default:
+      // The replace question and the finished dialog swallow other keys (no global keys).
+      return screenTable(for: state).action(for: key)
     }
-    return screenTable(for: state).action(for: key)
   }
 }
 

@@ -15,6 +15,12 @@ public func render(_ state: AppState, size: Size, capabilities: TerminalCapabili
     TodayScreen.render(state, into: &buffer, theme: theme)
   case .setup(let wizard):
     SetupScreen.render(wizard, state: state, into: &buffer, theme: theme)
+  case .week(let view):
+    WeekScreen.render(view, state: state, into: &buffer, theme: theme)
+  case .checkin(let form):
+    CheckinScreen.render(form, state: state, into: &buffer, theme: theme)
+  case .export(let dialog):
+    ExportScreen.render(dialog, state: state, into: &buffer, theme: theme)
   }
   if state.help != nil {
     HelpScreen.render(state, into: &buffer, theme: theme)

@@ -39,9 +39,14 @@ public struct AppState: Equatable, Sendable {
   public var quitArmed: Bool
   /// The app has finished; the runner stops.
   public var isFinished: Bool
+  /// Where the Export dialog suggests a file (the current directory, or the home directory).
+  public var exportDirectory: String
+  /// The home directory, for `~/` in an export path.
+  public var homeDirectory: String?
 
   public init(
-    today: CalendarDay, size: Size, programme: Programme?, templates: [ProgrammeTemplate] = []
+    today: CalendarDay, size: Size, programme: Programme?, templates: [ProgrammeTemplate] = [],
+    exportDirectory: String = "/tmp", homeDirectory: String? = nil
   ) {
     self.today = today
     self.size = size
@@ -59,13 +64,18 @@ public struct AppState: Equatable, Sendable {
     self.help = nil
     self.quitArmed = false
     self.isFinished = false
+    self.exportDirectory = exportDirectory
+    self.homeDirectory = homeDirectory
   }
 
   /// The state to start with and the effects that fill it (loading today's list).
   public static func launch(
-    today: CalendarDay, size: Size, programme: Programme?, templates: [ProgrammeTemplate]
+    today: CalendarDay, size: Size, programme: Programme?, templates: [ProgrammeTemplate],
+    exportDirectory: String = "/tmp", homeDirectory: String? = nil
   ) -> (AppState, [AppEffect]) {
-    let state = AppState(today: today, size: size, programme: programme, templates: templates)
+    let state = AppState(
+      today: today, size: size, programme: programme, templates: templates,
+      exportDirectory: exportDirectory, homeDirectory: homeDirectory)
     return (state, programme == nil ? [] : [.loadDay(today)])
   }
 
@@ -87,6 +97,12 @@ public enum Screen: Equatable, Sendable {
   case today
   /// First run: choose a template, start day, weeks and side, preview, confirm.
   case setup(SetupWizard)
+  /// A week at a glance: the grid, adherence, measure trends, limb symmetry and flags.
+  case week(WeekView)
+  /// The weekly check-in form.
+  case checkin(CheckinForm)
+  /// The Export dialog, over the Today screen.
+  case export(ExportDialog)
 }
 
 /// One line of feedback under the list.

@@ -27,6 +27,12 @@ extension AppState {
       guard failedDay == day else { return [] }
       message = .error("Cannot read \(failedDay): \(reason)")
       return []
+    case .weekLoaded(let loaded):
+      weekLoaded(loaded)
+      return []
+    case .weekLoadFailed(let week, let reason):
+      weekLoadFailed(week, reason: reason)
+      return []
     case .saved(let effect):
       return saved(effect)
     case .saveFailed(let effect, let reason):
@@ -56,6 +62,12 @@ extension AppState {
       let effects = wizard.apply(action, state: &self)
       if case .setup = screen { screen = .setup(wizard) }
       return effects
+    case .week(let view):
+      return applyWeek(action, view: view)
+    case .checkin(let form):
+      return applyCheckin(action, form: form)
+    case .export(let dialog):
+      return applyExport(action, dialog: dialog)
     }
   }
 
@@ -76,6 +88,9 @@ extension AppState {
         "Programme started. Tick items with space; ? shows every key and the red flags.")
       return showDay(today)
     }
+    if case .saveCheckin(let checkin) = effect, case .checkin(let form) = screen {
+      return closeCheckin(form, saved: checkin)
+    }
     if quitArmed, unsaved.isEmpty {
       isFinished = true
       return [.quit]
@@ -89,6 +104,13 @@ extension AppState {
       wizard.isSaving = false
       wizard.problem = "Not saved: \(reason)"
       screen = .setup(wizard)
+      return []
+    }
+    if case .saveCheckin = effect, case .checkin(var form) = screen {
+      // The form stays open with every number typed; Enter or F2 tries again.
+      form.isSaving = false
+      form.problem = "Not saved: \(reason)"
+      screen = .checkin(form)
       return []
     }
     unsaved.append(effect)

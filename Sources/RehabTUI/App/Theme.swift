@@ -34,6 +34,13 @@ struct Theme {
       case "…": result += "..."
       case "‘", "’": result += "'"
       case "“", "”": result += "\""
+      case "→": result += "->"
+      case "←": result += "<-"
+      case "≥": result += ">="
+      case "≤": result += "<="
+      case "÷": result += "/"
+      case "•": result += "*"
+      case "⚑": result += "!"
       default: result.append(character)
       }
     }

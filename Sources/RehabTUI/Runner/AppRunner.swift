@@ -1,3 +1,4 @@
+import Foundation
 import RehabCore
 import RehabStore
 import TerminalUI
@@ -15,16 +16,22 @@ public final class AppRunner {
   private let tickMilliseconds: Int
   private var startupEffects: [AppEffect]
 
+  /// `exportDirectory` is where the Export dialog suggests a file: by default the current
+  /// directory when it can be written to, else the home directory.
   public init(
     terminal: any Terminal, store: ProgressStore, clock: AppClock, programme: Programme?,
-    templates: [ProgrammeTemplate], tickMilliseconds: Int = 30_000
+    templates: [ProgrammeTemplate], tickMilliseconds: Int = 30_000,
+    exportDirectory: String? = nil
   ) {
     self.terminal = terminal
     self.store = store
     self.clock = clock
     self.tickMilliseconds = tickMilliseconds
+    let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
     let (state, effects) = AppState.launch(
-      today: clock.today(), size: terminal.size, programme: programme, templates: templates)
+      today: clock.today(), size: terminal.size, programme: programme, templates: templates,
+      exportDirectory: exportDirectory ?? AppRunner.defaultExportDirectory(home: home),
+      homeDirectory: home)
     self.state = state
     self.startupEffects = effects
   }
@@ -97,6 +104,19 @@ public final class AppRunner {
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
+      case .loadWeek(let week):
+        guard let programme = state.programme else { return nil }
+        do {
+          return .weekLoaded(
+            try WeekLoader.load(week, today: state.today, programme: programme, store: store))
+        } catch {
+          return .weekLoadFailed(week, AppRunner.describe(error))
+        }
+      case .saveCheckin(var checkin):
+        if checkin.at.isEmpty { checkin.at = clock.timestamp() }
+        try store.saveCheckin(checkin)
+      case .export(let format, let path, let replacing):
+        return .exportFinished(export(format, to: path, replacing: replacing))
       case .quit:
         return nil
       }
@@ -104,6 +124,39 @@ public final class AppRunner {
     } catch {
       return .saveFailed(effect, AppRunner.describe(error))
     }
+  }
+
+  /// Renders the export as of today from every stored week (as `rehabit export` does) and
+  /// writes it with `ExportFile.write`.
+  private func export(_ format: ExportFormat, to path: String, replacing: Bool) -> ExportOutcome {
+    guard let programme = state.programme else { return .failed("no programme is set up yet") }
+    let text: String
+    do {
+      let weeks = try store.storedWeeks().map { week throws(StoreError) in
+        try store.loadWeek(week)
+      }
+      text = try ExportDocument.render(
+        format, history: ProgressHistory(programme: programme, weeks: weeks), asOf: state.today)
+    } catch let problem as ExportProblem {
+      return .failed("\(problem.message); \(problem.fix)")
+    } catch {
+      return .failed(AppRunner.describe(error))
+    }
+    do {
+      try ExportFile.write(Array(text.utf8), to: path, replacing: replacing)
+      return .written(path: path)
+    } catch {
+      return error.kind == .exists ? .exists(path: path) : .failed(error.description)
+    }
+  }
+
+  /// The current directory when it can be written to (and is not the root), else the home
+  /// directory, else the temporary directory.
+  static func defaultExportDirectory(home: String?) -> String {
+    let files = FileManager.default
+    let current = files.currentDirectoryPath
+    if current != "/", !current.isEmpty, files.isWritableFile(atPath: current) { return current }
+    return home ?? NSTemporaryDirectory()
   }
 
   private func stamped(_ record: ItemRecord) -> ItemRecord {

@@ -3,7 +3,7 @@ import RehabStore
 
 /// Reads one day for the Today screen: the progress weeks from the programme's start, joined
 /// with the scheduler's items by the adherence ledger (the same join `week` and `flags` use),
-/// the week's adherence so far and the flags as of today.
+/// the week's adherence so far, the flags as of today and the week's check-in.
 public enum DayLoader {
   public static func load(
     _ day: CalendarDay, today: CalendarDay, programme: Programme, store: ProgressStore
@@ -32,6 +32,6 @@ public enum DayLoader {
     }
     return LoadedDay(
       day: day, programmeWeek: programme.programmeWeek(of: day), entries: entries,
-      weekTally: tally, flags: flags)
+      weekTally: tally, flags: flags, checkin: history.weeks[ISOWeek(containing: day)]?.checkin)
   }
 }

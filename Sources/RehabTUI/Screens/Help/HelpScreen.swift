@@ -6,6 +6,9 @@ enum HelpScreen {
     switch state.screen {
     case .today: "Today"
     case .setup: "setup"
+    case .week: "Week"
+    case .checkin: "Check-in"
+    case .export: "Export"
     }
   }
 

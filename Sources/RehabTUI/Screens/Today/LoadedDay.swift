@@ -12,16 +12,19 @@ public struct LoadedDay: Equatable, Sendable {
   public var weekTally: AdherenceTally
   /// Titles of the flags active as of today ("Low adherence").
   public var flags: [String]
+  /// The check-in stored for the ISO week of `day`, if any (the check-in form starts from it).
+  public var checkin: Checkin?
 
   public init(
     day: CalendarDay, programmeWeek: Int?, entries: [TodayEntry],
-    weekTally: AdherenceTally = .empty, flags: [String] = []
+    weekTally: AdherenceTally = .empty, flags: [String] = [], checkin: Checkin? = nil
   ) {
     self.day = day
     self.programmeWeek = programmeWeek
     self.entries = entries
     self.weekTally = weekTally
     self.flags = flags
+    self.checkin = checkin
   }
 }
 

@@ -54,6 +54,17 @@ extension AppState {
       return showDay(today)
     case .undo:
       return undo()
+    case .showWeek:
+      return openWeek(containing: day)
+    case .openCheckin:
+      // The form starts from the week's stored check-in, so wait until it is read.
+      guard let loaded = checklist, loaded.day == day else {
+        message = StatusMessage("Still reading \(day); try again in a moment.")
+        return []
+      }
+      return openCheckin(on: day, existing: loaded.checkin, origin: .today)
+    case .openExport:
+      return openExportDialog()
     default:
       return []
     }

@@ -1,0 +1,28 @@
+// libFuzzer harness: progress week files (any schema version, so migrations too) through the
+// syntax checker, the migrations and the decoder. What is accepted must be written back and
+// read again unchanged: a week that cannot be re-read would be lost on the next save.
+// Built and run by .ci/fuzz, never by `swift build`.
+import RehabCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzProgressWeek(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // The syntax checker alone: what it parses, its own text must parse to the same value.
+  if let document = try? StoredJSON.parse(bytes) {
+    guard let again = try? StoredJSON.parse(Array(document.text.utf8)), again == document else {
+      fatalError("StoredJSON text does not parse back: \(document.text)")
+    }
+  }
+  guard let week = try? ProgressDecoding.week(from: bytes) else { return 0 }
+  guard let encoded = try? JSONCoding.encode(week) else {
+    fatalError("an accepted week cannot be encoded")
+  }
+  do {
+    let decoded = try ProgressDecoding.week(from: encoded, expected: week.week)
+    if decoded != week { fatalError("a week changed in a round trip") }
+  } catch {
+    fatalError("an accepted week does not read back: \(error)")
+  }
+  _ = week.painEntries
+  return 0
+}

@@ -1,0 +1,380 @@
+/// One pass over a progress file's bytes straight into a `ProgressWeek`, for files in the
+/// shape rehabit writes (current schema version, known fields, valid values). Anything else,
+/// including every kind of mistake, returns nil and `ProgressDecoding.week` takes its careful
+/// path (syntax check with line and column, migration, Foundation's decoder with a JSON path),
+/// so errors are reported exactly as before; this only makes the common case cheap (a year of
+/// week files is read for every `today`, `week` and `check`).
+///
+/// It accepts a subset of what the careful path accepts, and gives the same value for it:
+/// strict RFC 8259 syntax, no duplicate keys, no nulls, `schemaVersion` written as `1`, and
+/// the field rules of `ProgressWeek`, `ItemRecord`, `PainRecord`, `NoteRecord` and `Checkin`.
+enum ProgressFastDecoding {
+  static func week(from bytes: [UInt8]) -> ProgressWeek? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var reader = Reader(bytes: buffer)
+      reader.skipWhitespace()
+      guard let week = reader.progressWeek() else { return nil }
+      reader.skipWhitespace()
+      return reader.index == buffer.count ? week : nil
+    }
+  }
+
+  private struct Reader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    // MARK: The files' shapes
+
+    mutating func progressWeek() -> ProgressWeek? {
+      var version: Double?
+      var weekText: String?
+      var items: [String: ItemRecord] = [:]
+      var pain: [PainRecord] = []
+      var notes: [NoteRecord] = []
+      var checkin: Checkin?
+      var seen: Set<String> = []
+      let complete = object { reader, key in
+        guard seen.insert(key).inserted else { return false }
+        switch key {
+        case "schemaVersion":
+          guard let number = reader.number(), number.isWholeLiteral else { return false }
+          version = number.value
+        case "week": weekText = reader.string()
+        case "items":
+          return reader.object { reader, id in
+            guard let record = reader.itemRecord(), items.updateValue(record, forKey: id) == nil
+            else { return false }
+            return true
+          }
+        case "pain":
+          return reader.array { reader in
+            guard let record = reader.painRecord() else { return false }
+            pain.append(record)
+            return true
+          }
+        case "notes":
+          return reader.array { reader in
+            guard let record = reader.noteRecord() else { return false }
+            notes.append(record)
+            return true
+          }
+        case "checkin":
+          checkin = reader.checkin()
+          return checkin != nil
+        default: return false
+        }
+        return true
+      }
+      guard complete, version == Double(ProgressWeek.schemaVersion), let weekText,
+        let week = ISOWeek(weekText)
+      else { return nil }
+      return ProgressWeek(week: week, items: items, pain: pain, notes: notes, checkin: checkin)
+    }
+
+    mutating func itemRecord() -> ItemRecord? {
+      var status: ItemStatus?
+      var at: String?
+      var reason: String?
+      var seen: Set<String> = []
+      let complete = object { reader, key in
+        guard seen.insert(key).inserted else { return false }
+        switch key {
+        case "status": status = reader.string().flatMap(ItemStatus.init(rawValue:))
+        case "at": at = reader.string()
+        case "reason":
+          reason = reader.string()
+          return reason != nil
+        default: return false
+        }
+        return true
+      }
+      guard complete, let status, let at, reason == nil || status == .skipped else { return nil }
+      return ItemRecord(status: status, at: at, reason: reason)
+    }
+
+    mutating func painRecord() -> PainRecord? {
+      var day: CalendarDay?
+      var level: Int?
+      var timing: PainEntry.Timing?
+      var itemId: String?
+      var treatmentId: String?
+      var at: String?
+      var seen: Set<String> = []
+      let complete = object { reader, key in
+        guard seen.insert(key).inserted else { return false }
+        switch key {
+        case "day": day = reader.string().flatMap(CalendarDay.init)
+        case "level":
+          guard let number = reader.number()?.value, number.rounded() == number,
+            let whole = Int(exactly: number), PainEntry.levels.contains(whole)
+          else { return false }
+          level = whole
+        case "timing": timing = reader.string().flatMap(PainEntry.Timing.init(rawValue:))
+        case "itemId":
+          itemId = reader.string()
+          return itemId != nil
+        case "treatmentId":
+          treatmentId = reader.string()
+          return treatmentId != nil
+        case "at": at = reader.string()
+        default: return false
+        }
+        return true
+      }
+      guard complete, let day, let level, let timing, let at else { return nil }
+      // As the decoder does: the stored treatment id as it is, never derived from the item.
+      var record = PainRecord(day: day, level: level, timing: timing, at: at)
+      record.itemId = itemId
+      record.treatmentId = treatmentId
+      return record
+    }
+
+    mutating func noteRecord() -> NoteRecord? {
+      var day: CalendarDay?
+      var itemId: String?
+      var text: String?
+      var at: String?
+      var seen: Set<String> = []
+      let complete = object { reader, key in
+        guard seen.insert(key).inserted else { return false }
+        switch key {
+        case "day": day = reader.string().flatMap(CalendarDay.init)
+        case "itemId":
+          itemId = reader.string()
+          return itemId != nil
+        case "text": text = reader.string()
+        case "at": at = reader.string()
+        default: return false
+        }
+        return true
+      }
+      guard complete, let day, let text, let at else { return nil }
+      return NoteRecord(day: day, itemId: itemId, text: text, at: at)
+    }
+
+    mutating func checkin() -> Checkin? {
+      var day: CalendarDay?
+      var values: [Measure: CheckinValue]?
+      var at: String?
+      var seen: Set<String> = []
+      let complete = object { reader, key in
+        guard seen.insert(key).inserted else { return false }
+        switch key {
+        case "day": day = reader.string().flatMap(CalendarDay.init)
+        case "at": at = reader.string()
+        case "values":
+          var found: [Measure: CheckinValue] = [:]
+          let read = reader.object { reader, name in
+            guard let measure = Measure(rawValue: name), found[measure] == nil,
+              let value = reader.checkinValue(),
+              CheckinProblem.check(value, for: measure) == nil
+            else { return false }
+            found[measure] = value
+            return true
+          }
+          guard read else { return false }
+          values = found
+        default: return false
+        }
+        return true
+      }
+      guard complete, let day, let values, let at else { return nil }
+      return Checkin(day: day, values: values, at: at)
+    }
+
+    mutating func checkinValue() -> CheckinValue? {
+      if current != UInt8(ascii: "{") { return number().map { .single($0.value) } }
+      var left: Double?
+      var right: Double?
+      let complete = object { reader, side in
+        switch side {
+        case "left" where left == nil: left = reader.number()?.value
+        case "right" where right == nil: right = reader.number()?.value
+        default: return false
+        }
+        return true
+      }
+      guard complete, let left, let right else { return nil }
+      return .sided(left: left, right: right)
+    }
+
+    // MARK: JSON
+
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    mutating func skipWhitespace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x0A, 0x0D, 0x09: index += 1
+        default: return
+        }
+      }
+    }
+
+    mutating func consume(_ byte: UInt8) -> Bool {
+      guard current == byte else { return false }
+      index += 1
+      return true
+    }
+
+    /// `{ "key": value, … }`; `member` reads each value (the reader is on it) and returns
+    /// false to give up. False for any mistake.
+    mutating func object(_ member: (inout Reader, String) -> Bool) -> Bool {
+      guard consume(UInt8(ascii: "{")) else { return false }
+      skipWhitespace()
+      if consume(UInt8(ascii: "}")) { return true }
+      while true {
+        skipWhitespace()
+        guard let key = string() else { return false }
+        skipWhitespace()
+        guard consume(UInt8(ascii: ":")) else { return false }
+        skipWhitespace()
+        guard member(&self, key) else { return false }
+        skipWhitespace()
+        if consume(UInt8(ascii: ",")) { continue }
+        return consume(UInt8(ascii: "}"))
+      }
+    }
+
+    /// `[ value, … ]`, each element read by `element`.
+    mutating func array(_ element: (inout Reader) -> Bool) -> Bool {
+      guard consume(UInt8(ascii: "[")) else { return false }
+      skipWhitespace()
+      if consume(UInt8(ascii: "]")) { return true }
+      while true {
+        skipWhitespace()
+        guard element(&self) else { return false }
+        skipWhitespace()
+        if consume(UInt8(ascii: ",")) { continue }
+        return consume(UInt8(ascii: "]"))
+      }
+    }
+
+    /// A string; nil for a control character, a bad escape or invalid UTF-8.
+    mutating func string() -> String? {
+      guard consume(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      var ascii = true
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+          index += 1
+          return ascii ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+        }
+        if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
+        if byte < 0x20 { return nil }
+        if byte >= 0x80 { ascii = false }
+        index += 1
+      }
+      return nil
+    }
+
+    /// The rest of a string that has escapes, from its first character at `start`.
+    private mutating func escapedString(from start: Int) -> String? {
+      var text: [UInt8] = Array(bytes[start..<index])
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return String(validating: text, as: UTF8.self)
+        case UInt8(ascii: "\\"):
+          guard let scalar = escape() else { return nil }
+          text.append(contentsOf: String(scalar).utf8)
+        case 0..<0x20: return nil
+        default: text.append(byte)
+        }
+      }
+      return nil
+    }
+
+    private mutating func escape() -> Unicode.Scalar? {
+      guard let byte = current else { return nil }
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""): return "\""
+      case UInt8(ascii: "\\"): return "\\"
+      case UInt8(ascii: "/"): return "/"
+      case UInt8(ascii: "b"): return "\u{08}"
+      case UInt8(ascii: "f"): return "\u{0C}"
+      case UInt8(ascii: "n"): return "\n"
+      case UInt8(ascii: "r"): return "\r"
+      case UInt8(ascii: "t"): return "\t"
+      case UInt8(ascii: "u"):
+        guard let high = hex4() else { return nil }
+        guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high) }
+        guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")), let low = hex4(),
+          (0xDC00...0xDFFF).contains(low)
+        else { return nil }
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+      default: return nil
+      }
+    }
+
+    private mutating func hex4() -> UInt32? {
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        guard let byte = current else { return nil }
+        let digit: UInt32
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+        value = value * 16 + digit
+        index += 1
+      }
+      return value
+    }
+
+    struct Number {
+      var value: Double
+      /// Written with digits only (no sign, fraction or exponent).
+      var isWholeLiteral: Bool
+    }
+
+    /// A finite JSON number.
+    mutating func number() -> Number? {
+      let start = index
+      var negative = false
+      if consume(UInt8(ascii: "-")) { negative = true }
+      let integerStart = index
+      var whole: UInt64 = 0
+      while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+        whole = whole &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+        index += 1
+      }
+      let integerDigits = index - integerStart
+      guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0")
+      else { return nil }
+      var simple = integerDigits <= 15
+      if consume(UInt8(ascii: ".")) {
+        simple = false
+        guard digits() > 0 else { return nil }
+      }
+      if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+        index += 1
+        simple = false
+        if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+        guard digits() > 0 else { return nil }
+      }
+      if simple {
+        // Up to 15 digits are exact in a Double: the same value as parsing the text.
+        let value = Double(whole)
+        return Number(value: negative ? -value : value, isWholeLiteral: !negative)
+      }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      guard let value = Double(text), value.isFinite else { return nil }
+      return Number(value: value, isWholeLiteral: false)
+    }
+
+    private mutating func digits() -> Int {
+      let start = index
+      while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
+      return index - start
+    }
+  }
+}
