@@ -28,7 +28,9 @@ private struct CLIScenario {
   func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws
     -> RehabitBinary.Result
   {
-    let result = try RehabitBinary.run(arguments + ["--data-dir", data.path])
+    // The scenarios run on dates after the real today; `REHABIT_TODAY` stands in for the clock.
+    let result = try RehabitBinary.run(
+      arguments + ["--data-dir", data.path], environment: ["REHABIT_TODAY": "2027-12-31"])
     #expect(
       result.succeeded, "rehabit \(arguments.joined(separator: " ")): \(result.stderr)",
       sourceLocation: sourceLocation)

@@ -60,7 +60,7 @@ struct CheckinScreenTests {
   @Test func withoutUnicodeEveryCellIsASCII() throws {
     let buffer = render(try Self.typingState(), size: Fixtures.size, capabilities: .minimal)
     for line in buffer.lines {
-      #expect(line.unicodeScalars.allSatisfy(\.isASCII), "\(line)")
+      #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(line)")
     }
   }
 }

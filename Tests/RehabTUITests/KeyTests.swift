@@ -17,14 +17,43 @@ struct KeyTests {
       (.character("n"), .addNote), (.left, .previousDay), (.character("h"), .previousDay),
       (.right, .nextDay), (.character("l"), .nextDay), (.character("t"), .goToToday),
       (.character("u"), .undo), (.character("?"), .showHelp), (.character("q"), .quit),
+      (.character("w"), .showWeek), (.character("c"), .openCheckin),
+      (.character("e"), .openExport),
     ]
     for (key, action) in expected {
       #expect(AppKeys.action(for: key, in: state) == action, "\(key)")
     }
-    // The week screen, check-in form and export dialog are not there yet.
-    for key in ["w", "c", "e"] {
-      #expect(AppKeys.action(for: .character(Character(key)), in: state) == nil)
+  }
+
+  @Test func weekKeysAreThoseOfProductMD() throws {
+    let state = try WeekFixtures.weekState()
+    let expected: [(Key, AppAction)] = [
+      (.left, .previousWeek), (.character("h"), .previousWeek), (.right, .nextWeek),
+      (.character("l"), .nextWeek), (.character("t"), .goToThisWeek),
+      (.down, .scrollWeek(1)), (.character("j"), .scrollWeek(1)), (.up, .scrollWeek(-1)),
+      (.character("c"), .openCheckin), (.escape, .back), (.character("b"), .back),
+      (.character("?"), .showHelp), (.character("q"), .quit),
+    ]
+    for (key, action) in expected {
+      #expect(AppKeys.action(for: key, in: state) == action, "\(key)")
     }
+    // Today's keys mean nothing here.
+    #expect(AppKeys.action(for: .character("x"), in: state) == nil)
+  }
+
+  @Test func theCheckinFormTakesPrintableKeysAndMovesBetweenFields() throws {
+    var state = try Fixtures.todayState()
+    _ = state.apply(.openCheckin)
+    #expect(AppKeys.action(for: .character("q"), in: state) == .editText(.character("q")))
+    #expect(AppKeys.action(for: .character("4"), in: state) == .editText(.character("4")))
+    #expect(AppKeys.action(for: .tab, in: state) == .nextField)
+    #expect(AppKeys.action(for: .down, in: state) == .nextField)
+    #expect(AppKeys.action(for: .backTab, in: state) == .previousField)
+    #expect(AppKeys.action(for: .up, in: state) == .previousField)
+    #expect(AppKeys.action(for: .enter, in: state) == .submit)
+    #expect(AppKeys.action(for: .function(2), in: state) == .saveForm)
+    #expect(AppKeys.action(for: .escape, in: state) == .cancel)
+    #expect(AppKeys.action(for: .function(1), in: state) == .showHelp)
   }
 
   @Test func noTableBindsAKeyTwice() throws {
@@ -40,7 +69,14 @@ struct KeyTests {
     for state in states {
       #expect(AppKeys.screenTable(for: state).duplicateKeys.isEmpty)
     }
-    for table in [AppKeys.help, AppKeys.textForm, AppKeys.noteForm, AppKeys.painForm] {
+    states.append(try WeekFixtures.weekState())
+    var checkin = try Fixtures.todayState()
+    _ = checkin.apply(.openCheckin)
+    states.append(checkin)
+    for table in [
+      AppKeys.help, AppKeys.textForm, AppKeys.noteForm, AppKeys.painForm, AppKeys.week,
+      AppKeys.checkinForm, AppKeys.exportDialog, AppKeys.exportReplace, AppKeys.exportDone,
+    ] {
       #expect(table.duplicateKeys.isEmpty)
     }
   }
@@ -94,6 +130,13 @@ struct KeyTests {
         wizard.step = step
         state.screen = .setup(wizard)
       }
+      states.append(state)
+    }
+    let big = Size(width: 100, height: 60)
+    states.append(try WeekFixtures.weekState(size: big))
+    for open in [AppAction.openCheckin, .openExport] {
+      var state = try Fixtures.todayState(size: big)
+      _ = state.apply(open)
       states.append(state)
     }
     for var state in states {

@@ -34,36 +34,38 @@ enum ProgressFastDecoding {
       var pain: [PainRecord] = []
       var notes: [NoteRecord] = []
       var checkin: Checkin?
-      var seen: Set<String> = []
+      var seen = Fields()
       let complete = object { reader, key in
-        guard seen.insert(key).inserted else { return false }
-        switch key {
-        case "schemaVersion":
+        if key == "schemaVersion", seen.first(0) {
           guard let number = reader.number(), number.isWholeLiteral else { return false }
           version = number.value
-        case "week": weekText = reader.string()
-        case "items":
+        } else if key == "week", seen.first(1) {
+          weekText = reader.string()
+        } else if key == "items", seen.first(2) {
+          items.reserveCapacity(80)
           return reader.object { reader, id in
-            guard let record = reader.itemRecord(), items.updateValue(record, forKey: id) == nil
+            guard let record = reader.itemRecord(),
+              items.updateValue(record, forKey: id.string) == nil
             else { return false }
             return true
           }
-        case "pain":
+        } else if key == "pain", seen.first(3) {
           return reader.array { reader in
             guard let record = reader.painRecord() else { return false }
             pain.append(record)
             return true
           }
-        case "notes":
+        } else if key == "notes", seen.first(4) {
           return reader.array { reader in
             guard let record = reader.noteRecord() else { return false }
             notes.append(record)
             return true
           }
-        case "checkin":
+        } else if key == "checkin", seen.first(5) {
           checkin = reader.checkin()
           return checkin != nil
-        default: return false
+        } else {
+          return false
         }
         return true
       }
@@ -77,21 +79,31 @@ enum ProgressFastDecoding {
       var status: ItemStatus?
       var at: String?
       var reason: String?
-      var seen: Set<String> = []
+      var seen = Fields()
       let complete = object { reader, key in
-        guard seen.insert(key).inserted else { return false }
-        switch key {
-        case "status": status = reader.string().flatMap(ItemStatus.init(rawValue:))
-        case "at": at = reader.string()
-        case "reason":
+        if key == "status", seen.first(0) {
+          status = reader.itemStatus()
+        } else if key == "at", seen.first(1) {
+          at = reader.string()
+        } else if key == "reason", seen.first(2) {
           reason = reader.string()
           return reason != nil
-        default: return false
+        } else {
+          return false
         }
         return true
       }
       guard complete, let status, let at, reason == nil || status == .skipped else { return nil }
       return ItemRecord(status: status, at: at, reason: reason)
+    }
+
+    /// `"done"`, `"skipped"` or `"pending"`, without making a string of it.
+    mutating func itemStatus() -> ItemStatus? {
+      guard let key = plainString() else { return nil }
+      if key == "done" { return .done }
+      if key == "skipped" { return .skipped }
+      if key == "pending" { return .pending }
+      return nil
     }
 
     mutating func painRecord() -> PainRecord? {
@@ -101,25 +113,27 @@ enum ProgressFastDecoding {
       var itemId: String?
       var treatmentId: String?
       var at: String?
-      var seen: Set<String> = []
+      var seen = Fields()
       let complete = object { reader, key in
-        guard seen.insert(key).inserted else { return false }
-        switch key {
-        case "day": day = reader.string().flatMap(CalendarDay.init)
-        case "level":
+        if key == "day", seen.first(0) {
+          day = reader.string().flatMap(CalendarDay.init)
+        } else if key == "level", seen.first(1) {
           guard let number = reader.number()?.value, number.rounded() == number,
             let whole = Int(exactly: number), PainEntry.levels.contains(whole)
           else { return false }
           level = whole
-        case "timing": timing = reader.string().flatMap(PainEntry.Timing.init(rawValue:))
-        case "itemId":
+        } else if key == "timing", seen.first(2) {
+          timing = reader.string().flatMap(PainEntry.Timing.init(rawValue:))
+        } else if key == "itemId", seen.first(3) {
           itemId = reader.string()
           return itemId != nil
-        case "treatmentId":
+        } else if key == "treatmentId", seen.first(4) {
           treatmentId = reader.string()
           return treatmentId != nil
-        case "at": at = reader.string()
-        default: return false
+        } else if key == "at", seen.first(5) {
+          at = reader.string()
+        } else {
+          return false
         }
         return true
       }
@@ -136,17 +150,19 @@ enum ProgressFastDecoding {
       var itemId: String?
       var text: String?
       var at: String?
-      var seen: Set<String> = []
+      var seen = Fields()
       let complete = object { reader, key in
-        guard seen.insert(key).inserted else { return false }
-        switch key {
-        case "day": day = reader.string().flatMap(CalendarDay.init)
-        case "itemId":
+        if key == "day", seen.first(0) {
+          day = reader.string().flatMap(CalendarDay.init)
+        } else if key == "itemId", seen.first(1) {
           itemId = reader.string()
           return itemId != nil
-        case "text": text = reader.string()
-        case "at": at = reader.string()
-        default: return false
+        } else if key == "text", seen.first(2) {
+          text = reader.string()
+        } else if key == "at", seen.first(3) {
+          at = reader.string()
+        } else {
+          return false
         }
         return true
       }
@@ -158,16 +174,16 @@ enum ProgressFastDecoding {
       var day: CalendarDay?
       var values: [Measure: CheckinValue]?
       var at: String?
-      var seen: Set<String> = []
+      var seen = Fields()
       let complete = object { reader, key in
-        guard seen.insert(key).inserted else { return false }
-        switch key {
-        case "day": day = reader.string().flatMap(CalendarDay.init)
-        case "at": at = reader.string()
-        case "values":
+        if key == "day", seen.first(0) {
+          day = reader.string().flatMap(CalendarDay.init)
+        } else if key == "at", seen.first(1) {
+          at = reader.string()
+        } else if key == "values", seen.first(2) {
           var found: [Measure: CheckinValue] = [:]
           let read = reader.object { reader, name in
-            guard let measure = Measure(rawValue: name), found[measure] == nil,
+            guard let measure = Measure(rawValue: name.string), found[measure] == nil,
               let value = reader.checkinValue(),
               CheckinProblem.check(value, for: measure) == nil
             else { return false }
@@ -176,7 +192,8 @@ enum ProgressFastDecoding {
           }
           guard read else { return false }
           values = found
-        default: return false
+        } else {
+          return false
         }
         return true
       }
@@ -188,16 +205,64 @@ enum ProgressFastDecoding {
       if current != UInt8(ascii: "{") { return number().map { .single($0.value) } }
       var left: Double?
       var right: Double?
+      var seen = Fields()
       let complete = object { reader, side in
-        switch side {
-        case "left" where left == nil: left = reader.number()?.value
-        case "right" where right == nil: right = reader.number()?.value
-        default: return false
+        if side == "left", seen.first(0) {
+          left = reader.number()?.value
+        } else if side == "right", seen.first(1) {
+          right = reader.number()?.value
+        } else {
+          return false
         }
         return true
       }
       guard complete, let left, let right else { return nil }
       return .sided(left: left, right: right)
+    }
+
+    /// Which fields of an object were read, to refuse one given twice.
+    struct Fields {
+      private var bits: UInt8 = 0
+
+      /// True the first time `field` is asked about.
+      mutating func first(_ field: Int) -> Bool {
+        let bit = UInt8(1) << field
+        defer { bits |= bit }
+        return bits & bit == 0
+      }
+    }
+
+    /// An object key or a string value without escapes, control characters or non-ASCII bytes,
+    /// as its bytes (valid while the file's bytes are).
+    struct Plain {
+      let bytes: UnsafeBufferPointer<UInt8>
+
+      var string: String { String(decoding: bytes, as: UTF8.self) }
+
+      static func == (plain: Plain, name: StaticString) -> Bool {
+        guard plain.bytes.count == name.utf8CodeUnitCount else { return false }
+        let other = name.utf8Start
+        for offset in 0..<plain.bytes.count where plain.bytes[offset] != other[offset] {
+          return false
+        }
+        return true
+      }
+    }
+
+    /// A plain string (see `Plain`); nil for anything else, including strings with escapes.
+    mutating func plainString() -> Plain? {
+      guard consume(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          defer { index += 1 }
+          return Plain(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        }
+        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+        index += 1
+      }
+      return nil
     }
 
     // MARK: JSON
@@ -219,15 +284,15 @@ enum ProgressFastDecoding {
       return true
     }
 
-    /// `{ "key": value, … }`; `member` reads each value (the reader is on it) and returns
-    /// false to give up. False for any mistake.
-    mutating func object(_ member: (inout Reader, String) -> Bool) -> Bool {
+    /// `{ "key": value, … }` with plain keys; `member` reads each value (the reader is on it)
+    /// and returns false to give up. False for any mistake, and for keys that are not plain.
+    mutating func object(_ member: (inout Reader, Plain) -> Bool) -> Bool {
       guard consume(UInt8(ascii: "{")) else { return false }
       skipWhitespace()
       if consume(UInt8(ascii: "}")) { return true }
       while true {
         skipWhitespace()
-        guard let key = string() else { return false }
+        guard let key = plainString() else { return false }
         skipWhitespace()
         guard consume(UInt8(ascii: ":")) else { return false }
         skipWhitespace()

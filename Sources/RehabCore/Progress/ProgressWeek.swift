@@ -46,6 +46,8 @@ public struct ProgressWeek: Hashable, Sendable {
   /// item key that is not an item id, a check-in value out of range. Checked when reading and
   /// before every write.
   public var problems: [ProgressProblem] {
+    // Read on every load and before every write: the common case, no problem, cheaply first.
+    guard !isConsistent else { return [] }
     var found: [ProgressProblem] = []
     let days = Set(week.days)
     let range = "\(week.monday) to \(week.monday.adding(days: 6))"
@@ -88,6 +90,24 @@ public struct ProgressWeek: Hashable, Sendable {
       }
     }
     return found
+  }
+}
+
+extension ProgressWeek {
+  /// True exactly when `problems` is empty, without building any message.
+  var isConsistent: Bool {
+    let first = week.monday
+    let last = first.adding(days: 6)
+    func inWeek(_ day: CalendarDay) -> Bool { day >= first && day <= last }
+    for id in items.keys {
+      guard let day = ChecklistItem.parseID(id)?.day, inWeek(day) else { return false }
+    }
+    for record in pain where !inWeek(record.day) || !PainEntry.levels.contains(record.level) {
+      return false
+    }
+    for record in notes where !inWeek(record.day) { return false }
+    if let checkin, !inWeek(checkin.day) || checkin.problem != nil { return false }
+    return true
   }
 }
 

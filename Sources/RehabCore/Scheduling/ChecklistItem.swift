@@ -35,10 +35,38 @@ public struct ChecklistItem: Hashable, Sendable, Identifiable {
 
   /// Splits an item id back into its day and treatment id; nil when it is not one.
   public static func parseID(_ id: String) -> (day: CalendarDay, treatmentId: String)? {
+    // ASCII ids (all that rehabit makes) split on bytes: the same parts as splitting on
+    // Characters, without the grapheme breaking (ids are parsed for every record read).
+    if let parsed = parseASCIIID(id) { return parsed.day.map { ($0, parsed.treatmentId) } }
     let parts = id.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 3 || parts.count == 4, let day = CalendarDay(String(parts[0])) else {
       return nil
     }
     return (day, String(parts[1]))
+  }
+
+  /// `parseID` for an ASCII id: nil when the id is not ASCII (parse it by Characters then),
+  /// else the result, whose `day` is nil when the id is not an item id.
+  private static func parseASCIIID(_ id: String) -> (day: CalendarDay?, treatmentId: String)? {
+    var id = id
+    return id.withUTF8 { bytes -> (day: CalendarDay?, treatmentId: String)? in
+      var dots = 0
+      var first = 0
+      var second = 0
+      for offset in 0..<bytes.count {
+        let byte = bytes[offset]
+        if byte >= 0x80 { return nil }
+        guard byte == UInt8(ascii: ".") else { continue }
+        if dots == 0 { first = offset } else if dots == 1 { second = offset }
+        dots += 1
+      }
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      }
+      guard dots == 2 || dots == 3, let day = CalendarDay(text(0..<first)) else {
+        return (nil, "")
+      }
+      return (day, text((first + 1)..<second))
+    }
   }
 }

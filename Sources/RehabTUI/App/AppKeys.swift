@@ -29,9 +29,10 @@ public enum AppKeys {
     KeyBinding(
       keys: [.character(" "), .character("x")], action: .toggleSelectedItem,
       help: "done", label: "space/x"),
-    KeyBinding(keys: [.character("s")], action: .skipSelectedItem, help: "skip (asks why)"),
+    KeyBinding(keys: [.character("s")], action: .skipSelectedItem, help: "skip"),
     KeyBinding(keys: [.character("p")], action: .logPain, help: "pain"),
-    KeyBinding(keys: [.character("n")], action: .addNote, help: "note"),
+    KeyBinding(
+      keys: [.character("n")], action: .addNote, help: "note", showsInHelpBar: false),
     KeyBinding(
       keys: [.left, .character("h")], action: .previousDay, help: "previous day (back-fill)",
       showsInHelpBar: false),
@@ -43,16 +44,14 @@ public enum AppKeys {
     KeyBinding(keys: [.character("u")], action: .undo, help: "undo"),
     KeyBinding(keys: [.character("w")], action: .showWeek, help: "week"),
     KeyBinding(keys: [.character("c")], action: .openCheckin, help: "check-in"),
-    KeyBinding(keys: [.character("e")], action: .openExport, help: "export"),
+    KeyBinding(
+      keys: [.character("e")], action: .openExport, help: "export", showsInHelpBar: false),
   ]
 
   /// The Week screen.
   public static let week: KeyTable<AppAction> = [
-    KeyBinding(
-      keys: [.left, .character("h")], action: .previousWeek, help: "previous week",
-      label: "←/h"),
-    KeyBinding(
-      keys: [.right, .character("l")], action: .nextWeek, help: "next week", label: "→/l"),
+    KeyBinding(keys: [.left, .character("h")], action: .previousWeek, help: "previous week"),
+    KeyBinding(keys: [.right, .character("l")], action: .nextWeek, help: "next week"),
     KeyBinding(
       keys: [.character("t")], action: .goToThisWeek, help: "this week", showsInHelpBar: false),
     KeyBinding(keys: [.down, .character("j")], action: .scrollWeek(1), help: "scroll"),
@@ -70,9 +69,9 @@ public enum AppKeys {
 
   /// The check-in form: printable keys go to the focused field (numbers only).
   public static let checkinForm: KeyTable<AppAction> = [
-    KeyBinding(keys: [.tab, .down], action: .nextField, help: "next field"),
-    KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous field"),
-    KeyBinding(keys: [.enter], action: .submit, help: "next field, save on the last"),
+    KeyBinding(keys: [.tab, .down], action: .nextField, help: "next"),
+    KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous"),
+    KeyBinding(keys: [.enter], action: .submit, help: "next/save", label: "Enter"),
     KeyBinding(keys: [.function(2)], action: .saveForm, help: "save"),
     KeyBinding(keys: [.escape], action: .cancel, help: "cancel"),
     KeyBinding(keys: [.function(1)], action: .showHelp, help: "help"),
@@ -80,7 +79,7 @@ public enum AppKeys {
 
   /// The Export dialog: arrows choose the format, printable keys go to the path.
   public static let exportDialog: KeyTable<AppAction> = [
-    KeyBinding(keys: [.down], action: .changeExportFormat(1), help: "format", label: "↑↓"),
+    KeyBinding(keys: [.down], action: .changeExportFormat(1), help: "next format"),
     KeyBinding(
       keys: [.up], action: .changeExportFormat(-1), help: "previous format",
       showsInHelpBar: false),

@@ -13,16 +13,20 @@ enum CheckinScreen {
   ) {
     let size = buffer.size
     renderHeader(form, state: state, into: &buffer, theme: theme)
-    // Rows: the column heads on 3, fields from 4; about (2 lines), problem and keys at the bottom.
-    let fieldsRect = Rect(x: 0, y: 4, width: size.width, height: max(1, size.height - 9))
+    // The column heads on row 3, the fields from row 4, then the problem with the focused
+    // field and what its measure means; at least two lines of that stay above the keys.
+    let rows = min(form.measures.count, max(1, size.height - 10))
+    let fieldsRect = Rect(x: 0, y: 4, width: size.width, height: rows)
     renderFields(form, into: &buffer, in: fieldsRect, theme: theme)
+    let problemRow = fieldsRect.maxY + 1
     if let field = form.focusedField {
-      let about = WrappedText.lines(theme.text(description(of: field.measure)), width: size.width - 4)
-      for (index, line) in about.prefix(2).enumerated() {
-        buffer.put(line, at: Point(x: 3, y: size.height - 5 + index), style: theme.dim)
+      let about = WrappedText.lines(
+        theme.text(description(of: field.measure)), width: size.width - 4)
+      let room = max(0, size.height - 2 - (problemRow + 2))
+      for (index, line) in about.prefix(room).enumerated() {
+        buffer.put(line, at: Point(x: 3, y: problemRow + 2 + index), style: theme.dim)
       }
     }
-    let problemRow = size.height - 3
     if form.isSaving {
       buffer.put("Saving…", at: Point(x: 1, y: problemRow))
     } else if let problem = form.focusedField?.problem ?? form.problem {
@@ -53,10 +57,10 @@ enum CheckinScreen {
     let intro: String
     if let existing = form.existing {
       intro =
-        "Editing the check-in of \(existing.day.weekdayName) \(existing.day); saving replaces it. Numbers are checked as you type."
+        "Editing the check-in of \(existing.day.weekdayName) \(existing.day): saving replaces it."
     } else {
       intro =
-        "Measure each one today, then type the numbers; they are checked as you type. Pain and function are needed."
+        "Numbers are checked as you type; pain and function are needed."
     }
     buffer.put(
       theme.truncated(theme.text(intro), to: width - 2), at: Point(x: 1, y: 1), style: theme.dim)
@@ -142,11 +146,14 @@ enum CheckinScreen {
       what = "Knee-to-wall: the furthest the toes can be from the wall with the knee touching it."
     case .yBalance: what = "Y-balance composite reach, as a percentage of leg length."
     }
-    let whole = CheckinProblem.wholeNumberMeasures.contains(measure) ? "whole numbers; " : ""
-    let better = measure.higherIsBetter ? "higher is better" : "lower is better"
+    let whole = CheckinProblem.wholeNumberMeasures.contains(measure)
+    let better =
+      (whole ? "Whole numbers, " : "")
+      + (measure.higherIsBetter
+        ? (whole ? "higher" : "Higher") : (whole ? "lower" : "Lower")) + " is better"
     let mcid = FlagText.number(measure.mcid(baseline: nil), decimals: 2)
     let mdc = FlagText.number(measure.mdc, decimals: 2)
     return
-      "\(what) \(whole)\(better); a change of \(mcid) matters (MCID), less than \(mdc) is noise (MDC). \(measure.rule)"
+      "\(what) \(better); a change of \(mcid) matters (MCID), less than \(mdc) is noise (MDC). \(measure.rule)"
   }
 }

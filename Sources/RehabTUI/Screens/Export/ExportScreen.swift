@@ -57,8 +57,12 @@ enum ExportScreen {
       WrappedText(theme.text("Exported \(dialog.format.rawValue) to \(path) (private, 0600)."), style: theme.done)
         .render(into: &buffer, in: status)
     }
+    // The dialog's keys, inside it and on the bottom line (Today's keys wait underneath).
     let keys = AppKeys.helpBarTables(for: state)
-    FormScreen.keys(keys.screen, into: &buffer, in: FormScreen.row(inner, inner.height - 1), theme: theme)
+    FormScreen.keys(
+      keys.screen, into: &buffer, in: FormScreen.row(inner, inner.height - 1), theme: theme)
+    theme.helpBar(
+      screen: keys.screen, global: keys.global, into: &buffer, row: buffer.size.height - 1)
   }
 
   /// What each format is for, in a few words.
