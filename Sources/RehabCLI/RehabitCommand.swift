@@ -32,6 +32,15 @@ public struct RehabitCommand: ParsableCommand {
   /// Parses and runs, printing any error as one line on stderr (no usage dump, no stack trace)
   /// and exiting non-zero: 64 for a wrong command line, 1 for everything else.
   public static func main(arguments: [String]? = nil) -> Never {
+    // Over a file size limit (`ulimit -f`), a write fails with EFBIG and is reported like a
+    // full disk, instead of the signal ending rehabit without a word.
+    signal(SIGXFSZ, SIG_IGN)
+    if arguments == nil, let position = firstArgumentNotUTF8() {
+      Output.error(
+        "rehabit: argument \(position) is not valid UTF-8 text; check the encoding of your terminal or script (try --help)"
+      )
+      Glibc.exit(64)
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
@@ -48,5 +57,16 @@ public struct RehabitCommand: ParsableCommand {
       Output.error("rehabit: \(message)\(hint)")
       Glibc.exit(code == .validationFailure ? 64 : code.rawValue == 0 ? 1 : code.rawValue)
     }
+  }
+
+  /// The 1-based position of the first command-line argument that is not valid UTF-8, if any.
+  /// Swift would quietly replace such bytes, and a skip reason would be stored altered.
+  static func firstArgumentNotUTF8() -> Int? {
+    let count = Int(CommandLine.argc)
+    for index in 1..<max(1, count) {
+      guard let argument = CommandLine.unsafeArgv[index] else { continue }
+      if String(validatingCString: argument) == nil { return index }
+    }
+    return nil
   }
 }

@@ -27,8 +27,23 @@ enum DurableFiles {
         .damagedFile, file: path, problem: "is not a regular file",
         fix: "move it aside so rehabit can create the file")
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size))
+    // The size fstat gives, plus one byte to notice a file that grew meanwhile, read straight
+    // into the array (no zeroed buffer to copy from: a year of week files is read per command).
+    var readError: Int32 = 0
+    let expected = max(0, Int(status.st_size)) + 1
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        let read = retryingOnInterrupt {
+          systemRead(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        }
+        if read < 0 { readError = errno }
+        if read <= 0 { return }
+        count += read
+      }
+    }
+    if readError != 0 { throw failure(readError, path, doing: "cannot read") }
+    if bytes.count < expected { return bytes }
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
       let count = chunk.withUnsafeMutableBytes { buffer in
@@ -189,7 +204,7 @@ enum DurableFiles {
     let reason = String(cString: strerror(code))
     let fix: String
     switch code {
-    case ENOSPC, EDQUOT: fix = "free some disk space and try again; nothing was changed"
+    case ENOSPC, EDQUOT, EFBIG: fix = "free some disk space and try again; nothing was changed"
     case EACCES, EPERM:
       fix = "check the permissions of the data directory (it should be yours, 0700)"
     case EROFS: fix = "the file system is read-only; choose another data directory with --data-dir"

@@ -33,7 +33,9 @@ public enum ExportFile {
     let fd = template.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress.map { mkstemp($0) } ?? -1
     }
-    guard fd >= 0 else { throw failure(errno, path, directory, "cannot create a file in the folder") }
+    guard fd >= 0 else {
+      throw failure(errno, path, directory, "cannot create a file in the folder")
+    }
     let temporary = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var open = true

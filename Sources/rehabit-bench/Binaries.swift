@@ -6,17 +6,19 @@
 /// `rehabit-hello` (swift-argument-parser and Foundation, like rehabit, printing one line),
 /// built with the same flags.
 ///
-/// By default they are (re)built first with `swift build -c release --static-swift-stdlib`
-/// into the scratch directory this benchmark was built in, so the figures are of the release
-/// build the README documents; `--bin DIR` times ready-built ones instead (no build), and
-/// `--dynamic` builds them without `--static-swift-stdlib`.
+/// By default they are (re)built first with `swift build -c release` into the scratch
+/// directory this benchmark was built in, with `--static-swift-stdlib` when the benchmark
+/// itself was (so `swift run -c release --static-swift-stdlib rehabit-bench` times the release
+/// build the README documents, and nothing is rebuilt with other flags); `--bin DIR` times
+/// ready-built ones instead (no build).
 struct Binaries {
   let rehabit: String
   let hello: String
   /// How they were built, for the report.
   let description: String
 
-  static func prepare(binDirectory: String?, staticStdlib: Bool) throws -> Binaries {
+  static func prepare(binDirectory: String?) throws -> Binaries {
+    let staticStdlib = !linksSwiftRuntimeDynamically()
     if let binDirectory {
       return Binaries(
         rehabit: "\(binDirectory)/rehabit", hello: "\(binDirectory)/rehabit-hello",
@@ -41,6 +43,18 @@ struct Binaries {
     return Binaries(
       rehabit: "\(own)/rehabit", hello: "\(own)/rehabit-hello",
       description: "swift build \(flags.joined(separator: " "))")
+  }
+
+  /// Whether libswiftCore.so is mapped into this process (a build without
+  /// `--static-swift-stdlib`).
+  static func linksSwiftRuntimeDynamically() -> Bool {
+    guard let maps = fopen("/proc/self/maps", "r") else { return false }
+    defer { fclose(maps) }
+    var line = [CChar](repeating: 0, count: 4096)
+    while fgets(&line, Int32(line.count), maps) != nil {
+      if strstr(line, "libswiftCore.so") != nil { return true }
+    }
+    return false
   }
 
   /// The folder of this executable (symbolic links resolved).

@@ -69,6 +69,28 @@ enum ProcessRunner {
     return Run(milliseconds: elapsed, peakKiB: Int(usage.ru_maxrss))
   }
 
+  /// Peak resident set size of one run, in KiB, as GNU time reports it; nil without
+  /// /usr/bin/time. Not wait4's `ru_maxrss` of our own child: posix_spawn starts the child in
+  /// this process's memory (vfork), and Linux keeps that high-water mark across the exec, so
+  /// it would report this benchmark's size. time's child is forked from a small process.
+  static func peakRSS(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> Int? {
+    guard access("/usr/bin/time", X_OK) == 0 else { return nil }
+    let report = "/tmp/rehabit-bench-rss-\(getpid()).txt"
+    defer { unlink(report) }
+    _ = try run(
+      "/usr/bin/time", ["-f", "%M", "-o", report, executable] + arguments,
+      environment: environment)
+    guard let file = fopen(report, "r") else { return nil }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 64)
+    guard fgets(&line, Int32(line.count), file) != nil else { return nil }
+    let text = String(
+      decoding: line.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return Int(text)
+  }
+
   /// This process's environment with `extra` set on top.
   static func environment(adding extra: [String: String]) -> [String] {
     var entries: [String] = []

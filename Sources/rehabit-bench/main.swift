@@ -1,6 +1,7 @@
 import RehabCore
 
-/// rehabit's benchmarks: `swift run -c release rehabit-bench [--quick] [--bin DIR] [--dynamic]`.
+/// rehabit's benchmarks: `swift run -c release --static-swift-stdlib rehabit-bench [--quick]
+/// [--bin DIR] [--data DIR]`.
 /// Prints median and spread per measure, and issue 7's targets with pass/MISS; timings are
 /// reported, never asserted in tests.
 let argumentList = Array(CommandLine.arguments.dropFirst())
@@ -19,6 +20,7 @@ func value(of option: String) -> String? {
 }
 
 print("rehabit-bench (\(quick ? "quick" : "full") run, \(runs) samples per measure)")
+print("machine: \(Machine.description)")
 
 let start = CalendarDay(year: 2026, month: 11, day: 30) ?? CalendarDay(daysSinceEpoch: 20_787)
 let programme = SyntheticProgramme.large(start: start)
@@ -55,8 +57,7 @@ do {
     if let judged { verdicts = judged }
   }
 
-  let binaries = try Binaries.prepare(
-    binDirectory: binDirectory, staticStdlib: !arguments.contains("--dynamic"))
+  let binaries = try Binaries.prepare(binDirectory: binDirectory)
   try ProcessBenchmark(
     binaries: binaries, data: data, runs: runs, exportRuns: quick ? 3 : 10, warmUp: quick ? 2 : 5
   ).run(&verdicts)

@@ -62,7 +62,8 @@ struct ExportDialogTests {
     var state = try Self.dialogState()
     for _ in 0..<40 { _ = state.apply(.editText(.backspace)) }
     for character in "a.csv" { _ = state.apply(.editText(.character(character))) }
-    #expect(state.apply(.submit) == [.export(.markdown, path: "/home/ana/notes/a.csv", replacing: false)])
+    #expect(
+      state.apply(.submit) == [.export(.markdown, path: "/home/ana/notes/a.csv", replacing: false)])
   }
 
   @Test func anEmptyPathOrAFolderIsRefusedWithAHint() throws {

@@ -128,10 +128,11 @@ struct CheckinUpdateTests {
     let form = try #require(openForm(state))
     #expect(form.day == Days.today && form.origin == .today && form.existing == nil)
     #expect(form.measures == [.pain, .sane, .faamADL, .heelRaises, .balance])
-    #expect(form.fields.map(\.name) == [
-      "pain", "sane", "faam-adl", "heel-raises:left", "heel-raises:right", "balance:left",
-      "balance:right",
-    ])
+    #expect(
+      form.fields.map(\.name) == [
+        "pain", "sane", "faam-adl", "heel-raises:left", "heel-raises:right", "balance:left",
+        "balance:right",
+      ])
   }
 
   @Test func theFormStartsFromTheWeeksStoredCheckin() throws {
@@ -144,7 +145,16 @@ struct CheckinUpdateTests {
     _ = state.apply(.openCheckin)
     let form = try #require(openForm(state))
     #expect(form.existing == stored)
+    // It stays dated as stored, so it stays in its programme week.
+    #expect(form.day == Days.start)
     #expect(form.fields.map(\.input.value) == ["4", "62.5", "", "9", "18", "", ""])
+    // A number typed into a field just entered replaces the stored one; after that it edits.
+    type("5", into: &state)
+    #expect(openForm(state)?.fields[0].input.value == "5")
+    _ = state.apply(.nextField)
+    _ = state.apply(.editText(.end))
+    type("0", into: &state)
+    #expect(openForm(state)?.fields[1].input.value == "62.50")
   }
 
   @Test func checkinWaitsForTheDayToLoad() throws {
@@ -158,7 +168,8 @@ struct CheckinUpdateTests {
     var state = try Fixtures.todayState()
     _ = state.apply(.openCheckin)
     type("11", into: &state)
-    #expect(openForm(state)?.fields[0].problem == "pain 11 is out of range; Pain (0–10) takes 0 to 10")
+    #expect(
+      openForm(state)?.fields[0].problem == "pain 11 is out of range; Pain (0–10) takes 0 to 10")
     _ = state.apply(.editText(.backspace))
     #expect(openForm(state)?.fields[0].problem == nil)
     type(".5", into: &state)
@@ -224,12 +235,12 @@ struct CheckinUpdateTests {
     #expect(state.apply(.saveForm).isEmpty)
     // The right side is missing: the focus goes to it, with the core's words.
     #expect(openForm(state)?.focus == 4)
-    #expect(openForm(state)?.problem == "heel-raises has no right side; add --measure heel-raises:right=N")
+    #expect(
+      openForm(state)?.problem == "heel-raises has no right side; add --measure heel-raises:right=N"
+    )
     // An invalid value is refused before anything else.
     _ = state.apply(.previousField)
-    type("0", into: &state)
-    _ = state.apply(.editText(.home))
-    type("9", into: &state)
+    type("9120", into: &state)
     #expect(openForm(state)?.fields[3].input.value == "9120")
     #expect(state.apply(.saveForm).isEmpty)
     #expect(openForm(state)?.problem?.contains("out of range") == true)

@@ -24,7 +24,9 @@ enum WeekFixtures {
       for item in scheduler.checklist(for: day) {
         counter += 1
         if day == today {
-          if counter % 2 == 0 { progress.items[item.id] = ItemRecord(status: .done, at: "\(day)T09:00:00Z") }
+          if counter % 2 == 0 {
+            progress.items[item.id] = ItemRecord(status: .done, at: "\(day)T09:00:00Z")
+          }
           continue
         }
         if counter % 7 == 0 {

@@ -18,3 +18,23 @@ struct WeekScreenTests {
     Snapshot.expect(render(state, size: size, capabilities: .full), matches: "week-120x40")
   }
 }
+
+extension WeekScreenTests {
+  @Test func theMinimumSizeStillShowsTheGridAndTheKeys() throws {
+    let size = AppState.minimumSize
+    for screen in ["week", "checkin"] {
+      var state =
+        screen == "week"
+        ? try WeekFixtures.weekState(size: size) : try Fixtures.todayState(size: size)
+      if screen == "checkin" { _ = state.apply(.openCheckin) }
+      let buffer = render(state, size: size, capabilities: .full)
+      #expect(!buffer.text.contains("too small"))
+      #expect(buffer.line(size.height - 1).contains("Esc"), "\(screen)")
+      if screen == "week" {
+        #expect(buffer.text.contains("Calf"))
+      } else {
+        #expect(buffer.text.contains("Pain (0–10)"))
+      }
+    }
+  }
+}

@@ -119,12 +119,12 @@ struct ProgressContext {
     }
   }
 
-  /// The day's checklist, with pain guidance as the scheduler gives it.
+  /// The day's checklist for resolving numbers and ids. Pain guidance changes only doses, never
+  /// which items there are or their order, so the pain of earlier weeks is not read: logging
+  /// costs the same whatever the length of the history.
   func checklist(for day: CalendarDay) throws -> [ChecklistItem] {
     try requireLoggable(day)
-    let scheduler = Scheduler(programme: programme)
-    let pain = try store.painEntries(from: programme.start, through: day)
-    return scheduler.checklist(for: day, pain: pain)
+    return Scheduler(programme: programme).checklist(for: day)
   }
 
   /// Numbers from the --date day's list, or item ids of any loggable day; each once.

@@ -1,7 +1,15 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import RehabCore
 import RehabStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `rehabit demo`: the app on a bundled demo programme with three weeks of history, in a fresh
 /// temporary data directory (never the user's).

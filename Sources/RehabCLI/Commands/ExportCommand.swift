@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import RehabCore
 import RehabStore
 import TerminalUI
@@ -78,7 +82,7 @@ struct ExportCommand: ParsableCommand {
   /// exactly the format's.
   static func printToStandardOutput(_ text: String) {
     let shown = isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text
-    FileHandle.standardOutput.write(Data(shown.utf8))
+    Output.write(shown, to: STDOUT_FILENO)
   }
 
   /// Each line through `TerminalText.sanitized`, the line breaks kept.

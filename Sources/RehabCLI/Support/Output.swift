@@ -1,16 +1,21 @@
-import Foundation
 import RehabCore
 import TerminalUI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where commands print. Every user or programme text goes through `safe` so that nothing
 /// stored can put control sequences on the terminal.
 enum Output {
   static func line(_ text: String = "") {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    write(text + "\n", to: STDOUT_FILENO)
   }
 
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((TerminalText.sanitized(text) + "\n").utf8))
+    write(TerminalText.sanitized(text) + "\n", to: STDERR_FILENO)
   }
 
   /// Text from a file or a person, made safe to show on a terminal.
@@ -18,6 +23,36 @@ enum Output {
 
   /// Pretty JSON with sorted keys, like the files on disk.
   static func json<Value: Encodable>(_ value: Value) throws {
-    FileHandle.standardOutput.write(Data(try JSONCoding.encode(value)))
+    write(try JSONCoding.encode(value), to: STDOUT_FILENO)
+  }
+
+  /// All of `text` to the file descriptor, unbuffered (as FileHandle wrote it, without
+  /// Foundation): retried on interruption and short writes, given up on any other error.
+  static func write(_ text: String, to descriptor: Int32) {
+    write(Array(text.utf8), to: descriptor)
+  }
+
+  static func write(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+      var written = 0
+      while written < buffer.count {
+        let count = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        written += count
+      }
+    }
+  }
+
+  private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int)
+    -> Int
+  {
+    #if canImport(Glibc)
+      Glibc.write(descriptor, bytes, count)
+    #else
+      Darwin.write(descriptor, bytes, count)
+    #endif
   }
 }

@@ -66,6 +66,23 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// `yyyy-MM-dd`, zero padded.
   public var description: String {
+    // Written straight into the string's storage: days are printed into every item id.
+    if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+      return String(unsafeUninitializedCapacity: 10) { buffer in
+        let zero = UInt8(ascii: "0")
+        buffer[0] = zero + UInt8(year / 1000)
+        buffer[1] = zero + UInt8(year / 100 % 10)
+        buffer[2] = zero + UInt8(year / 10 % 10)
+        buffer[3] = zero + UInt8(year % 10)
+        buffer[4] = UInt8(ascii: "-")
+        buffer[5] = zero + UInt8(month / 10)
+        buffer[6] = zero + UInt8(month % 10)
+        buffer[7] = UInt8(ascii: "-")
+        buffer[8] = zero + UInt8(day / 10)
+        buffer[9] = zero + UInt8(day % 10)
+        return 10
+      }
+    }
     func pad(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
       return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -81,7 +98,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 extension CalendarDay {
   /// Parses exactly `yyyy-MM-dd` (no ICU, no time zone); nil for anything else.
   public init?(_ text: String) {
-    let bytes = Array(text.utf8)
+    var text = text
+    guard let day = text.withUTF8({ CalendarDay(utf8: $0) }) else { return nil }
+    self = day
+  }
+
+  /// `init?(_:)` on the UTF-8 bytes of the text, without making a string of them.
+  init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       return nil
     }

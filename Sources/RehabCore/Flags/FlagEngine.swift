@@ -23,28 +23,55 @@ public struct FlagEngine: Sendable {
   public var flags: [ProgressFlag] {
     let current = FlagEngine.judge(ledger: ledger, measures: measures)
     guard !current.isEmpty else { return [] }
-    // Since: walk back one day at a time while the flag still holds on the data of that day.
-    var since: [ProgressFlag.Kind: CalendarDay] = [:]
-    var open = Set(current.map(\.kind))
-    for judgement in current { since[judgement.kind] = asOf }
-    var day = asOf.adding(days: -1)
-    while !open.isEmpty, day >= programme.start {
-      let earlier = checkins.filter { $0.day <= day }
-      let held = Set(
-        FlagEngine.judge(
-          ledger: ledger.judged(asOf: day),
-          measures: MeasureAnalysis(programme: programme, checkins: earlier)
-        ).map(\.kind))
-      for kind in open {
-        if held.contains(kind) { since[kind] = day } else { open.remove(kind) }
-      }
-      day = day.adding(days: -1)
-    }
+    let since = sinceDays(of: Set(current.map(\.kind)))
     return current.map { judgement in
       ProgressFlag(
         kind: judgement.kind, since: since[judgement.kind] ?? asOf, message: judgement.message,
         evidence: judgement.evidence, suggestsClinician: judgement.suggestsClinician)
     }
+  }
+
+  /// Since when each of `kinds` holds: walk back one day at a time while it still holds on the
+  /// data of that day. A day's judgement depends on the day only through the completed
+  /// programme weeks, the current programme week and the check-ins made by then (every span
+  /// the rules tally is of completed weeks), so it is made once per such state rather than once
+  /// per day: about two a week instead of seven. `judgingEveryDay` judges every day, as the
+  /// reference the tests compare with.
+  func sinceDays(of kinds: Set<ProgressFlag.Kind>, judgingEveryDay: Bool = false)
+    -> [ProgressFlag.Kind: CalendarDay]
+  {
+    struct State: Equatable {
+      var completedWeeks: Int
+      var currentWeek: Int
+      var checkins: Int
+    }
+    var since: [ProgressFlag.Kind: CalendarDay] = [:]
+    var open = kinds
+    for kind in kinds { since[kind] = asOf }
+    var judged: (state: State, held: Set<ProgressFlag.Kind>)?
+    var day = asOf.adding(days: -1)
+    while !open.isEmpty, day >= programme.start {
+      let ledger = ledger.judged(asOf: day)
+      let earlier = checkins.filter { $0.day <= day }
+      let state = State(
+        completedWeeks: ledger.completedWeeks, currentWeek: ledger.currentWeek,
+        checkins: earlier.count)
+      let held: Set<ProgressFlag.Kind>
+      if !judgingEveryDay, let judged, judged.state == state {
+        held = judged.held
+      } else {
+        held = Set(
+          FlagEngine.judge(
+            ledger: ledger, measures: MeasureAnalysis(programme: programme, checkins: earlier)
+          ).map(\.kind))
+        judged = (state, held)
+      }
+      for kind in open {
+        if held.contains(kind) { since[kind] = day } else { open.remove(kind) }
+      }
+      day = day.adding(days: -1)
+    }
+    return since
   }
 
   /// A flag before its since-day is known.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One configuration for every JSON file rehabit writes: pretty, sorted keys (diff-friendly and
 /// hand-editable), no escaped slashes.

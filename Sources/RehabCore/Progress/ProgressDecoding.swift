@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Reads a progress file's bytes into a `ProgressWeek`: syntax (with line and column), version
 /// (migrating older ones, refusing newer ones), shape (with a JSON path) and consistency.

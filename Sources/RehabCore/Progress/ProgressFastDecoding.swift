@@ -97,6 +97,11 @@ enum ProgressFastDecoding {
       return ItemRecord(status: status, at: at, reason: reason)
     }
 
+    /// A `yyyy-MM-dd` string, without making a string of it (nil when it has escapes).
+    mutating func day() -> CalendarDay? {
+      plainString().flatMap { CalendarDay(utf8: $0.bytes) }
+    }
+
     /// `"done"`, `"skipped"` or `"pending"`, without making a string of it.
     mutating func itemStatus() -> ItemStatus? {
       guard let key = plainString() else { return nil }
@@ -116,7 +121,7 @@ enum ProgressFastDecoding {
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
-          day = reader.string().flatMap(CalendarDay.init)
+          day = reader.day()
         } else if key == "level", seen.first(1) {
           guard let number = reader.number()?.value, number.rounded() == number,
             let whole = Int(exactly: number), PainEntry.levels.contains(whole)
@@ -153,7 +158,7 @@ enum ProgressFastDecoding {
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
-          day = reader.string().flatMap(CalendarDay.init)
+          day = reader.day()
         } else if key == "itemId", seen.first(1) {
           itemId = reader.string()
           return itemId != nil
@@ -177,7 +182,7 @@ enum ProgressFastDecoding {
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
-          day = reader.string().flatMap(CalendarDay.init)
+          day = reader.day()
         } else if key == "at", seen.first(1) {
           at = reader.string()
         } else if key == "values", seen.first(2) {

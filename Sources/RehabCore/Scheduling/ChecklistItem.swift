@@ -60,13 +60,11 @@ public struct ChecklistItem: Hashable, Sendable, Identifiable {
         if dots == 0 { first = offset } else if dots == 1 { second = offset }
         dots += 1
       }
-      func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-      }
-      guard dots == 2 || dots == 3, let day = CalendarDay(text(0..<first)) else {
-        return (nil, "")
-      }
-      return (day, text((first + 1)..<second))
+      guard dots == 2 || dots == 3,
+        let day = CalendarDay(utf8: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+      else { return (nil, "") }
+      let treatment = UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second])
+      return (day, String(decoding: treatment, as: UTF8.self))
     }
   }
 }

@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import RehabCore
 
 /// A programme template and where it came from.
@@ -61,40 +71,47 @@ public enum TemplateLibrary {
   }
 
   private static func templates(in directory: String) throws -> [ProgrammeTemplate] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    guard TemplateLibrary.kind(of: directory) == .directory else {
       throw TemplateFileError(
         "templates folder \(directory) does not exist or is not a folder; pass a folder of *.json templates to --templates"
       )
     }
     let names: [String]
     do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      names = try DurableFiles.names(in: directory)
     } catch {
+      let reason = error.problem.split(separator: ": ", maxSplits: 1).last.map(String.init)
       throw TemplateFileError(
-        "cannot list \(directory): \(error.localizedDescription); check its permissions")
+        "cannot list \(directory): \(reason ?? error.problem); check its permissions")
     }
     return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
-      let path = (directory as NSString).appendingPathComponent(name)
+      let path = DataDirectory.join(directory, name)
       return ProgrammeTemplate(
         plan: try ProgrammeDecoding.plan(from: try readFile(path), file: path), source: path)
     }
   }
 
   private static func readFile(_ path: String) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    let kind = TemplateLibrary.kind(of: path)
+    guard kind != .missing else {
       throw TemplateFileError("\(path) does not exist; check the path")
     }
-    guard !isDirectory.boolValue else {
+    guard kind != .directory else {
       throw TemplateFileError("\(path) is a folder; give the path of a programme .json file")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw TemplateFileError("cannot read \(path); check its permissions")
     }
     return Array(data)
+  }
+
+  private enum Kind { case missing, directory, other }
+
+  /// What is at `path`, following symbolic links (as FileManager.fileExists does).
+  private static func kind(of path: String) -> Kind {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return .missing }
+    return status.st_mode & S_IFMT == S_IFDIR ? .directory : .other
   }
 }
 

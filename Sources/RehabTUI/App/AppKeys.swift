@@ -48,32 +48,34 @@ public enum AppKeys {
       keys: [.character("e")], action: .openExport, help: "export", showsInHelpBar: false),
   ]
 
-  /// The Week screen.
+  /// The Week screen. Scrolling is left out of the help bar: the message line says when there
+  /// is more below.
   public static let week: KeyTable<AppAction> = [
+    KeyBinding(keys: [.escape, .character("b")], action: .back, help: "back"),
     KeyBinding(keys: [.left, .character("h")], action: .previousWeek, help: "previous week"),
     KeyBinding(keys: [.right, .character("l")], action: .nextWeek, help: "next week"),
+    KeyBinding(keys: [.character("c")], action: .openCheckin, help: "check-in"),
     KeyBinding(
       keys: [.character("t")], action: .goToThisWeek, help: "this week", showsInHelpBar: false),
-    KeyBinding(keys: [.down, .character("j")], action: .scrollWeek(1), help: "scroll"),
+    KeyBinding(
+      keys: [.down, .character("j")], action: .scrollWeek(1), help: "scroll",
+      showsInHelpBar: false),
     KeyBinding(
       keys: [.up, .character("k")], action: .scrollWeek(-1), help: "scroll up",
       showsInHelpBar: false),
     KeyBinding(
-      keys: [.pageDown], action: .scrollWeek(10), help: "page down",
-      showsInHelpBar: false),
+      keys: [.pageDown], action: .scrollWeek(10), help: "page down", showsInHelpBar: false),
     KeyBinding(
       keys: [.pageUp], action: .scrollWeek(-10), help: "page up", showsInHelpBar: false),
-    KeyBinding(keys: [.character("c")], action: .openCheckin, help: "check-in for this week"),
-    KeyBinding(keys: [.escape, .character("b")], action: .back, help: "back to today"),
   ]
 
   /// The check-in form: printable keys go to the focused field (numbers only).
   public static let checkinForm: KeyTable<AppAction> = [
-    KeyBinding(keys: [.tab, .down], action: .nextField, help: "next"),
-    KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous"),
-    KeyBinding(keys: [.enter], action: .submit, help: "next/save", label: "Enter"),
+    KeyBinding(keys: [.enter], action: .submit, help: "next/save"),
     KeyBinding(keys: [.function(2)], action: .saveForm, help: "save"),
     KeyBinding(keys: [.escape], action: .cancel, help: "cancel"),
+    KeyBinding(keys: [.tab, .down], action: .nextField, help: "next"),
+    KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous"),
     KeyBinding(keys: [.function(1)], action: .showHelp, help: "help"),
   ]
 
@@ -90,7 +92,9 @@ public enum AppKeys {
 
   /// "Replace? y/n" in the Export dialog; other keys are swallowed.
   public static let exportReplace: KeyTable<AppAction> = [
-    KeyBinding(keys: [.character("y"), .character("Y")], action: .confirmReplace, help: "replace", label: "y"),
+    KeyBinding(
+      keys: [.character("y"), .character("Y")], action: .confirmReplace, help: "replace", label: "y"
+    ),
     KeyBinding(
       keys: [.character("n"), .character("N"), .escape], action: .cancel,
       help: "keep it, choose another name", label: "n/Esc"),

@@ -1,7 +1,12 @@
-import Foundation
 import RehabCore
 import RehabStore
 import TerminalUI
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The one impure loop: draw, wait for an event, map it to an action, update, perform the
 /// effects through the store, feed their results back, redraw. Everything it decides is in
@@ -156,7 +161,14 @@ public final class AppRunner {
     let files = FileManager.default
     let current = files.currentDirectoryPath
     if current != "/", !current.isEmpty, files.isWritableFile(atPath: current) { return current }
-    return home ?? NSTemporaryDirectory()
+    return home ?? temporaryDirectory()
+  }
+
+  /// NSTemporaryDirectory() without Foundation's ICU: $TMPDIR, else /tmp/, ending in a slash.
+  static func temporaryDirectory() -> String {
+    guard let directory = ProcessInfo.processInfo.environment["TMPDIR"], !directory.isEmpty
+    else { return "/tmp/" }
+    return directory.hasSuffix("/") ? directory : directory + "/"
   }
 
   private func stamped(_ record: ItemRecord) -> ItemRecord {

@@ -62,7 +62,10 @@ public struct KeyDecoder: Sendable {
       guard let letter = Unicode.Scalar(code + 96) else { return nil }
       return .control(Character(letter))
     default:
-      guard let scalar = Unicode.Scalar(code), !TerminalText.isControl(scalar) else { return nil }
+      // Not a control character nor a line break (U+2028 and U+2029 are no keys to type).
+      guard let scalar = Unicode.Scalar(code), TerminalText.isPrintable(Character(scalar)) else {
+        return nil
+      }
       return .character(Character(scalar))
     }
   }

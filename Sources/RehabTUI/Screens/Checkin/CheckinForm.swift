@@ -52,11 +52,15 @@ public struct CheckinForm: Equatable, Sendable {
     }
   }
 
-  /// The day the check-in is dated (it replaces the check-in of that ISO week).
+  /// The day the check-in is dated (it replaces the check-in of that ISO week): the stored
+  /// check-in's day when there is one, else the day it was opened for.
   public var day: CalendarDay
   public var fields: [Field]
   /// Index into `fields` of the field being typed in.
   public var focus: Int
+  /// The focused field was just entered: a number typed now replaces its value (as in most
+  /// forms), so a prefilled value need not be erased first. Any other edit or move clears it.
+  public var replacesOnType: Bool
   /// Why the check-in cannot be saved yet, or why saving failed.
   public var problem: String?
   /// The check-in is being written; keys wait until it is.
@@ -68,7 +72,9 @@ public struct CheckinForm: Equatable, Sendable {
   public init(
     day: CalendarDay, measures: [Measure], existing: Checkin?, origin: Origin = .today
   ) {
-    self.day = day
+    // Editing keeps the stored check-in's day: the store holds one check-in per ISO week, and
+    // moving it could take it out of the programme week it was for (a "missing check-in").
+    self.day = existing?.day ?? day
     self.fields = measures.flatMap { measure -> [Field] in
       let value = existing?[measure]
       if measure.isSided {
@@ -80,6 +86,7 @@ public struct CheckinForm: Equatable, Sendable {
       return [Field(measure: measure, side: nil, value: value?.single)]
     }
     self.focus = 0
+    self.replacesOnType = true
     self.problem = nil
     self.isSaving = false
     self.existing = existing
@@ -99,11 +106,14 @@ public struct CheckinForm: Equatable, Sendable {
   public mutating func moveFocus(by delta: Int) {
     guard !fields.isEmpty else { return }
     focus = (focus + delta + fields.count) % fields.count
+    replacesOnType = true
   }
 
   /// The check-in the fields describe, or the first problem (and the field to fix).
   public func checkin(at timestamp: String = "") -> Result<Checkin, FormProblem> {
-    if let index = fields.firstIndex(where: { $0.problem != nil }), let problem = fields[index].problem {
+    if let index = fields.firstIndex(where: { $0.problem != nil }),
+      let problem = fields[index].problem
+    {
       return .failure(FormProblem(field: index, message: problem))
     }
     for measure in Measure.alwaysAsked {

@@ -82,7 +82,8 @@ enum CheckinScreen {
     buffer.put("value/left", at: Point(x: leftX, y: headY), style: theme.dim)
     buffer.put("right", at: Point(x: rightX, y: headY), style: theme.dim)
     buffer.put("unit, range", at: Point(x: unitX, y: headY), style: theme.dim)
-    let focusedRow = form.focusedField.flatMap { field in measures.firstIndex(of: field.measure) } ?? 0
+    let focusedRow =
+      form.focusedField.flatMap { field in measures.firstIndex(of: field.measure) } ?? 0
     let offset = max(0, focusedRow - rect.height + 1)
     for (row, measure) in measures.enumerated().dropFirst(offset) {
       let y = rect.y + row - offset
@@ -99,7 +100,12 @@ enum CheckinScreen {
         var input = field.input
         let invalid = field.problem != nil
         input.style = invalid ? theme.error : Style(underline: true)
-        if index != form.focus { input.cursorStyle = input.style }
+        if index != form.focus {
+          input.cursorStyle = input.style
+        } else if form.replacesOnType, !field.isEmpty {
+          // Shown selected: typing replaces it.
+          input.style = input.style.merged(with: theme.selected)
+        }
         buffer.put("[", at: Point(x: x, y: y), style: theme.dim)
         input.render(into: &buffer, in: Rect(x: x + 1, y: y, width: fieldWidth - 2, height: 1))
         buffer.put("]", at: Point(x: x + fieldWidth - 1, y: y), style: theme.dim)
@@ -141,7 +147,8 @@ enum CheckinScreen {
     case .lefs: what = "Lower Extremity Functional Scale total."
     case .cait: what = "Cumberland Ankle Instability Tool total; 27.5 or less suggests instability."
     case .heelRaises: what = "Single-leg heel raises to fatigue: full raises on each leg."
-    case .balance: what = "Single-leg stance, eyes closed: seconds until you touch down (stop at 45)."
+    case .balance:
+      what = "Single-leg stance, eyes closed: seconds until you touch down (stop at 45)."
     case .kneeToWall:
       what = "Knee-to-wall: the furthest the toes can be from the wall with the knee touching it."
     case .yBalance: what = "Y-balance composite reach, as a percentage of leg length."

@@ -34,7 +34,11 @@ extension AppState {
     case .editText(let key):
       guard form.fields.indices.contains(form.focus) else { return [] }
       // Numbers only: other printable keys are swallowed.
-      if case .character(let character) = key, !CheckinForm.accepts(character) { return [] }
+      if case .character(let character) = key {
+        guard CheckinForm.accepts(character) else { return [] }
+        if form.replacesOnType { form.fields[form.focus].input.setValue("") }
+      }
+      if key != .enter { form.replacesOnType = false }
       switch form.fields[form.focus].input.handle(key) {
       case .submitted: return submitCheckin(&form, saveNow: false)
       case .cancelled: return closeCheckin(form, saved: nil)
@@ -61,6 +65,7 @@ extension AppState {
     }
     switch form.checkin() {
     case .failure(let problem):
+      if form.focus != problem.field { form.replacesOnType = true }
       form.focus = problem.field
       form.problem = problem.message
       return []

@@ -38,7 +38,8 @@ enum ExportScreen {
       into: &buffer,
       in: Rect(x: inner.x + label.count, y: fieldY, width: inner.width - label.count, height: 1))
     let statusY = fieldY + 1
-    let status = Rect(x: inner.x, y: statusY, width: inner.width, height: max(0, inner.maxY - 1 - statusY))
+    let status = Rect(
+      x: inner.x, y: statusY, width: inner.width, height: max(0, inner.maxY - 1 - statusY))
     switch dialog.stage {
     case .editing:
       if let problem = dialog.problem {
@@ -54,8 +55,11 @@ enum ExportScreen {
       WrappedText(theme.text("\(path) already exists. Replace it? y/n"), style: theme.caution)
         .render(into: &buffer, in: status)
     case .done(let path):
-      WrappedText(theme.text("Exported \(dialog.format.rawValue) to \(path) (private, 0600)."), style: theme.done)
-        .render(into: &buffer, in: status)
+      WrappedText(
+        theme.text("Exported \(dialog.format.rawValue) to \(path) (private, 0600)."),
+        style: theme.done
+      )
+      .render(into: &buffer, in: status)
     }
     // The dialog's keys, inside it and on the bottom line (Today's keys wait underneath).
     let keys = AppKeys.helpBarTables(for: state)

@@ -25,21 +25,25 @@ enum WeekScreen {
       }
       if offset > 0 {
         buffer.put(
-          theme.unicode ? "↑" : "^", at: Point(x: size.width - 2, y: body.y), style: theme.dim)
+          theme.unicode ? "↑" : "^", at: Point(x: size.width - 1, y: body.y), style: theme.dim)
       }
       more = offset + body.height < content.size.height
     } else if view.problem == nil {
       buffer.put("Loading…", at: Point(x: 3, y: body.y), style: theme.dim)
     }
     let messageRow = size.height - 2
-    if let problem = view.problem {
-      buffer.put(
-        theme.truncated(theme.text(problem), to: size.width - 2), at: Point(x: 1, y: messageRow),
-        style: theme.error)
-    } else if more {
+    var hintWidth = 0
+    if more {
       let hint = theme.unicode ? "↓ more: ↓/j scrolls" : "v more: Down/j scrolls"
-      buffer.put(hint, at: Point(x: size.width - DisplayWidth.of(hint) - 1, y: messageRow),
-        style: theme.dim)
+      hintWidth = DisplayWidth.of(hint) + 2
+      buffer.put(
+        hint, at: Point(x: size.width - hintWidth + 1, y: messageRow), style: theme.dim)
+    }
+    if let problem = view.problem ?? state.message?.text {
+      let isError = view.problem != nil || state.message?.kind == .error
+      buffer.put(
+        theme.truncated(theme.text(problem), to: size.width - 2 - hintWidth),
+        at: Point(x: 1, y: messageRow), style: isError ? theme.error : .plain)
     }
     let keys = AppKeys.helpBarTables(for: state)
     theme.helpBar(screen: keys.screen, global: keys.global, into: &buffer, row: size.height - 1)
@@ -189,63 +193,65 @@ struct WeekSections {
     let treatments = overview.treatments
     // Day names, a row per treatment, all items, the legend.
     let rows = treatments.isEmpty ? 2 : treatments.count + 3
-    return WeekSection(height: { _ in rows }) { buffer, rect in
-      buffer.put("This week", at: rect.origin, style: theme.heading)
-      guard !treatments.isEmpty else {
-        buffer.put(
-          "Nothing is scheduled this week.", at: Point(x: rect.x, y: rect.y + 1),
-          maxWidth: rect.width)
-        return
-      }
-      let nameWidth = min(
-        24, max(10, treatments.map { DisplayWidth.of($0.name) }.max() ?? 0) + 1,
-        rect.width - 7 * Self.cellWidth - 12)
-      let daysX = rect.x + nameWidth + 1
-      let barX = daysX + 7 * Self.cellWidth + 1
-      let barWidth = max(0, rect.maxX - barX)
-      // Day names, today's reversed.
-      for (index, day) in overview.days.enumerated() {
-        let label = "\(day.day.weekdayName) \(day.day.day)"
-        buffer.put(
-          label, at: Point(x: daysX + index * Self.cellWidth, y: rect.y),
-          style: day.day == today ? theme.selected : theme.dim, maxWidth: Self.cellWidth - 1)
-      }
-      if barWidth > 0 {
-        buffer.put("done", at: Point(x: barX, y: rect.y), style: theme.dim, maxWidth: barWidth)
-      }
-      for (row, treatment) in treatments.enumerated() {
-        let y = rect.y + 1 + row
-        buffer.put(
-          theme.truncated(treatment.name, to: nameWidth), at: Point(x: rect.x, y: y),
-          maxWidth: nameWidth)
-        for (index, entries) in overview.entries(of: treatment.treatmentId).enumerated() {
-          let (text, style) = glyph(entries)
+    return WeekSection(
+      height: { _ in rows },
+      draw: { buffer, rect in
+        buffer.put("This week", at: rect.origin, style: theme.heading)
+        guard !treatments.isEmpty else {
           buffer.put(
-            text, at: Point(x: daysX + index * Self.cellWidth + 1, y: y), style: style,
-            maxWidth: Self.cellWidth - 1)
+            "Nothing is scheduled this week.", at: Point(x: rect.x, y: rect.y + 1),
+            maxWidth: rect.width)
+          return
         }
-      }
-      let totalY = rect.y + 1 + treatments.count
-      buffer.put("All items", at: Point(x: rect.x, y: totalY), style: theme.title)
-      for (index, day) in overview.days.enumerated() {
-        guard let ratio = day.tally.ratio else { continue }
+        let nameWidth = min(
+          24, max(10, treatments.map { DisplayWidth.of($0.name) }.max() ?? 0) + 1,
+          rect.width - 7 * Self.cellWidth - 12)
+        let daysX = rect.x + nameWidth + 1
+        let barX = daysX + 7 * Self.cellWidth + 1
+        let barWidth = max(0, rect.maxX - barX)
+        // Day names, today's reversed.
+        for (index, day) in overview.days.enumerated() {
+          let label = "\(day.day.weekdayName) \(day.day.day)"
+          buffer.put(
+            label, at: Point(x: daysX + index * Self.cellWidth, y: rect.y),
+            style: day.day == today ? theme.selected : theme.dim, maxWidth: Self.cellWidth - 1)
+        }
+        if barWidth > 0 {
+          buffer.put("done", at: Point(x: barX, y: rect.y), style: theme.dim, maxWidth: barWidth)
+        }
+        for (row, treatment) in treatments.enumerated() {
+          let y = rect.y + 1 + row
+          buffer.put(
+            theme.truncated(treatment.name, to: nameWidth), at: Point(x: rect.x, y: y),
+            maxWidth: nameWidth)
+          for (index, entries) in overview.entries(of: treatment.treatmentId).enumerated() {
+            let (text, style) = glyph(entries)
+            buffer.put(
+              text, at: Point(x: daysX + index * Self.cellWidth + 1, y: y), style: style,
+              maxWidth: Self.cellWidth - 1)
+          }
+        }
+        let totalY = rect.y + 1 + treatments.count
+        buffer.put("All items", at: Point(x: rect.x, y: totalY), style: theme.title)
+        for (index, day) in overview.days.enumerated() {
+          guard let ratio = day.tally.ratio else { continue }
+          buffer.put(
+            TodayScreen.percent(ratio), at: Point(x: daysX + index * Self.cellWidth, y: totalY),
+            style: theme.dim, maxWidth: Self.cellWidth - 1)
+        }
+        // One chart for every row, so the bars and their numbers line up.
+        let tallies = treatments.map(\.tally) + [overview.tally]
+        BarChart(bars: tallies.map(bar), unicode: theme.unicode, labelWidth: 0).render(
+          into: &buffer,
+          in: Rect(x: barX, y: rect.y + 1, width: barWidth, height: tallies.count))
+        let legend =
+          theme.unicode
+          ? "✓ done  – skipped  ✗ missed  ○ to do today  · upcoming  (self-reported)"
+          : "x done  - skipped  o missed  _ to do today  . upcoming  (self-reported)"
         buffer.put(
-          TodayScreen.percent(ratio), at: Point(x: daysX + index * Self.cellWidth, y: totalY),
-          style: theme.dim, maxWidth: Self.cellWidth - 1)
-      }
-      // One chart for every row, so the bars and their numbers line up.
-      let tallies = treatments.map(\.tally) + [overview.tally]
-      BarChart(bars: tallies.map(bar), unicode: theme.unicode, labelWidth: 0).render(
-        into: &buffer,
-        in: Rect(x: barX, y: rect.y + 1, width: barWidth, height: tallies.count))
-      let legend =
-        theme.unicode
-        ? "✓ done  – skipped  ✗ missed  ○ to do today  · upcoming  (self-reported)"
-        : "x done  - skipped  o missed  _ to do today  . upcoming  (self-reported)"
-      buffer.put(
-        theme.truncated(legend, to: rect.width), at: Point(x: rect.x, y: totalY + 1),
-        style: theme.dim)
-    }
+          theme.truncated(legend, to: rect.width), at: Point(x: rect.x, y: totalY + 1),
+          style: theme.dim)
+      })
   }
 
   /// One day's items of a treatment: a glyph each (up to three), else "done/all".
@@ -294,28 +300,30 @@ struct WeekSections {
 
   /// Adherence by day as bars (days not counted yet say so).
   var days: WeekSection {
-    WeekSection(height: { _ in 8 }) { buffer, rect in
-      buffer.put("Adherence by day", at: rect.origin, style: theme.heading)
-      let threshold = programme.plan.thresholds.lowAdherence
-      let bars = overview.days.map { day -> Bar in
-        let label = "\(day.day.weekdayName) \(day.day.day)"
-        guard let ratio = day.tally.ratio else {
-          let text: String
-          switch day.standing {
-          case .outside: text = "not in the programme"
-          case .upcoming: text = day.entries.isEmpty ? "rest day" : "upcoming"
-          case .past, .today: text = "rest day"
+    WeekSection(
+      height: { _ in 8 },
+      draw: { buffer, rect in
+        buffer.put("Adherence by day", at: rect.origin, style: theme.heading)
+        let threshold = programme.plan.thresholds.lowAdherence
+        let bars = overview.days.map { day -> Bar in
+          let label = "\(day.day.weekdayName) \(day.day.day)"
+          guard let ratio = day.tally.ratio else {
+            let text: String
+            switch day.standing {
+            case .outside: text = "not in the programme"
+            case .upcoming: text = day.entries.isEmpty ? "rest day" : "upcoming"
+            case .past, .today: text = "rest day"
+            }
+            return Bar(label: label, value: 0, valueText: text)
           }
-          return Bar(label: label, value: 0, valueText: text)
+          return Bar(
+            label: label, value: ratio,
+            valueText: "\(day.tally.done)/\(day.tally.scheduled) \(TodayScreen.percent(ratio))",
+            style: FlagMath.atLeast(ratio, threshold) ? theme.done : theme.caution)
         }
-        return Bar(
-          label: label, value: ratio,
-          valueText: "\(day.tally.done)/\(day.tally.scheduled) \(TodayScreen.percent(ratio))",
-          style: FlagMath.atLeast(ratio, threshold) ? theme.done : theme.caution)
-      }
-      BarChart(bars: bars, unicode: theme.unicode, labelWidth: 6, labelStyle: .plain).render(
-        into: &buffer, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 7))
-    }
+        BarChart(bars: bars, unicode: theme.unicode, labelWidth: 6, labelStyle: .plain).render(
+          into: &buffer, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 7))
+      })
   }
 
   // MARK: Measures
@@ -324,17 +332,19 @@ struct WeekSections {
   /// measures left and right side by side with the LSI.
   var measures: WeekSection {
     let lines: (Int) -> [MeasureLine] = { width in measureLines(width: width) }
-    return WeekSection(height: { lines($0).count }) { buffer, rect in
-      for (row, line) in lines(rect.width).enumerated() {
-        var x = rect.x
-        for span in line.spans {
-          guard x < rect.maxX else { break }
-          x += buffer.put(
-            span.text, at: Point(x: x, y: rect.y + row), style: span.style,
-            maxWidth: rect.maxX - x)
+    return WeekSection(
+      height: { lines($0).count },
+      draw: { buffer, rect in
+        for (row, line) in lines(rect.width).enumerated() {
+          var x = rect.x
+          for span in line.spans {
+            guard x < rect.maxX else { break }
+            x += buffer.put(
+              span.text, at: Point(x: x, y: rect.y + row), style: span.style,
+              maxWidth: rect.maxX - x)
+          }
         }
-      }
-    }
+      })
   }
 
   struct MeasureLine {
@@ -346,7 +356,9 @@ struct WeekSections {
 
   /// The programme weeks the charts run over: week 1 through the week judged.
   var chartWeeks: Int {
-    let week = programme.programmeWeek(of: loaded.asOf) ?? (loaded.asOf > programme.end ? programme.weeks : 1)
+    let week =
+      programme.programmeWeek(of: loaded.asOf)
+      ?? (loaded.asOf > programme.end ? programme.weeks : 1)
     return max(1, week)
   }
 
@@ -365,7 +377,8 @@ struct WeekSections {
     let check = theme.unicode ? " ✓" : " *"
     for trend in trends {
       guard let baseline = trend.baseline, let latest = trend.latest else { continue }
-      let title = DisplayWidth.padded(theme.truncated(trend.measure.title, to: titleWidth - 1), to: titleWidth)
+      let title = DisplayWidth.padded(
+        theme.truncated(trend.measure.title, to: titleWidth - 1), to: titleWidth)
       let mcid = "MCID \(FlagText.number(trend.mcid, decimals: 2))"
       let improved = trend.improvedByMCID ? check : ""
       if case .sided(let left, let right) = latest.value {
@@ -376,7 +389,9 @@ struct WeekSections {
           first.append((text, ok ? theme.done : theme.caution))
           first.append(
             (
-              ok ? " (≥ \(FlagText.number(threshold)) %)" : " (below \(FlagText.number(threshold)) %)",
+              ok
+                ? " (≥ \(FlagText.number(threshold)) %)"
+                : " (below \(FlagText.number(threshold)) %)",
               theme.dim
             ))
         } else {
@@ -384,10 +399,12 @@ struct WeekSections {
         }
         first.append(("  \(mcid)\(improved)", theme.dim))
         lines.append(MeasureLine(first.map { (theme.text($0.text), $0.style) }))
-        let range = chartRange(trend, values: trend.points.flatMap { point -> [Double] in
-          guard case .sided(let l, let r) = point.value else { return [] }
-          return [l, r]
-        })
+        let range = chartRange(
+          trend,
+          values: trend.points.flatMap { point -> [Double] in
+            guard case .sided(let l, let r) = point.value else { return [] }
+            return [l, r]
+          })
         var second: [(text: String, style: Style)] = [("  ", .plain)]
         for side in [Side.left, .right] {
           let values = weekly(trend) { $0.value.value(on: side) }
@@ -469,20 +486,25 @@ struct WeekSections {
   /// Each flag with its reason; the clinician disclaimer once when one suggests a clinician.
   var flags: WeekSection {
     let lines: (Int) -> [(String, Style)] = { width in flagLines(width: width) }
-    return WeekSection(height: { lines($0).count }) { buffer, rect in
-      for (row, line) in lines(rect.width).enumerated() {
-        buffer.put(
-          line.0, at: Point(x: rect.x, y: rect.y + row), style: line.1, maxWidth: rect.width)
-      }
-    }
+    return WeekSection(
+      height: { lines($0).count },
+      draw: { buffer, rect in
+        for (row, line) in lines(rect.width).enumerated() {
+          buffer.put(
+            line.0, at: Point(x: rect.x, y: rect.y + row), style: line.1, maxWidth: rect.width)
+        }
+      })
   }
 
   func flagLines(width: Int) -> [(String, Style)] {
-    var lines: [(String, Style)] = [("Flags as of \(loaded.asOf.weekdayName) \(loaded.asOf)", theme.heading)]
+    var lines: [(String, Style)] = [
+      ("Flags as of \(loaded.asOf.weekdayName) \(loaded.asOf)", theme.heading)
+    ]
     guard !loaded.flags.isEmpty else {
-      return lines + WrappedText.lines("None: nothing in the records calls for a change.", width: width).map {
-        ($0, Style.plain)
-      }
+      return lines
+        + WrappedText.lines("None: nothing in the records calls for a change.", width: width).map {
+          ($0, Style.plain)
+        }
     }
     let mark = theme.unicode ? "⚑ " : "! "
     for flag in loaded.flags {
