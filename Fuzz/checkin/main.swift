@@ -12,7 +12,9 @@ public func fuzzCheckin(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard lines.count >= 2, let pain = Double(lines[0]), let function = Double(lines[1]) else {
     return 0
   }
-  guard let input = try? CheckinInput(pain: pain, function: function, measures: Array(lines.dropFirst(2))),
+  guard
+    let input = try? CheckinInput(
+      pain: pain, function: function, measures: Array(lines.dropFirst(2))),
     let values = try? input.values()
   else { return 0 }
   for (measure, value) in values where CheckinProblem.check(value, for: measure) != nil {

@@ -23,7 +23,8 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   // Every 8 bytes: a status (small, so it often hits the real ones) and a code.
   var index = 0
   while index + 8 <= bytes.count {
-    let status = Int32(bitPattern: UInt32(bytes[index])) - 1 + (bytes[index + 1] & 1 == 0 ? 0 : 0o400)
+    let status =
+      Int32(bitPattern: UInt32(bytes[index])) - 1 + (bytes[index + 1] & 1 == 0 ? 0 : 0o400)
     var code: UInt32 = 0
     for offset in 4..<8 { code = code << 8 | UInt32(bytes[index + offset]) }
     if bytes[index + 2] & 1 == 0 { code &= 0x1FFFF }
@@ -40,7 +41,8 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var buffer = ScreenBuffer(size: Size(width: 40, height: 3))
   buffer.put(text, at: Point(x: Int(bytes.first ?? 0) % 50 - 5, y: 1), maxWidth: 30)
   for y in 0..<3 {
-    for x in 0..<40 where buffer[x, y].grapheme.unicodeScalars.contains(where: TerminalText.isControl) {
+    for x in 0..<40
+    where buffer[x, y].grapheme.unicodeScalars.contains(where: TerminalText.isControl) {
       fatalError("a cell holds a control character")
     }
   }

@@ -54,9 +54,19 @@ public struct RehabitCommand: ParsableCommand {
       let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
       let isUsage = error is ValidationError || code == .validationFailure
       let hint = isUsage ? " (try --help)" : ""
-      Output.error("rehabit: \(message)\(hint)")
+      Output.error("rehabit: \(shortened(message))\(hint)")
       Glibc.exit(code == .validationFailure ? 64 : code.rawValue == 0 ? 1 : code.rawValue)
     }
+  }
+
+  /// The message with any very long word (a pasted text echoed back, a runaway path) cut in
+  /// the middle, so the error stays one readable line.
+  static func shortened(_ message: String, longestWord: Int = 160) -> String {
+    guard message.count > longestWord else { return message }
+    return message.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      word.count > longestWord
+        ? "\(word.prefix(60))…(\(word.count) characters)…\(word.suffix(40))" : String(word)
+    }.joined(separator: " ")
   }
 
   /// The 1-based position of the first command-line argument that is not valid UTF-8, if any.

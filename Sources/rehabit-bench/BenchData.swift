@@ -13,7 +13,8 @@ struct BenchData {
   }
 
   /// A past Wednesday, so `check` (today or earlier) works and `week` is half over.
-  static let lastDay = CalendarDay(year: 2026, month: 6, day: 24) ?? CalendarDay(daysSinceEpoch: 20_628)
+  static let lastDay =
+    CalendarDay(year: 2026, month: 6, day: 24) ?? CalendarDay(daysSinceEpoch: 20_628)
 
   let root: String
   let histories: [History]

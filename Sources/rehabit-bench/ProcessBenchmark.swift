@@ -45,7 +45,9 @@ struct ProcessBenchmark {
       "whole processes (posix_spawn + wait4, stdout to /dev/null; \(warmUp) warm-up runs, binaries: \(binaries.description))"
     )
     let floor = try measure(["--name", "rehabit"], executable: binaries.hello)
-    print(ReportLine(name: "floor: rehabit-hello (ArgumentParser + Foundation)", samples: floor.samples).text)
+    print(
+      ReportLine(name: "floor: rehabit-hello (ArgumentParser + Foundation)", samples: floor.samples)
+        .text)
     print("  floor peak RSS \(megabytes(floor.peakKiB)) MB")
 
     let day = "\(BenchData.lastDay)"

@@ -48,7 +48,8 @@ enum ProcessRunner {
       ? posix_spawnp(&pid, executable, &actions, nil, argv, envp)
       : posix_spawn(&pid, executable, &actions, nil, argv, envp)
     guard spawned == 0 else {
-      throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+      throw Failure(
+        description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
     }
     var status: Int32 = 0
     var usage = rusage()

@@ -23,7 +23,8 @@ struct Verdicts {
   var table: [String] {
     var lines = ["| measure (10 years of history) | figure | target | |", "|---|---|---|---|"]
     for row in rows {
-      lines.append("| \(row.measure) | \(row.figure) | \(row.target) | \(row.passed ? "pass" : "MISS") |")
+      lines.append(
+        "| \(row.measure) | \(row.figure) | \(row.target) | \(row.passed ? "pass" : "MISS") |")
     }
     return lines
   }

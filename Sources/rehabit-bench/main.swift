@@ -33,7 +33,10 @@ let wholeSchedule = Stopwatch.sample(runs: runs) {
   let guidance = scheduler.painGuidance(pain)
   itemCount = allDays.reduce(0) { $0 + scheduler.checklist(for: $1, guidance: guidance).count }
 }
-print(ReportLine(name: "schedule: 52 weeks × 30 treatments (\(itemCount) items)", samples: wholeSchedule).text)
+print(
+  ReportLine(
+    name: "schedule: 52 weeks × 30 treatments (\(itemCount) items)", samples: wholeSchedule
+  ).text)
 
 let lastDay = allDays[allDays.count - 1]
 let oneDay = Stopwatch.sample(runs: runs * 10) {

@@ -1,4 +1,6 @@
 import Foundation
+import RehabCore
+import RehabStore
 import Testing
 
 #if canImport(Glibc)
@@ -66,7 +68,10 @@ enum MatrixFixture {
     do {
       try files.createDirectory(atPath: "\(root)/dir", withIntermediateDirectories: true)
       let setup: [[String]] = [
-        ["init", "--template", "lateral-ankle-sprain", "--start", "2026-11-30", "--affected-side", "left"],
+        [
+          "init", "--template", "lateral-ankle-sprain", "--start", "2026-11-30", "--affected-side",
+          "left",
+        ],
         ["check", "1"], ["skip", "2", "--reason", "sore heel"], ["pain", "3"],
         ["checkin", "--pain", "3", "--function", "70"],
         ["export", "--format", "json", "--output", "\(root)/export.json"],
@@ -89,11 +94,21 @@ enum MatrixFixture {
       write("existing.md", Array("keep me\n".utf8))
       write("empty.json", [])
       let template = Array(
-        (try? String(contentsOfFile: "\(root)/data/programme.json", encoding: .utf8))?.utf8 ?? "".utf8)
+        (try? String(contentsOfFile: "\(root)/data/programme.json", encoding: .utf8))?.utf8
+          ?? "".utf8)
       write("programme-copy.json", template)
       write("not-utf8.json", Array("{\"id\": \"caf".utf8) + [0xE9, 0xFF] + Array("\"}\n".utf8))
       write("deep-1mb.json", Array(repeating: UInt8(ascii: "["), count: 1 << 20))
-      write("junk-1mb.json", (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
+      write(
+        "junk-1mb.json", (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+      )
+      // Found by .ci/fuzz: more sets than allowed, with afterMax addSet, made the validator trap.
+      var plan = try TemplateLibrary.template(id: "foot-intrinsics").plan
+      for index in plan.treatments.indices
+      where plan.treatments[index].progression?.afterMax == .addSet {
+        plan.treatments[index].dose = .setsReps(sets: 38, reps: 10, load: nil)
+      }
+      write("sets-over-limit.json", try JSONCoding.encode(plan))
       try files.createDirectory(atPath: "\(root)/bad-templates", withIntermediateDirectories: true)
       _ = files.createFile(
         atPath: "\(root)/bad-templates/broken.json",
@@ -117,7 +132,8 @@ enum MatrixFixture {
     case .programmeNotUTF8:
       try replace(in: "\(data)/programme.json", Array("Lateral".utf8), with: [0xFF, 0xFE])
     case .weekNotUTF8:
-      try replace(in: "\(data)/progress/2026-W49.json", Array("sore heel".utf8), with: [0xC3, 0x28])
+      try replace(
+        in: "\(data)/progress/2026-W49.json", Array("sore heel".utf8), with: [0xC3, 0x28])
     case .progressIsAFile:
       try FileManager.default.removeItem(atPath: "\(data)/progress")
       _ = FileManager.default.createFile(atPath: "\(data)/progress", contents: Data("x".utf8))
@@ -127,9 +143,10 @@ enum MatrixFixture {
 
   private static func replace(in path: String, _ needle: [UInt8], with bytes: [UInt8]) throws {
     var content = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    guard let start = (0...(content.count - needle.count)).first(where: {
-      Array(content[$0..<$0 + needle.count]) == needle
-    })
+    guard
+      let start = (0...(content.count - needle.count)).first(where: {
+        Array(content[$0..<$0 + needle.count]) == needle
+      })
     else { throw MatrixFixtureError(description: "fixture: \(path) has no \(needle)") }
     content.replaceSubrange(start..<start + needle.count, with: bytes)
     try Data(content).write(to: URL(fileURLWithPath: path))
@@ -151,7 +168,7 @@ enum BadInputMatrix {
     "uncheck": ["uncheck", "1"],
     "skip": ["skip", "4", "--reason", "tired"],
     "pain": ["pain", "4"],
-    "checkin": ["checkin", "--pain", "3", "--function", "70"],
+    "checkin": ["checkin", "--pain", "4", "--function", "65"],
     "week": ["week"],
     "flags": ["flags"],
     "export": ["export", "--format", "csv", "--output", "{root}/out.csv"],
@@ -160,7 +177,9 @@ enum BadInputMatrix {
   ]
 
   static let commands = bases.keys.sorted()
-  static let readingData = ["check", "checkin", "export", "flags", "pain", "skip", "today", "uncheck", "week"]
+  static let readingData = [
+    "check", "checkin", "export", "flags", "pain", "skip", "today", "uncheck", "week",
+  ]
   static let writing = ["check", "checkin", "export", "import", "init", "pain", "skip", "uncheck"]
 
   /// The same faults for every command.
@@ -225,7 +244,10 @@ enum BadInputMatrix {
     BadInput(words: ["init", "--file", "{root}/junk-1mb.json", "--force"]),
     BadInput(words: ["init", "--file", "{root}/empty.json", "--force"]),
     BadInput(words: ["init", "--file", "{root}/programme-copy.json", "--force"]),
-    BadInput(words: ["init", "--template", "tight-calves", "--force", "--templates", "{root}/bad-templates"]),
+    BadInput(words: ["init", "--file", "{root}/sets-over-limit.json", "--force"]),
+    BadInput(words: [
+      "init", "--template", "tight-calves", "--force", "--templates", "{root}/bad-templates",
+    ]),
     // today, week, flags
     BadInput(words: ["today", "--json", "yes"]),
     BadInput(words: ["flags", "--date", "10000-01-01"]),
@@ -285,7 +307,9 @@ enum BadInputMatrix {
     BadInput(words: ["checkin", "--pain", "3", "--function", Word(huge)]),
     BadInput(words: ["checkin", "--pain", "3", "--function", "70", "--measure", "nope=1"]),
     BadInput(words: ["checkin", "--pain", "3", "--function", "70", "--measure", "heel-raises=12"]),
-    BadInput(words: ["checkin", "--pain", "3", "--function", "70", "--measure", "heel-raises:left=12"]),
+    BadInput(words: [
+      "checkin", "--pain", "3", "--function", "70", "--measure", "heel-raises:left=12",
+    ]),
     BadInput(words: [
       "checkin", "--pain", "3", "--function", "70", "--measure", "balance:left=nan", "--measure",
       "balance:right=10",
@@ -368,17 +392,26 @@ struct BadInputMatrixTests {
       words.map { BadInputMatrix.resolve($0, root: root) },
       environment: MatrixFixture.environment(data: "\(root)/data"), fullDisk: input.fullDisk)
 
-    #expect(result.status != 0, "it succeeded: \(String(decoding: result.stdout.prefix(300), as: UTF8.self))")
+    #expect(
+      result.status != 0,
+      "it succeeded: \(String(decoding: result.stdout.prefix(300), as: UTF8.self))")
     #expect(result.status < 128, "it died of signal \(result.status - 128)")
-    #expect(result.stdout.isEmpty, "stdout: \(String(decoding: result.stdout.prefix(300), as: UTF8.self))")
+    #expect(
+      result.stdout.isEmpty, "stdout: \(String(decoding: result.stdout.prefix(300), as: UTF8.self))"
+    )
     let stderr = String(validating: result.stderr, as: UTF8.self)
     #expect(stderr != nil, "stderr is not UTF-8")
     let text = stderr ?? ""
-    #expect(text.hasSuffix("\n") && text.dropLast().split(separator: "\n").count == 1, "stderr: \(text.prefix(600))")
-    #expect(text.hasPrefix("rehabit: "), "stderr: \(text.prefix(600))")
-    #expect(result.stderr.count <= 1_000, "a \(result.stderr.count)-byte error: \(text.prefix(300))…")
     #expect(
-      !text.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+      text.hasSuffix("\n") && text.dropLast().split(separator: "\n").count == 1,
+      "stderr: \(text.prefix(600))")
+    #expect(text.hasPrefix("rehabit: "), "stderr: \(text.prefix(600))")
+    #expect(
+      result.stderr.count <= 1_000, "a \(result.stderr.count)-byte error: \(text.prefix(300))…")
+    #expect(
+      !text.dropLast().unicodeScalars.contains {
+        $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+      },
       "stderr holds a control character: \(text.debugDescription.prefix(600))")
     #expect(!text.contains("Fatal error") && !text.contains("Stack dump"))
 

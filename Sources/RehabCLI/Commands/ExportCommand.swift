@@ -1,12 +1,13 @@
 import ArgumentParser
+import RehabCore
+import RehabStore
+import TerminalUI
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import RehabCore
-import RehabStore
-import TerminalUI
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RehabCore
+import RehabTUI
 
 /// `rehabit skip N… --reason TEXT`: mark items skipped, saying why.
 struct SkipCommand: ParsableCommand {
@@ -21,6 +22,12 @@ struct SkipCommand: ParsableCommand {
     try ItemStatusChange.validate(items)
     if reason.allSatisfy(\.isWhitespace) {
       throw ValidationError("--reason is empty; say briefly why, e.g. --reason \"sore heel\"")
+    }
+    // The same limit as the app's skip form, so a reason always fits where it is shown.
+    if reason.count > SkipForm.maxLength {
+      throw ValidationError(
+        "--reason is \(reason.count) characters long; keep it to \(SkipForm.maxLength), a few words for your clinician"
+      )
     }
   }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
+import RehabCore
+import RehabStore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import RehabCore
-import RehabStore
 
 /// `--data-dir`, `--date` and `--templates`, shared by every command.
 struct CommonOptions: ParsableArguments {

@@ -24,11 +24,14 @@ public struct AdherenceLedger: Sendable {
     for offset in 0..<(programme.weeks * 7) {
       let day = programme.start.adding(days: offset)
       var tally = AdherenceTally.empty
+      // The day's records looked up once (as `history.status` and `history.skipReason` would).
+      let records = history.weeks[ISOWeek(containing: day)]?.items ?? [:]
       let entries = scheduler.checklist(for: day, guidance: guidance).map { item in
-        let status = history.status(of: item.id, on: day)
+        let record = records[item.id]
+        let status = record?.status ?? .pending
         tally.count(status)
         return DayAdherence.Entry(
-          item: item, status: status, skipReason: history.skipReason(of: item.id, on: day),
+          item: item, status: status, skipReason: record?.reason,
           outcome: ItemOutcome(status: status, day: day, asOf: asOf))
       }
       days.append(entries)

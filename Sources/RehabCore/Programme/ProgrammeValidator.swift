@@ -223,10 +223,14 @@ public enum ProgrammeValidator {
     if progression.afterMax != .hold, progression.field != .reps {
       add("afterMax", "only reps can restart after the cap", "remove afterMax or progress reps")
     }
+    // Compared, not made a range: a starting sets above the limit (reported for the dose
+    // already) would make `sets...10` trap (found by .ci/fuzz).
     if progression.afterMax == .addSet, let sets = dose.value(of: .sets),
-      !(sets...Dose.Limits.sets.upperBound).contains(progression.maxSets)
+      progression.maxSets < sets || progression.maxSets > Dose.Limits.sets.upperBound
     {
-      add("maxSets", "\(progression.maxSets) is out of range", "use \(sets) to 10")
+      add(
+        "maxSets", "\(progression.maxSets) is out of range",
+        "use \(min(sets, Dose.Limits.sets.upperBound)) to \(Dose.Limits.sets.upperBound)")
     }
     if progression.afterMax == .addLoad,
       !Progression.Defaults.loadStepPercentRange.contains(progression.loadStepPercent)

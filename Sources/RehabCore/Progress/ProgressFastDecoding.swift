@@ -332,7 +332,8 @@ enum ProgressFastDecoding {
         if byte == UInt8(ascii: "\"") {
           let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
           index += 1
-          return ascii ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+          return ascii
+            ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
         }
         if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
         if byte < 0x20 { return nil }
@@ -436,7 +437,8 @@ enum ProgressFastDecoding {
         let value = Double(whole)
         return Number(value: negative ? -value : value, isWholeLiteral: !negative)
       }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
       guard let value = Double(text), value.isFinite else { return nil }
       return Number(value: value, isWholeLiteral: false)
     }

@@ -29,8 +29,32 @@ public struct ChecklistItem: Hashable, Sendable, Identifiable {
   public static func makeID(day: CalendarDay, treatmentId: String, side: Side, occurrence: Int)
     -> String
   {
-    let base = "\(day).\(treatmentId).\(side.rawValue)"
-    return occurrence > 1 ? "\(base).\(occurrence)" : base
+    // `day.treatment.side[.occurrence]`, copied once into a string of the right size: every
+    // scheduled item of every day gets an id (a year of them for `week`).
+    let dayText = day.description
+    let sideText = side.rawValue
+    let number = occurrence > 1 ? String(occurrence) : ""
+    let count =
+      dayText.utf8.count + treatmentId.utf8.count + sideText.utf8.count + number.utf8.count
+      + (occurrence > 1 ? 3 : 2)
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var index = 0
+      func put(_ part: String, dot: Bool) {
+        if dot {
+          buffer[index] = UInt8(ascii: ".")
+          index += 1
+        }
+        index +=
+          UnsafeMutableBufferPointer(rebasing: buffer[index...]).initialize(
+            from: part.utf8
+          ).1
+      }
+      put(dayText, dot: false)
+      put(treatmentId, dot: true)
+      put(sideText, dot: true)
+      if occurrence > 1 { put(number, dot: true) }
+      return index
+    }
   }
 
   /// Splits an item id back into its day and treatment id; nil when it is not one.
