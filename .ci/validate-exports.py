@@ -37,7 +37,9 @@ def check(condition, message):
 
 
 def run(binary, *args, expect_ok=True):
-    result = subprocess.run([binary, *args], capture_output=True, env={**os.environ, "LANG": "C.UTF-8"})
+    # The history is dated after the real today: REHABIT_TODAY stands in for the clock.
+    env = {**os.environ, "LANG": "C.UTF-8", "REHABIT_TODAY": AS_OF.isoformat()}
+    result = subprocess.run([binary, *args], capture_output=True, env=env)
     if expect_ok and result.returncode != 0:
         raise SystemExit(f"rehabit {' '.join(args)} failed: {result.stderr.decode(errors='replace')}")
     return result
