@@ -113,6 +113,12 @@ enum MatrixFixture {
       _ = files.createFile(
         atPath: "\(root)/bad-templates/broken.json",
         contents: Data(Array("{\"id\": \"x".utf8) + [0xC3, 0x28] + Array("\"}".utf8)))
+      // Built once per test process; removed when it ends.
+      atexit {
+        if case .success(let root) = MatrixFixture.master {
+          try? FileManager.default.removeItem(atPath: root)
+        }
+      }
       return .success(root)
     } catch {
       return .failure(MatrixFixtureError(description: "fixture: \(error)"))

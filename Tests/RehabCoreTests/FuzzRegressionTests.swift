@@ -46,3 +46,20 @@ import Testing
     #expect(problems(sets: 10, maxSets: 10).isEmpty)
   }
 }
+
+extension FuzzRegressionTests {
+  /// progress-week, crash-76747863: `{"schemaVersion": 0, "week": "0227-W49"}` was accepted but
+  /// written back as week "227-W49" (and file 227-W49.json), which no longer parses: the week
+  /// would have become unreadable at the next save. Years below 1000 are now zero-padded.
+  @Test func aWeekOfAYearBelow1000IsWrittenAsItIsRead() throws {
+    let week = try #require(ISOWeek(year: 227, week: 49))
+    #expect(week.description == "0227-W49")
+    #expect(ISOWeek(week.description) == week)
+    #expect(ISOWeek(year: 1, week: 1)?.description == "0001-W01")
+    #expect(ISOWeek(year: 2026, week: 9)?.description == "2026-W09")
+
+    let found = Array(#"{"schemaVersion": 0, "week": "0227-W49"}"#.utf8)
+    let decoded = try ProgressDecoding.week(from: found)
+    #expect(try ProgressDecoding.week(from: JSONCoding.encode(decoded), expected: week) == decoded)
+  }
+}

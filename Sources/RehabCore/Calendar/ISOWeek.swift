@@ -33,8 +33,12 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var next: ISOWeek { ISOWeek(containing: monday.adding(days: 7)) }
   public var previous: ISOWeek { ISOWeek(containing: monday.adding(days: -7)) }
 
+  /// `2026-W49`; the year zero-padded to four digits like `CalendarDay`, so that what is
+  /// written (a file name, the "week" field) always parses back (found by .ci/fuzz).
   public var description: String {
-    "\(year)-W\(week < 10 ? "0" : "")\(week)"
+    let digits = String(year)
+    let padding = String(repeating: "0", count: max(0, 4 - digits.count))
+    return "\(padding)\(digits)-W\(week < 10 ? "0" : "")\(week)"
   }
 
   public static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool {
