@@ -215,17 +215,6 @@ public struct ExportArchive: Hashable, Sendable {
   }
 }
 
-/// What is wrong with an export file, where (a JSON path), and how to fix it; one line.
-public struct ExportProblem: Error, Hashable, Sendable, CustomStringConvertible {
-  public var path: String
-  public var message: String
-  public var fix: String
-
-  public init(path: String, message: String, fix: String) {
-    self.path = path
-    self.message = message
-    self.fix = fix
-  }
-
-  public var description: String { "\(path): \(message); \(fix)" }
-}
+/// What is wrong with an export file, where (a JSON path), and how to fix it; one line. An
+/// export holds the same records as the progress files, so it shares their problem type.
+public typealias ExportProblem = ProgressProblem
