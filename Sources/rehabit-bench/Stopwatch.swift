@@ -53,7 +53,9 @@ struct ReportLine {
     var line =
       "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(ms(samples.median)) ms  (p10 \(ms(samples.p10)), p90 \(ms(samples.p90)), n=\(samples.milliseconds.count))"
     if let target {
-      line += samples.median <= target ? "  target ≤ \(ms(target)) ms: pass" : "  target ≤ \(ms(target)) ms: MISS"
+      line +=
+        samples.median <= target
+        ? "  target ≤ \(ms(target)) ms: pass" : "  target ≤ \(ms(target)) ms: MISS"
     }
     return line
   }

@@ -14,7 +14,8 @@ enum SyntheticProgramme {
             id: id, name: "Strength \(index)", kind: .strengthening, instructions: "Slowly.",
             side: .each, dose: .setsReps(sets: 3, reps: 10, load: nil),
             schedule: Schedule(.daysPerWeek(3)),
-            progression: Progression(field: .reps, step: 2, max: 15, afterMax: .addSet, maxSets: 5)))
+            progression: Progression(field: .reps, step: 2, max: 15, afterMax: .addSet, maxSets: 5))
+        )
       case 1:
         treatments.append(
           Treatment(

@@ -25,9 +25,12 @@ struct SetupCommandTests {
     #expect(created.succeeded, "\(created.stderr)")
     #expect(created.stdout.contains("Stop the programme and seek care"))
 
-    let today = try RehabitBinary.run(["today", "--date", "2026-12-02", "--json", "--data-dir", data.path])
+    let today = try RehabitBinary.run([
+      "today", "--date", "2026-12-02", "--json", "--data-dir", data.path,
+    ])
     #expect(today.succeeded, "\(today.stderr)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])
     #expect(json["date"] as? String == "2026-12-02")
     #expect(json["programmeWeek"] as? Int == 1)
     let items = try #require(json["items"] as? [[String: Any]])
@@ -36,11 +39,15 @@ struct SetupCommandTests {
     for item in items {
       #expect(item["status"] as? String == "pending")
       #expect((item["id"] as? String)?.hasPrefix("2026-12-02.") == true)
-      #expect(["strengthening", "stretching", "activation", "heat", "ice"].contains(item["kind"] as? String ?? ""))
+      #expect(
+        ["strengthening", "stretching", "activation", "heat", "ice"].contains(
+          item["kind"] as? String ?? ""))
       #expect(["left", "right", "both"].contains(item["side"] as? String ?? ""))
     }
     // The same day asked again gives the same ids.
-    let again = try RehabitBinary.run(["today", "--date", "2026-12-02", "--json", "--data-dir", data.path])
+    let again = try RehabitBinary.run([
+      "today", "--date", "2026-12-02", "--json", "--data-dir", data.path,
+    ])
     #expect(again.stdout == today.stdout)
 
     let text = try RehabitBinary.run(["today", "--date", "2026-12-02", "--data-dir", data.path])
@@ -58,17 +65,19 @@ struct SetupCommandTests {
     #expect((file[.posixPermissions] as? Int) == 0o600)
   }
 
-  @Test("bad arguments give one line, a non-zero exit and change nothing", arguments: [
-    (["init", "--template", "no-such"], "no template named 'no-such'"),
-    (["init", "--template", "tight-calves", "--weeks", "0"], "--weeks 0 is out of range"),
-    (["init", "--template", "tight-calves", "--weeks", "53"], "--weeks 53 is out of range"),
-    (["init", "--template", "tight-calves", "--start", "2026-02-30"], "not a real date"),
-    (["init", "--template", "tight-calves", "--start", "tomorrow"], "YYYY-MM-DD"),
-    (["init"], "--template"),
-    (["init", "--template", "tight-calves"], "already exists; use --force"),
-    (["today", "--date", "2026-13-01"], "not a real date"),
-    (["init", "--file", "/nonexistent.json"], "does not exist"),
-  ])
+  @Test(
+    "bad arguments give one line, a non-zero exit and change nothing",
+    arguments: [
+      (["init", "--template", "no-such"], "no template named 'no-such'"),
+      (["init", "--template", "tight-calves", "--weeks", "0"], "--weeks 0 is out of range"),
+      (["init", "--template", "tight-calves", "--weeks", "53"], "--weeks 53 is out of range"),
+      (["init", "--template", "tight-calves", "--start", "2026-02-30"], "not a real date"),
+      (["init", "--template", "tight-calves", "--start", "tomorrow"], "YYYY-MM-DD"),
+      (["init"], "--template"),
+      (["init", "--template", "tight-calves"], "already exists; use --force"),
+      (["today", "--date", "2026-13-01"], "not a real date"),
+      (["init", "--file", "/nonexistent.json"], "does not exist"),
+    ])
   func badArguments(arguments: [String], message: String) throws {
     let data = try TemporaryDataDirectory()
     defer { data.cleanUp() }
@@ -96,7 +105,9 @@ struct SetupCommandTests {
     _ = try RehabitBinary.run(["init", "--template", "tight-calves", "--data-dir", data.path])
     let file = data.root.appendingPathComponent("mine.json")
     let programme = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: data.path + "/programme.json"))) as? [String: Any])
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: data.path + "/programme.json")))
+        as? [String: Any])
     let plan = try JSONSerialization.data(withJSONObject: try #require(programme["plan"]))
     try plan.write(to: file)
     let replaced = try RehabitBinary.run([
@@ -110,7 +121,10 @@ struct SetupCommandTests {
     let data = try TemporaryDataDirectory()
     defer { data.cleanUp() }
     let file = data.root.appendingPathComponent("broken.json")
-    try Data(#"{"schemaVersion": 1, "id": "x", "title": "X", "description": "d", "weeks": 4, "checkin": {"measures": [], "primary": "pain"}, "treatments": [{"id": "a", "name": "A", "kind": "yoga"}]}"#.utf8).write(to: file)
+    try Data(
+      #"{"schemaVersion": 1, "id": "x", "title": "X", "description": "d", "weeks": 4, "checkin": {"measures": [], "primary": "pain"}, "treatments": [{"id": "a", "name": "A", "kind": "yoga"}]}"#
+        .utf8
+    ).write(to: file)
     let result = try RehabitBinary.run(["init", "--file", file.path, "--data-dir", data.path])
     #expect(result.status != 0)
     #expect(result.stderr.contains("broken.json"))

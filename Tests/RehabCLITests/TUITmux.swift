@@ -151,7 +151,7 @@ enum Spawn {
     for (key, value) in extra { environment[key] = value }
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else {
       return (-1, "cannot start \(arguments[0])")

@@ -34,7 +34,7 @@ struct DemoHistoryTests {
     let (first, _) = try seeded()
     let (second, _) = try seeded()
     let (other, _) = try seeded(seed: 7)
-    defer { [first, second, other].forEach { $0.remove() } }
+    defer { for directory in [first, second, other] { directory.remove() } }
     #expect(try files(first) == files(second))
     #expect(try files(first) != files(other))
   }

@@ -9,7 +9,8 @@ enum LocalClock {
   /// Today in the local time zone; `$REHABIT_TODAY` (YYYY-MM-DD) stands in for the clock, so
   /// tests and replays can fix the day that "after today" is judged against.
   static func today() -> CalendarDay {
-    if let text = getenv("REHABIT_TODAY").map({ String(cString: $0) }), let day = CalendarDay(text) {
+    if let text = getenv("REHABIT_TODAY").map({ String(cString: $0) }), let day = CalendarDay(text)
+    {
       return day
     }
     var now = time(nil)

@@ -36,7 +36,8 @@ enum RehabitBinary {
   /// Runs `rehabit ARGUMENTS` to completion with stdout and stderr captured via files (no pipe
   /// can fill up and deadlock), `NO_COLOR` unset and a fixed locale.
   @discardableResult
-  static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result
+  {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "rehabit-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -87,7 +88,9 @@ struct TemporaryDataDirectory {
     while let relative = walker.nextObject() as? String {
       let full = (path as NSString).appendingPathComponent(relative)
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         files[relative] = FileManager.default.contents(atPath: full)
       }
     }
