@@ -364,22 +364,15 @@ enum ProgressFastDecoding {
     private mutating func escape() -> Unicode.Scalar? {
       guard let byte = current else { return nil }
       index += 1
+      if let scalar = JSONEscape.single(byte) { return scalar }
       switch byte {
-      case UInt8(ascii: "\""): return "\""
-      case UInt8(ascii: "\\"): return "\\"
-      case UInt8(ascii: "/"): return "/"
-      case UInt8(ascii: "b"): return "\u{08}"
-      case UInt8(ascii: "f"): return "\u{0C}"
-      case UInt8(ascii: "n"): return "\n"
-      case UInt8(ascii: "r"): return "\r"
-      case UInt8(ascii: "t"): return "\t"
       case UInt8(ascii: "u"):
         guard let high = hex4() else { return nil }
         guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high) }
         guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")), let low = hex4(),
           (0xDC00...0xDFFF).contains(low)
         else { return nil }
-        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        return JSONEscape.combine(high: high, low: low)
       default: return nil
       }
     }
@@ -387,14 +380,7 @@ enum ProgressFastDecoding {
     private mutating func hex4() -> UInt32? {
       var value: UInt32 = 0
       for _ in 0..<4 {
-        guard let byte = current else { return nil }
-        let digit: UInt32
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
+        guard let byte = current, let digit = JSONEscape.hexDigit(byte) else { return nil }
         value = value * 16 + digit
         index += 1
       }

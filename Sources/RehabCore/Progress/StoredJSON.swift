@@ -218,15 +218,8 @@ extension StoredJSON {
     mutating func escape() throws(JSONSyntaxError) -> Unicode.Scalar {
       guard let byte = current else { throw error("unexpected end of file in an escape") }
       index += 1
+      if let scalar = JSONEscape.single(byte) { return scalar }
       switch byte {
-      case UInt8(ascii: "\""): return "\""
-      case UInt8(ascii: "\\"): return "\\"
-      case UInt8(ascii: "/"): return "/"
-      case UInt8(ascii: "b"): return "\u{08}"
-      case UInt8(ascii: "f"): return "\u{0C}"
-      case UInt8(ascii: "n"): return "\n"
-      case UInt8(ascii: "r"): return "\r"
-      case UInt8(ascii: "t"): return "\t"
       case UInt8(ascii: "u"):
         let high = try hex4()
         if (0xD800...0xDBFF).contains(high) {
@@ -236,7 +229,7 @@ extension StoredJSON {
           index += 2
           let low = try hex4()
           guard (0xDC00...0xDFFF).contains(low),
-            let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            let scalar = JSONEscape.combine(high: high, low: low)
           else { throw error("an invalid surrogate pair in a \\u escape") }
           return scalar
         }
@@ -253,22 +246,13 @@ extension StoredJSON {
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
       var value: UInt32 = 0
       for _ in 0..<4 {
-        guard let byte = current, let digit = Parser.hexDigit(byte) else {
+        guard let byte = current, let digit = JSONEscape.hexDigit(byte) else {
           throw error("a \\u escape needs 4 hex digits")
         }
         value = value * 16 + digit
         index += 1
       }
       return value
-    }
-
-    static func hexDigit(_ byte: UInt8) -> UInt32? {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-      default: nil
-      }
     }
 
     mutating func array(depth: Int) throws(JSONSyntaxError) -> StoredJSON {
@@ -329,5 +313,37 @@ extension StoredJSON {
         }
       }
     }
+  }
+}
+
+/// The parts of JSON string escapes that the strict parser and the fast week reader share.
+enum JSONEscape {
+  /// What a one-letter escape stands for (`\n` → line feed); nil for `u` and non-escapes.
+  static func single(_ byte: UInt8) -> Unicode.Scalar? {
+    switch byte {
+    case UInt8(ascii: "\""): "\""
+    case UInt8(ascii: "\\"): "\\"
+    case UInt8(ascii: "/"): "/"
+    case UInt8(ascii: "b"): "\u{08}"
+    case UInt8(ascii: "f"): "\u{0C}"
+    case UInt8(ascii: "n"): "\n"
+    case UInt8(ascii: "r"): "\r"
+    case UInt8(ascii: "t"): "\t"
+    default: nil
+    }
+  }
+
+  static func hexDigit(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+
+  /// The scalar of a UTF-16 surrogate pair given as two `\u` escapes.
+  static func combine(high: UInt32, low: UInt32) -> Unicode.Scalar? {
+    Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
   }
 }
