@@ -40,14 +40,7 @@ extension Programme: Codable {
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try container.decode(Int.self, forKey: .schemaVersion)
-    guard version == Programme.schemaVersion else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .schemaVersion, in: container,
-        debugDescription:
-          "schemaVersion \(version) is not supported; this rehabit reads version \(Programme.schemaVersion)"
-      )
-    }
+    try container.requireSchemaVersion(Programme.schemaVersion, forKey: .schemaVersion)
     self.init(
       plan: try container.decode(ProgrammePlan.self, forKey: .plan),
       start: try container.decode(CalendarDay.self, forKey: .start),

@@ -38,14 +38,7 @@ extension ProgrammePlan: Codable {
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try container.decode(Int.self, forKey: .schemaVersion)
-    guard version == ProgrammePlan.schemaVersion else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .schemaVersion, in: container,
-        debugDescription:
-          "schemaVersion \(version) is not supported; this rehabit reads version \(ProgrammePlan.schemaVersion)"
-      )
-    }
+    try container.requireSchemaVersion(ProgrammePlan.schemaVersion, forKey: .schemaVersion)
     self.init(
       id: try container.decode(String.self, forKey: .id),
       title: try container.decode(String.self, forKey: .title),

@@ -31,6 +31,19 @@ extension Decoder {
   }
 }
 
+extension KeyedDecodingContainer {
+  /// Reads `schemaVersion` and throws unless it is the one this rehabit reads.
+  func requireSchemaVersion(_ supported: Int, forKey key: Key) throws {
+    let version = try decode(Int.self, forKey: key)
+    guard version == supported else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self,
+        debugDescription:
+          "schemaVersion \(version) is not supported; this rehabit reads version \(supported)")
+    }
+  }
+}
+
 /// Renders a coding path the way people read JSON: `treatments[2].dose.reps`.
 public func jsonPath(_ codingPath: [any CodingKey]) -> String {
   var path = ""
