@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Module flow (see README): RehabCore ← RehabStore ← RehabTUI ← CursesTerminal ← RehabCLI.
+/// Module flow (see docs/ARCHITECTURE.md): RehabCore ← RehabStore ← RehabQueries ← RehabTUI ←
+/// CursesTerminal ← RehabCLI.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
@@ -25,6 +26,8 @@ let package = Package(
       swiftSettings: swift6,
       plugins: ["EmbedTemplates"]
     ),
+    // The one query layer: which progress files count for a day, a week, the flags, an export.
+    .target(name: "RehabQueries", dependencies: ["RehabCore", "RehabStore"], swiftSettings: swift6),
     // Generic cell-grid drawing, keys and widgets; no rehab words, no ncurses.
     .target(name: "TerminalUI", swiftSettings: swift6),
     // ncursesw as a system library with a small shim for macros and globals.
@@ -43,14 +46,14 @@ let package = Package(
     // The application: state, actions, effects, screens, the runner.
     .target(
       name: "RehabTUI",
-      dependencies: ["RehabCore", "RehabStore", "TerminalUI"],
+      dependencies: ["RehabCore", "RehabStore", "RehabQueries", "TerminalUI"],
       swiftSettings: swift6
     ),
     // swift-argument-parser commands wiring everything together.
     .target(
       name: "RehabCLI",
       dependencies: [
-        "RehabCore", "RehabStore", "TerminalUI", "CursesTerminal", "RehabTUI",
+        "RehabCore", "RehabStore", "RehabQueries", "TerminalUI", "CursesTerminal", "RehabTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -77,10 +80,13 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore", "RehabCore"], swiftSettings: swift6),
+    .testTarget(
+      name: "RehabQueriesTests", dependencies: ["RehabQueries", "RehabCore", "RehabStore"],
+      swiftSettings: swift6),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
     .testTarget(
       name: "RehabTUITests",
-      dependencies: ["RehabTUI", "RehabCore", "RehabStore", "TerminalUI"],
+      dependencies: ["RehabTUI", "RehabCore", "RehabStore", "RehabQueries", "TerminalUI"],
       // Text snapshots of screens, read through #filePath.
       exclude: ["Snapshots"],
       swiftSettings: swift6

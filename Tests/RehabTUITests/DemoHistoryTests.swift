@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabQueries
 import RehabStore
 import Testing
 
@@ -66,8 +67,9 @@ struct DemoHistoryTests {
   @Test func todayShowsALighterDoseAfterThePainfulSession() throws {
     let (data, programme) = try seeded()
     defer { data.remove() }
-    let loaded = try DayLoader.load(
-      Self.today, today: Self.today, programme: programme, store: data.store)
+    let loaded = LoadedDay(
+      try ProgressQueries(store: data.store, programme: programme).day(
+        Self.today, today: Self.today))
     #expect(!loaded.entries.isEmpty)
     #expect(loaded.entries.contains { $0.item.painAdjustments.contains(.steppedDown) })
     #expect(loaded.programmeWeek == 4)

@@ -33,7 +33,7 @@ enum Fixtures {
   /// The day's items, all pending.
   static func loadedDay(
     _ programme: Programme, day: CalendarDay = Days.today, tally: AdherenceTally = .empty,
-    flags: [String] = []
+    flags: [ProgressFlag.Kind] = []
   ) -> LoadedDay {
     let items = Scheduler(programme: programme).checklist(for: day)
     return LoadedDay(

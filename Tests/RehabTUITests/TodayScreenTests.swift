@@ -16,7 +16,7 @@ struct TodayScreenTests {
       status: .skipped, at: "2026-12-02T08:01:00Z", reason: "too sore")
     loaded.entries[3].item.painAdjustments = [.steppedDown]
     loaded.weekTally = AdherenceTally(scheduled: 10, done: 6, skipped: 1)
-    loaded.flags = ["Low adherence"]
+    loaded.flags = [.lowAdherence]
     state.checklist = loaded
     state.selection = 1
     state.message = StatusMessage("Done: Calf stretch against a wall (left).")
@@ -169,7 +169,7 @@ struct TodayScreenTests {
     #expect(text.contains("week 1 of 8"))
     #expect(text.contains("1/4 done"))
     #expect(text.contains("this week 60% (self-reported)"))
-    #expect(text.hasSuffix("⚑ Low adherence"))
+    #expect(text.hasSuffix("⚑ Insufficient dose"))
     // Without flags there is room for the day too.
     var state = try Self.busyState()
     state.checklist?.flags = []

@@ -44,9 +44,10 @@ struct WeekUpdateTests {
   @Test func aStaleWeekIsIgnoredAndAFailureIsShown() throws {
     var state = try Fixtures.todayState()
     _ = state.apply(.showWeek)
-    let other = LoadedWeek(
-      history: try WeekFixtures.history(), week: ISOWeek(containing: Days.start).previous,
-      today: Days.today)
+    let earlier = ISOWeek(containing: Days.start).previous
+    let other = WeekSummary(
+      history: try WeekFixtures.history(), week: earlier,
+      asOf: WeekSummary.asOf(week: earlier, today: Days.today))
     _ = state.apply(.weekLoaded(other))
     #expect(view(state)?.loaded == nil)
     _ = state.apply(.weekLoadFailed(ISOWeek(containing: Days.today), "damaged file"))

@@ -72,7 +72,8 @@ enum WeekFixtures {
     if shown != ISOWeek(containing: today) {
       state.screen = .week(WeekView(week: shown))
     }
-    _ = state.apply(.weekLoaded(LoadedWeek(history: try history(), week: shown, today: today)))
+    let asOf = WeekSummary.asOf(week: shown, today: today)
+    _ = state.apply(.weekLoaded(WeekSummary(history: try history(), week: shown, asOf: asOf)))
     return state
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RehabCore
+import RehabQueries
 import RehabStore
 
 /// `rehabit check N…`: mark items done (numbers from `today`, or item ids).
@@ -94,14 +95,15 @@ struct ProgressContext {
     let item: ChecklistItem
   }
 
-  let store: ProgressStore
-  let programme: Programme
+  let queries: ProgressQueries
   let day: CalendarDay
   let today: CalendarDay
 
+  var store: ProgressStore { queries.store }
+  var programme: Programme { queries.programme }
+
   init(_ common: CommonOptions) throws {
-    store = try common.store()
-    programme = try common.requireProgramme(in: store)
+    queries = try common.queries()
     day = try common.day()
     today = LocalClock.today()
   }
@@ -119,12 +121,10 @@ struct ProgressContext {
     }
   }
 
-  /// The day's checklist for resolving numbers and ids. Pain guidance changes only doses, never
-  /// which items there are or their order, so the pain of earlier weeks is not read: logging
-  /// costs the same whatever the length of the history.
+  /// The day's items for resolving numbers and ids (`ProgressQueries.items(on:)`).
   func checklist(for day: CalendarDay) throws -> [ChecklistItem] {
     try requireLoggable(day)
-    return Scheduler(programme: programme).checklist(for: day)
+    return queries.items(on: day)
   }
 
   /// Numbers from the --date day's list, or item ids of any loggable day; each once.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RehabCore
+import RehabQueries
 import RehabStore
 import TerminalUI
 
@@ -49,14 +50,11 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try common.store()
-    let programme = try common.requireProgramme(in: store)
-    let asOf = try common.day()
-    let history = try ExportCommand.history(programme: programme, store: store)
+    let queries = try common.queries()
     let text: String
     do {
-      text = try ExportDocument.render(
-        format, history: history, asOf: asOf,
+      text = try queries.export(
+        format, asOf: try common.day(),
         from: try from.map { try CommonOptions.parseDay($0, option: "--from") },
         to: try to.map { try CommonOptions.parseDay($0, option: "--to") }, table: table)
     } catch let problem as ExportProblem {
@@ -68,14 +66,6 @@ struct ExportCommand: ParsableCommand {
     }
     try ExportFileWriter.write(Array(text.utf8), to: output, replacing: force)
     Output.line("Exported \(format.rawValue) to \(Output.safe(output)).")
-  }
-
-  /// The programme and every stored progress week: what the export engines read.
-  static func history(programme: Programme, store: ProgressStore) throws -> ProgressHistory {
-    let weeks = try store.storedWeeks().map { week throws(StoreError) in
-      try store.loadWeek(week)
-    }
-    return ProgressHistory(programme: programme, weeks: weeks)
   }
 
   /// The export on stdout. On a terminal every control character but the line break is

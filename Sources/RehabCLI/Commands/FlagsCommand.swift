@@ -1,6 +1,6 @@
 import ArgumentParser
 import RehabCore
-import RehabStore
+import RehabQueries
 import TerminalUI
 
 /// `rehabit flags [--json]`: the flags as of the day, with the numbers behind them.
@@ -17,27 +17,23 @@ struct FlagsCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let judged = try JudgedProgress.load(common)
-    let flags = judged.engine.flags
+    let summary = try common.queries().flags(asOf: try common.day())
+    let programme = summary.programme
     if json {
       try Output.json(
         FlagListJSON(
-          asOf: judged.asOf, programmeWeek: judged.programme.programmeWeek(of: judged.asOf),
-          flags: flags))
+          asOf: summary.asOf, programmeWeek: summary.programmeWeek, flags: summary.flags))
       return
     }
-    let ledger = judged.engine.ledger
     let week =
-      judged.programme.programmeWeek(of: judged.asOf).map {
-        "programme week \($0) of \(judged.programme.weeks)"
-      } ?? (judged.asOf < judged.programme.start ? "before the programme" : "after the programme")
-    Output.line("Flags as of \(judged.asOf.weekday.shortName) \(judged.asOf) · \(week)")
-    Output.line(
-      DisplayWidth.truncated(Output.safe(judged.programme.plan.title), to: FlagListText.width))
-    if ledger.completedWeeks == 0 {
+      summary.programmeWeek.map { "programme week \($0) of \(programme.weeks)" }
+      ?? (summary.asOf < programme.start ? "before the programme" : "after the programme")
+    Output.line("Flags as of \(summary.asOf.weekday.shortName) \(summary.asOf) · \(week)")
+    Output.line(DisplayWidth.truncated(Output.safe(programme.plan.title), to: FlagListText.width))
+    if summary.completedWeeks == 0 {
       Output.line("Flags are judged once the first programme week is over.")
     }
     Output.line()
-    for line in FlagListText.lines(flags, programme: judged.programme) { Output.line(line) }
+    for line in FlagListText.lines(summary.flags, programme: programme) { Output.line(line) }
   }
 }

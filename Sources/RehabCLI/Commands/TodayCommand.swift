@@ -1,6 +1,6 @@
 import ArgumentParser
 import RehabCore
-import RehabStore
+import RehabQueries
 
 /// `rehabit today [--json]`: the day's checklist, numbered.
 struct TodayCommand: ParsableCommand {
@@ -12,22 +12,19 @@ struct TodayCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let store = try common.store()
-    let programme = try common.requireProgramme(in: store)
-    let day = try common.day()
-    let checklist = try DayChecklist.load(day: day, programme: programme, store: store)
+    let queries = try common.queries()
+    let checklist = try queries.checklist(on: try common.day())
     if json {
-      try Output.json(DayChecklistJSON(checklist))
+      try Output.json(DayChecklistJSON(checklist, programme: queries.programme))
     } else {
-      DayChecklistText.print(checklist)
+      DayChecklistText.print(checklist, programme: queries.programme)
     }
   }
 }
 
 /// Plain-text rendering of a day's checklist, grouped by kind.
 enum DayChecklistText {
-  static func print(_ checklist: DayChecklist) {
-    let programme = checklist.programme
+  static func print(_ checklist: DayChecklist, programme: Programme) {
     let header = "\(checklist.day.weekday.shortName) \(checklist.day)"
     guard let week = checklist.programmeWeek else {
       let when =

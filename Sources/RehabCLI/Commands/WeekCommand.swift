@@ -1,6 +1,6 @@
 import ArgumentParser
 import RehabCore
-import RehabStore
+import RehabQueries
 
 /// `rehabit week [--json]`: the ISO week containing the day, as of that day.
 struct WeekCommand: ParsableCommand {
@@ -16,11 +16,12 @@ struct WeekCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let report = WeekReport(try JudgedProgress.load(common))
+    let asOf = try common.day()
+    let summary = try common.queries().week(ISOWeek(containing: asOf), asOf: asOf)
     if json {
-      try Output.json(WeekReportJSON(report: report))
+      try Output.json(WeekSummaryJSON(summary: summary))
     } else {
-      for line in WeekReportText.lines(report) { Output.line(line) }
+      for line in WeekSummaryText.lines(summary) { Output.line(line) }
     }
   }
 }

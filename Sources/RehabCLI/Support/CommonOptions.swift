@@ -1,5 +1,6 @@
 import ArgumentParser
 import RehabCore
+import RehabQueries
 import RehabStore
 
 #if canImport(FoundationEssentials)
@@ -48,10 +49,16 @@ struct CommonOptions: ParsableArguments {
         explicit: dataDirectory, environment: ProcessInfo.processInfo.environment))
   }
 
-  /// The programme in the data directory, or an error that says how to start one.
-  func requireProgramme(in store: ProgressStore) throws -> Programme {
-    if let programme = try store.loadProgramme() { return programme }
-    throw CLIError(
+  /// The queries of the programme in the data directory, or an error that says how to start one.
+  func queries() throws -> ProgressQueries {
+    let store = try store()
+    guard let queries = try ProgressQueries.open(store) else { throw noProgramme(in: store) }
+    return queries
+  }
+
+  /// No programme.json yet: how to start one.
+  func noProgramme(in store: ProgressStore) -> CLIError {
+    CLIError(
       "no programme in \(store.directory); start one with `rehabit init --template NAME` (list them with `rehabit templates`), or try `rehabit demo`"
     )
   }

@@ -75,7 +75,7 @@ public enum AppAction: Equatable, Sendable {
   case dayChanged(CalendarDay)
   case dayLoaded(LoadedDay)
   case loadFailed(CalendarDay, String)
-  case weekLoaded(LoadedWeek)
+  case weekLoaded(WeekSummary)
   case weekLoadFailed(ISOWeek, String)
   /// What became of an `.export` effect.
   case exportFinished(ExportOutcome)

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabQueries
 import RehabStore
 import TerminalUI
 
@@ -85,6 +86,11 @@ public final class AppRunner {
     }
   }
 
+  /// The query layer for the programme shown (nil while the setup wizard runs).
+  private var queries: ProgressQueries? {
+    state.programme.map { ProgressQueries(store: store, programme: $0) }
+  }
+
   /// Performs one effect; returns what happened, as an action.
   private func perform(_ effect: AppEffect) -> AppAction? {
     do {
@@ -102,18 +108,16 @@ public final class AppRunner {
       case .saveProgramme(let programme):
         try store.saveProgramme(programme, replacing: false)
       case .loadDay(let day):
-        guard let programme = state.programme else { return nil }
+        guard let queries else { return nil }
         do {
-          return .dayLoaded(
-            try DayLoader.load(day, today: state.today, programme: programme, store: store))
+          return .dayLoaded(LoadedDay(try queries.day(day, today: state.today)))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
       case .loadWeek(let week):
-        guard let programme = state.programme else { return nil }
+        guard let queries else { return nil }
         do {
-          return .weekLoaded(
-            try WeekLoader.load(week, today: state.today, programme: programme, store: store))
+          return .weekLoaded(try queries.week(week, today: state.today))
         } catch {
           return .weekLoadFailed(week, AppRunner.describe(error))
         }
@@ -134,14 +138,10 @@ public final class AppRunner {
   /// Renders the export as of today from every stored week (as `rehabit export` does) and
   /// writes it with `ExportFile.write`.
   private func export(_ format: ExportFormat, to path: String, replacing: Bool) -> ExportOutcome {
-    guard let programme = state.programme else { return .failed("no programme is set up yet") }
+    guard let queries else { return .failed("no programme is set up yet") }
     let text: String
     do {
-      let weeks = try store.storedWeeks().map { week throws(StoreError) in
-        try store.loadWeek(week)
-      }
-      text = try ExportDocument.render(
-        format, history: ProgressHistory(programme: programme, weeks: weeks), asOf: state.today)
+      text = try queries.export(format, asOf: state.today)
     } catch let problem as ExportProblem {
       return .failed("\(problem.message); \(problem.fix)")
     } catch {

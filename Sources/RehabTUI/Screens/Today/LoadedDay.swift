@@ -1,8 +1,8 @@
 import RehabCore
 
-/// One day of the programme as the Today screen shows it: the scheduler's items joined with
-/// their stored records, the week's adherence so far and the active flags. Built by
-/// `DayLoader` from the progress files; a plain value so screens render without a store.
+/// One day of the programme as the Today screen holds it: the query layer's `DaySummary`, with
+/// each item's record as shown (changes made on screen appear at once, and stay marked while a
+/// save is retried).
 public struct LoadedDay: Equatable, Sendable {
   public var day: CalendarDay
   /// The programme week of `day`, nil outside the programme.
@@ -10,14 +10,14 @@ public struct LoadedDay: Equatable, Sendable {
   public var entries: [TodayEntry]
   /// R-ADH for the ISO week containing `day`, counting days up to today (self-reported).
   public var weekTally: AdherenceTally
-  /// Titles of the flags active as of today ("Low adherence").
-  public var flags: [String]
+  /// The flags active as of today.
+  public var flags: [ProgressFlag.Kind]
   /// The check-in stored for the ISO week of `day`, if any (the check-in form starts from it).
   public var checkin: Checkin?
 
   public init(
     day: CalendarDay, programmeWeek: Int?, entries: [TodayEntry],
-    weekTally: AdherenceTally = .empty, flags: [String] = [], checkin: Checkin? = nil
+    weekTally: AdherenceTally = .empty, flags: [ProgressFlag.Kind] = [], checkin: Checkin? = nil
   ) {
     self.day = day
     self.programmeWeek = programmeWeek
@@ -25,6 +25,14 @@ public struct LoadedDay: Equatable, Sendable {
     self.weekTally = weekTally
     self.flags = flags
     self.checkin = checkin
+  }
+
+  /// What the Today screen shows of the query layer's day.
+  public init(_ summary: DaySummary) {
+    self.init(
+      day: summary.day, programmeWeek: summary.checklist.programmeWeek,
+      entries: summary.checklist.entries.map { TodayEntry(item: $0.item, record: $0.record) },
+      weekTally: summary.weekTally, flags: summary.flags.map(\.kind), checkin: summary.checkin)
   }
 }
 

@@ -226,7 +226,7 @@ enum TodayScreen {
   /// "⚑ Low adherence, Missed check-in", or nil without flags.
   static func flagText(_ state: AppState, theme: Theme) -> String? {
     guard let flags = state.checklist?.flags, !flags.isEmpty else { return nil }
-    return (theme.unicode ? "⚑ " : "! ") + flags.joined(separator: ", ")
+    return (theme.unicode ? "⚑ " : "! ") + flags.map(\.title).joined(separator: ", ")
   }
 
   /// Never "100%" while something is left undone.

@@ -97,7 +97,7 @@ enum WeekScreen {
   }
 
   /// "As of 2026-12-02 · 60 % done this week (6/10), 58 % overall · self-reported".
-  static func summary(_ loaded: LoadedWeek, programme: Programme) -> String {
+  static func summary(_ loaded: WeekSummary, programme: Programme) -> String {
     var text = "As of \(loaded.asOf) · "
     let tally = loaded.overview.tally
     let threshold = programme.plan.thresholds.lowAdherence
@@ -117,7 +117,7 @@ enum WeekScreen {
 
   /// The whole body at `width`, as a buffer as tall as it needs; the screen shows a window of it.
   static func content(
-    _ loaded: LoadedWeek, programme: Programme, today: CalendarDay, width: Int, theme: Theme
+    _ loaded: WeekSummary, programme: Programme, today: CalendarDay, width: Int, theme: Theme
   ) -> ScreenBuffer {
     let sections = WeekSections(loaded: loaded, programme: programme, today: today, theme: theme)
     let columns: [(Rect, [WeekSection])]
@@ -176,7 +176,7 @@ struct WeekSection {
 
 /// The sections of the Week screen for one loaded week.
 struct WeekSections {
-  let loaded: LoadedWeek
+  let loaded: WeekSummary
   let programme: Programme
   let today: CalendarDay
   let theme: Theme

@@ -66,7 +66,7 @@ extension AppState {
   }
 
   /// A week arrived from the store; a stale one (the user moved on) is ignored.
-  mutating func weekLoaded(_ loaded: LoadedWeek) {
+  mutating func weekLoaded(_ loaded: WeekSummary) {
     guard case .week(var view) = screen, view.week == loaded.week else { return }
     view.loaded = loaded
     view.problem = nil

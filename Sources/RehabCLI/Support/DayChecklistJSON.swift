@@ -1,40 +1,4 @@
 import RehabCore
-import RehabStore
-
-/// A day's checklist joined with what the progress files say about each item.
-struct DayChecklist {
-  struct Entry {
-    let number: Int
-    let item: ChecklistItem
-    let status: ItemStatus
-    let skipReason: String?
-  }
-
-  let day: CalendarDay
-  let programme: Programme
-  let programmeWeek: Int?
-  let entries: [Entry]
-
-  static func load(day: CalendarDay, programme: Programme, store: ProgressStore) throws
-    -> DayChecklist
-  {
-    let scheduler = Scheduler(programme: programme)
-    let pain =
-      day >= programme.start
-      ? try store.painEntries(from: programme.start, through: day) : []
-    let items = scheduler.checklist(for: day, pain: pain)
-    let week = items.isEmpty ? nil : try store.loadWeek(ISOWeek(containing: day))
-    let entries = items.enumerated().map { index, item in
-      let record = week?.items[item.id]
-      return Entry(
-        number: index + 1, item: item, status: record?.status ?? .pending,
-        skipReason: record?.reason)
-    }
-    return DayChecklist(
-      day: day, programme: programme, programmeWeek: programme.programmeWeek(of: day),
-      entries: entries)
-  }
-}
 
 /// `today --json`, in the shape PRODUCT.md promises scripts.
 struct DayChecklistJSON: Encodable {
@@ -58,10 +22,10 @@ struct DayChecklistJSON: Encodable {
   let programme: String
   let items: [Item]
 
-  init(_ checklist: DayChecklist) {
+  init(_ checklist: DayChecklist, programme: Programme) {
     date = checklist.day
     programmeWeek = checklist.programmeWeek
-    programme = checklist.programme.plan.id
+    self.programme = programme.plan.id
     items = checklist.entries.map { entry in
       Item(
         number: entry.number, id: entry.item.id, treatment: entry.item.name,

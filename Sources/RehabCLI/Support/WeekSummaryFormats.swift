@@ -1,31 +1,13 @@
 import RehabCore
 import TerminalUI
 
-/// The `week` command's content: the ISO week containing the day, its adherence, the measures
-/// and the flags, all as of that day.
-struct WeekReport {
-  let programme: Programme
-  let overview: WeekOverview
-  let cumulative: AdherenceTally
-  let measures: MeasureAnalysis
-  let flags: [ProgressFlag]
-
-  init(_ judged: JudgedProgress) {
-    programme = judged.programme
-    overview = WeekOverview(ledger: judged.engine.ledger, week: ISOWeek(containing: judged.asOf))
-    cumulative = judged.engine.ledger.cumulative
-    measures = judged.engine.measures
-    flags = judged.engine.flags
-  }
-}
-
 // MARK: JSON
 
 /// `week --json`: `{"week": "2026-W49", "programmeWeek": 2, "adherence": 0.86, "days": […],
 /// "treatments": […], "measures": {…}, "flags": […]}`; adherence is null while nothing counted
 /// was scheduled.
-struct WeekReportJSON: Encodable {
-  let report: WeekReport
+struct WeekSummaryJSON: Encodable {
+  let summary: WeekSummary
 
   private enum CodingKeys: String, CodingKey {
     case week, from, to, asOf, programme, programmeWeek, programmeWeeks, adherence, adherenceLabel
@@ -33,34 +15,34 @@ struct WeekReportJSON: Encodable {
   }
 
   func encode(to encoder: any Encoder) throws {
-    let overview = report.overview
+    let overview = summary.overview
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(overview.week.description, forKey: .week)
     try container.encode(overview.week.monday, forKey: .from)
     try container.encode(overview.week.monday.adding(days: 6), forKey: .to)
     try container.encode(overview.asOf, forKey: .asOf)
-    try container.encode(report.programme.plan.id, forKey: .programme)
+    try container.encode(summary.programme.plan.id, forKey: .programme)
     try container.encode(overview.programmeWeek, forKey: .programmeWeek)
-    try container.encode(report.programme.weeks, forKey: .programmeWeeks)
+    try container.encode(summary.programme.weeks, forKey: .programmeWeeks)
     try container.encode(overview.tally.ratio, forKey: .adherence)
     try container.encode(AdherenceLedger.label, forKey: .adherenceLabel)
     try container.encode(overview.tally.done, forKey: .done)
     try container.encode(overview.tally.skipped, forKey: .skipped)
     try container.encode(overview.tally.scheduled, forKey: .scheduled)
-    try container.encode(report.cumulative, forKey: .cumulative)
+    try container.encode(summary.cumulative, forKey: .cumulative)
     try container.encode(overview.days.map(DayJSON.init), forKey: .days)
     try container.encode(overview.treatments.map(TreatmentJSON.init), forKey: .treatments)
     var measures = container.nestedContainer(keyedBy: MeasureKey.self, forKey: .measures)
-    for trend in report.measures.trends {
+    for trend in summary.measures.trends {
       try measures.encode(
-        MeasureJSON(trend, programme: report.programme), forKey: MeasureKey(trend.measure))
+        MeasureJSON(trend, programme: summary.programme), forKey: MeasureKey(trend.measure))
     }
     try container.encode(
       SymmetryJSON(
-        threshold: report.programme.plan.thresholds.symmetryIndexOK,
-        convention: LimbSymmetry.convention, resolved: report.measures.symmetryResolved),
+        threshold: summary.programme.plan.thresholds.symmetryIndexOK,
+        convention: LimbSymmetry.convention, resolved: summary.measures.symmetryResolved),
       forKey: .symmetry)
-    try container.encode(report.flags, forKey: .flags)
+    try container.encode(summary.flags, forKey: .flags)
   }
 
   struct MeasureKey: CodingKey {
@@ -247,13 +229,13 @@ struct WeekReportJSON: Encodable {
 // MARK: Text
 
 /// `week` as plain text in 80 columns: a 7-day grid per treatment, the measures, the flags.
-enum WeekReportText {
+enum WeekSummaryText {
   static let nameWidth = 22
   static let cellWidth = 5
 
-  static func lines(_ report: WeekReport) -> [String] {
-    let overview = report.overview
-    let programme = report.programme
+  static func lines(_ summary: WeekSummary) -> [String] {
+    let overview = summary.overview
+    let programme = summary.programme
     var lines: [String] = []
     let sunday = overview.week.monday.adding(days: 6)
     let position =
@@ -276,17 +258,17 @@ enum WeekReportText {
         overview.treatments.isEmpty
         ? "nothing scheduled this week" : "nothing scheduled yet this week"
     }
-    if let ratio = report.cumulative.ratio {
+    if let ratio = summary.cumulative.ratio {
       adherence += "; \(FlagText.percent(ratio)) since the start"
     }
     lines += FlagListText.wrapped(adherence, indent: "  ", first: "")
     lines.append("")
     lines += grid(overview)
     lines.append("")
-    lines += measures(report)
+    lines += measures(summary)
     lines.append("")
     lines.append("Flags")
-    lines += FlagListText.lines(report.flags, programme: programme)
+    lines += FlagListText.lines(summary.flags, programme: programme)
     return lines.map(trimmed)
   }
 
@@ -348,12 +330,12 @@ enum WeekReportText {
     }
   }
 
-  static func measures(_ report: WeekReport) -> [String] {
-    let trends = report.measures.trends.filter { !$0.points.isEmpty }
+  static func measures(_ summary: WeekSummary) -> [String] {
+    let trends = summary.measures.trends.filter { !$0.points.isEmpty }
     guard !trends.isEmpty else {
       return ["Measures: no check-in yet; add one with `rehabit checkin --pain N --function N`."]
     }
-    let programme = report.programme
+    let programme = summary.programme
     let threshold = programme.plan.thresholds.symmetryIndexOK
     func column(_ text: String, _ width: Int) -> String {
       DisplayWidth.padded(text, to: width, alignment: .right)

@@ -1,0 +1,43 @@
+/// One day as the Today screen (and a status line) shows it: the checklist, the week's adherence
+/// so far, the flags as of today and the week's check-in. A plain value built from a history.
+public struct DaySummary: Hashable, Sendable {
+  public var checklist: DayChecklist
+  /// R-ADH for the ISO week containing the day, counting days up to today (self-reported).
+  public var weekTally: AdherenceTally
+  /// The flags as of today (not as of the day shown: they are about the programme now).
+  public var flags: [ProgressFlag]
+  /// The check-in stored for the ISO week of the day, if any (the check-in form starts from it).
+  public var checkin: Checkin?
+
+  public init(
+    checklist: DayChecklist, weekTally: AdherenceTally = .empty, flags: [ProgressFlag] = [],
+    checkin: Checkin? = nil
+  ) {
+    self.checklist = checklist
+    self.weekTally = weekTally
+    self.flags = flags
+    self.checkin = checkin
+  }
+
+  /// `day` of `history` (which must hold the weeks from the programme's start through today
+  /// and the day's own week), judged as of `today`.
+  public init(history: ProgressHistory, day: CalendarDay, today: CalendarDay) {
+    let programme = history.programme
+    let week = ISOWeek(containing: day)
+    let checklist = DayChecklist(
+      programme: programme, day: day, pain: history.painEntries(through: day),
+      week: history.weeks[week])
+    guard today >= programme.start else {
+      self.init(checklist: checklist, checkin: history.weeks[week]?.checkin)
+      return
+    }
+    let engine = FlagEngine(history: history, asOf: today)
+    let countedThrough = min(today, programme.end)
+    self.init(
+      checklist: checklist,
+      weekTally: engine.ledger.tally(week.days.filter { $0 <= countedThrough }),
+      flags: engine.flags, checkin: history.weeks[week]?.checkin)
+  }
+
+  public var day: CalendarDay { checklist.day }
+}

@@ -1,0 +1,26 @@
+/// The flags as of a day, with what a reader needs to place them.
+public struct FlagsSummary: Hashable, Sendable {
+  public var programme: Programme
+  public var asOf: CalendarDay
+  /// Completed programme weeks as of `asOf` (flags are judged once the first is over).
+  public var completedWeeks: Int
+  public var flags: [ProgressFlag]
+
+  public init(
+    programme: Programme, asOf: CalendarDay, completedWeeks: Int, flags: [ProgressFlag]
+  ) {
+    self.programme = programme
+    self.asOf = asOf
+    self.completedWeeks = completedWeeks
+    self.flags = flags
+  }
+
+  public init(history: ProgressHistory, asOf: CalendarDay) {
+    let engine = FlagEngine(history: history, asOf: asOf)
+    self.init(
+      programme: history.programme, asOf: asOf, completedWeeks: engine.ledger.completedWeeks,
+      flags: engine.flags)
+  }
+
+  public var programmeWeek: Int? { programme.programmeWeek(of: asOf) }
+}

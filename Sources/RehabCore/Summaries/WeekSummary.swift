@@ -1,0 +1,46 @@
+/// One ISO week judged as of a day: its 7-day grid and adherence, the cumulative adherence, the
+/// measures and the flags. What `rehabit week` reports and the Week screen shows.
+public struct WeekSummary: Hashable, Sendable {
+  public var programme: Programme
+  public var week: ISOWeek
+  /// The day judged: items after it are upcoming, check-ins after it do not count.
+  public var asOf: CalendarDay
+  public var overview: WeekOverview
+  /// From the programme's start through `asOf` (R-ADH, self-reported).
+  public var cumulative: AdherenceTally
+  public var measures: MeasureAnalysis
+  public var flags: [ProgressFlag]
+  /// The check-in stored for this week, if any (the check-in form starts from it).
+  public var checkin: Checkin?
+
+  public init(
+    programme: Programme, week: ISOWeek, asOf: CalendarDay, overview: WeekOverview,
+    cumulative: AdherenceTally, measures: MeasureAnalysis, flags: [ProgressFlag],
+    checkin: Checkin? = nil
+  ) {
+    self.programme = programme
+    self.week = week
+    self.asOf = asOf
+    self.overview = overview
+    self.cumulative = cumulative
+    self.measures = measures
+    self.flags = flags
+    self.checkin = checkin
+  }
+
+  /// `week` of `history` judged as of `asOf`.
+  public init(history: ProgressHistory, week: ISOWeek, asOf: CalendarDay) {
+    let engine = FlagEngine(history: history, asOf: asOf)
+    self.init(
+      programme: history.programme, week: week, asOf: asOf,
+      overview: WeekOverview(ledger: engine.ledger, week: week),
+      cumulative: engine.ledger.cumulative, measures: engine.measures, flags: engine.flags,
+      checkin: history.weeks[week]?.checkin)
+  }
+
+  /// The day a week is judged as of when shown on `today`: a past week as of its Sunday (as
+  /// `week --date SUNDAY` would), the current week as of today.
+  public static func asOf(week: ISOWeek, today: CalendarDay) -> CalendarDay {
+    min(today, week.monday.adding(days: 6))
+  }
+}

@@ -1,0 +1,96 @@
+import RehabCore
+import RehabStore
+
+/// The one place that answers "the day", "the week", "the flags as of" and "the export of" for
+/// a data directory: it decides which progress files count, loads them through the store and
+/// judges them with RehabCore. The CLI and the full-screen app both ask here; neither builds a
+/// history, a checklist or a judged week itself.
+public struct ProgressQueries: Sendable {
+  public let store: ProgressStore
+  public let programme: Programme
+
+  public init(store: ProgressStore, programme: Programme) {
+    self.store = store
+    self.programme = programme
+  }
+
+  /// The queries of the programme in `store`; nil when there is none yet.
+  public static func open(_ store: ProgressStore) throws(StoreError) -> ProgressQueries? {
+    try store.loadProgramme().map { ProgressQueries(store: store, programme: $0) }
+  }
+
+  // MARK: Histories
+
+  /// The progress weeks that count as of `day`: from the programme's start through `day`, and
+  /// nothing after the programme's end (R-ADH). `including` adds a later day's own week (the
+  /// Today screen can show a day after the end).
+  public func history(asOf day: CalendarDay, including extra: CalendarDay? = nil)
+    throws(StoreError) -> ProgressHistory
+  {
+    var last = max(programme.start, min(day, programme.end))
+    if let extra { last = max(last, extra) }
+    return ProgressHistory(
+      programme: programme, weeks: try store.weeks(from: programme.start, through: last))
+  }
+
+  /// Every stored week, also those outside the programme (kept from an earlier one): what
+  /// exports cover.
+  public func fullHistory() throws(StoreError) -> ProgressHistory {
+    let weeks = try store.storedWeeks().map { week throws(StoreError) in
+      try store.loadWeek(week)
+    }
+    return ProgressHistory(programme: programme, weeks: weeks)
+  }
+
+  // MARK: Days
+
+  /// The day's checklist with its records, dosed by the pain entries up to the day. Reads the
+  /// day's week and the pain of the weeks before it, nothing else.
+  public func checklist(on day: CalendarDay) throws(StoreError) -> DayChecklist {
+    let pain =
+      day >= programme.start ? try store.painEntries(from: programme.start, through: day) : []
+    let scheduled = Scheduler(programme: programme).checklist(for: day)
+    let week = scheduled.isEmpty ? nil : try store.loadWeek(ISOWeek(containing: day))
+    return DayChecklist(programme: programme, day: day, pain: pain, week: week)
+  }
+
+  /// The day's items in list order without pain guidance, for resolving numbers and ids: pain
+  /// changes doses, never which items there are or their order, so nothing is read and a
+  /// check-off costs the same whatever the length of the history.
+  public func items(on day: CalendarDay) -> [ChecklistItem] {
+    Scheduler(programme: programme).checklist(for: day)
+  }
+
+  /// The day for the Today screen, judged as of `today`.
+  public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
+    DaySummary(history: try history(asOf: today, including: day), day: day, today: today)
+  }
+
+  // MARK: Weeks and flags
+
+  /// `week` judged as of `asOf` (the data after it does not count).
+  public func week(_ week: ISOWeek, asOf: CalendarDay) throws(StoreError) -> WeekSummary {
+    WeekSummary(history: try history(asOf: asOf), week: week, asOf: asOf)
+  }
+
+  /// `week` as the app shows it on `today`: a past week as of its Sunday.
+  public func week(_ week: ISOWeek, today: CalendarDay) throws(StoreError) -> WeekSummary {
+    try self.week(week, asOf: WeekSummary.asOf(week: week, today: today))
+  }
+
+  public func flags(asOf day: CalendarDay) throws(StoreError) -> FlagsSummary {
+    FlagsSummary(history: try history(asOf: day), asOf: day)
+  }
+
+  // MARK: Exports
+
+  /// The export in `format` of every stored week as of `asOf`, over `from`…`to` (default: the
+  /// programme's start through `asOf`).
+  public func export(
+    _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
+    table: ExportTable = .items
+  ) throws -> String {
+    try ExportDocument.render(
+      format, history: try fullHistory(), asOf: asOf, from: from, to: to, table: table)
+  }
+}
