@@ -51,7 +51,8 @@ public struct RehabitCommand: ParsableCommand {
         print(fullMessage(for: error))
         Glibc.exit(0)
       }
-      let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
+      let full = CLIErrorWording.message(for: error) ?? message(for: error)
+      let message = full.split(separator: "\n").first.map(String.init) ?? "failed"
       let isUsage = error is ValidationError || code == .validationFailure
       let hint = isUsage ? " (try --help)" : ""
       Output.error("rehabit: \(shortened(message))\(hint)")

@@ -1,12 +1,12 @@
-/// Where rehabit keeps its files (ARCHITECTURE.md, "Files on disk").
+/// Where rehabit keeps its files (docs/ARCHITECTURE.md, "Files on disk").
 public enum DataDirectory {
   /// The folder inside `$XDG_DATA_HOME` or `~/.local/share`.
   public static let folderName = "rehabit"
 
-  /// --data-dir, else $REHABIT_HOME, else $XDG_DATA_HOME/rehabit, else ~/.local/share/rehabit
+  /// `explicit` (the front end's choice), else $REHABIT_HOME, else $XDG_DATA_HOME/rehabit, else ~/.local/share/rehabit
   /// (HOME from environment). Empty variables count as unset; a relative `$XDG_DATA_HOME` is
-  /// ignored, as the XDG specification says. A leading `~/` is expanded, for `--data-dir=~/x`
-  /// where the shell does not.
+  /// ignored, as the XDG specification says. A leading `~/` is expanded, for an option written
+  /// `=~/x` where the shell does not.
   public static func resolve(explicit: String?, environment: [String: String]) throws(StoreError)
     -> String
   {
@@ -23,10 +23,10 @@ public enum DataDirectory {
     if let explicit {
       guard !explicit.isEmpty else {
         throw StoreError(
-          .noDataDirectory, file: nil, problem: "--data-dir is empty",
-          fix: "give a directory, e.g. --data-dir ~/rehab")
+          .noDataDirectory, file: nil, problem: "the data directory given is empty",
+          fix: "give a directory, e.g. ~/rehab", remedy: .chooseDataDirectory)
       }
-      return try expand(explicit, "--data-dir")
+      return try expand(explicit, "the data directory given")
     }
     if let value = environment["REHABIT_HOME"], !value.isEmpty {
       return try expand(value, "REHABIT_HOME")
@@ -38,7 +38,7 @@ public enum DataDirectory {
       throw StoreError(
         .noDataDirectory, file: nil,
         problem: "cannot choose a data directory: HOME is not set",
-        fix: "pass --data-dir DIR or set REHABIT_HOME")
+        fix: "choose a data directory or set REHABIT_HOME", remedy: .chooseDataDirectory)
     }
     return join(join(home, ".local/share"), folderName)
   }

@@ -125,7 +125,8 @@ enum DurableFiles {
       guard status.st_mode & S_IFMT == S_IFDIR else {
         throw StoreError(
           .fileSystem, file: path, problem: "is not a directory",
-          fix: "choose another data directory with --data-dir or move the file aside")
+          fix: "choose another data directory or move the file aside",
+          remedy: .chooseDataDirectory)
       }
       return
     }
@@ -203,14 +204,18 @@ enum DurableFiles {
   static func failure(_ code: Int32, _ path: String, doing action: String) -> StoreError {
     let reason = String(cString: strerror(code))
     let fix: String
+    var remedy: StoreError.Remedy?
     switch code {
     case ENOSPC, EDQUOT, EFBIG: fix = "free some disk space and try again; nothing was changed"
     case EACCES, EPERM:
       fix = "check the permissions of the data directory (it should be yours, 0700)"
-    case EROFS: fix = "the file system is read-only; choose another data directory with --data-dir"
+    case EROFS:
+      fix = "the file system is read-only; choose another data directory"
+      remedy = .chooseDataDirectory
     default: fix = "check the data directory and try again; nothing was changed"
     }
-    return StoreError(.fileSystem, file: path, problem: "\(action): \(reason)", fix: fix)
+    return StoreError(
+      .fileSystem, file: path, problem: "\(action): \(reason)", fix: fix, remedy: remedy)
   }
 }
 

@@ -48,12 +48,12 @@ public final class ProgressStore: Sendable {
       throw StoreError(
         .damagedFile, file: file, problem: "\(error.path): \(error.message)",
         fix:
-          "\(error.fix); or move it aside and run `rehabit init` (rehabit never overwrites a damaged file)"
+          "\(error.fix); or move it aside and start a new programme (rehabit never overwrites a damaged file)"
       )
     }
   }
 
-  /// Writes programme.json under the lock; refuses (saying "use --force") when one exists and
+  /// Writes programme.json under the lock; refuses (`.programmeExists`) when one exists and
   /// `replacing` is false, even when the existing one is damaged.
   public func saveProgramme(_ programme: Programme, replacing: Bool) throws(StoreError) {
     // Never write a programme that `loadProgramme` would then refuse.
@@ -69,7 +69,8 @@ public final class ProgressStore: Sendable {
     if !replacing, DurableFiles.exists(programmeFile) {
       throw StoreError(
         .programmeExists, file: programmeFile, problem: "a programme already exists",
-        fix: "use --force to replace it (progress files are kept)")
+        fix: "it is replaced only when asked to (progress files are kept)",
+        remedy: .replaceProgramme)
     }
     try DurableFiles.writeAtomically(
       bytes, directory: directory, name: ProgressStore.programmeFileName)

@@ -14,17 +14,29 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case fileSystem
   }
 
+  /// What can be done about it when that is something a front end offers (an option, a key):
+  /// each front end words it its own way; `fix` says it in neutral words.
+  public enum Remedy: Hashable, Sendable {
+    /// Use another data directory.
+    case chooseDataDirectory
+    /// Replace the existing programme, on purpose.
+    case replaceProgramme
+  }
+
   public var kind: Kind
   /// The file or directory concerned, when there is one.
   public var file: String?
   public var problem: String
+  /// How to fix it, in words that name no command, option or key.
   public var fix: String
+  public var remedy: Remedy?
 
-  public init(_ kind: Kind, file: String?, problem: String, fix: String) {
+  public init(_ kind: Kind, file: String?, problem: String, fix: String, remedy: Remedy? = nil) {
     self.kind = kind
     self.file = file
     self.problem = problem
     self.fix = fix
+    self.remedy = remedy
   }
 
   public var description: String {

@@ -121,7 +121,8 @@ struct FlagScenarioTests {
     let message = referral["message"] as? String ?? ""
     #expect(message.contains("Conservative care may not be enough"))
     #expect(message.contains("including surgery"))
-    #expect(message.hasSuffix(SafetyText.disclaimer))
+    #expect(referral["disclaimer"] as? String == SafetyText.disclaimer)
+    #expect(!message.contains(SafetyText.disclaimer))
     let evidence = try #require(referral["evidence"] as? [String: Any])
     let measures = try #require(evidence["measures"] as? [String: Any])
     #expect(Set(measures.keys) == ["pain", "sane", "faam-adl"])

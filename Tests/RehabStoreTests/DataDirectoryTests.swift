@@ -35,7 +35,7 @@ struct DataDirectoryTests {
     }
     #expect(
       noHome?.description
-        == "cannot choose a data directory: HOME is not set; pass --data-dir DIR or set REHABIT_HOME"
+        == "cannot choose a data directory: HOME is not set; choose a data directory or set REHABIT_HOME"
     )
     #expect(throws: StoreError.self) {
       try DataDirectory.resolve(explicit: "", environment: environment)

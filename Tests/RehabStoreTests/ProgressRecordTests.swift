@@ -176,7 +176,7 @@ struct ProgressRecordTests {
     #expect(problem(3, 120, [])?.hasPrefix("sane 120 is out of range") == true)
     #expect(
       problem(3, 50, ["heel-raises:left=12"])
-        == "heel-raises has no right side; add --measure heel-raises:right=N")
+        == "heel-raises has no right side; give the right side too")
     #expect(problem(3, 50, ["heel-raises=12"])?.contains("each side") == true)
     #expect(problem(3, 50, ["lefs:left=12"])?.contains("not measured per side") == true)
     #expect(problem(3, 50, ["grip=12"])?.hasPrefix("'grip' is not a measure") == true)

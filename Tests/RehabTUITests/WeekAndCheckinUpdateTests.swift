@@ -237,7 +237,7 @@ struct CheckinUpdateTests {
     // The right side is missing: the focus goes to it, with the core's words.
     #expect(openForm(state)?.focus == 4)
     #expect(
-      openForm(state)?.problem == "heel-raises has no right side; add --measure heel-raises:right=N"
+      openForm(state)?.problem == "heel-raises has no right side; give the right side too"
     )
     // An invalid value is refused before anything else.
     _ = state.apply(.previousField)

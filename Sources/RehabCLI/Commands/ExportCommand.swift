@@ -41,8 +41,12 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "With --format csv: items, checkins or notes.") var table: ExportTable = .items
 
   func validate() throws {
-    if let from { _ = try CommonOptions.parseDay(from, option: "--from") }
-    if let to { _ = try CommonOptions.parseDay(to, option: "--to") }
+    let first = try from.map { try CommonOptions.parseDay($0, option: "--from") }
+    let last = try to.map { try CommonOptions.parseDay($0, option: "--to") }
+    if let first, let last, first > last {
+      throw ValidationError(
+        "--from \(first) is after --to \(last); give a --from on or before --to")
+    }
     if table != .items, format != .csv {
       throw ValidationError("--table works with --format csv only")
     }

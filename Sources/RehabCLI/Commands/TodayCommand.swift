@@ -77,20 +77,6 @@ extension ItemStatus {
   }
 }
 
-extension Weekday {
-  var shortName: String {
-    switch self {
-    case .monday: "Mon"
-    case .tuesday: "Tue"
-    case .wednesday: "Wed"
-    case .thursday: "Thu"
-    case .friday: "Fri"
-    case .saturday: "Sat"
-    case .sunday: "Sun"
-    }
-  }
-}
-
 extension String {
   func leftPadded(to width: Int) -> String {
     String(repeating: " ", count: max(0, width - count)) + self

@@ -29,6 +29,9 @@ struct CommonOptions: ParsableArguments {
   /// Reject a malformed --date before anything else, whatever the command.
   func validate() throws {
     if let date { _ = try CommonOptions.parseDay(date, option: "--date") }
+    if dataDirectory == "" {
+      throw ValidationError("--data-dir is empty; give a directory, e.g. --data-dir ~/rehab")
+    }
   }
 
   /// The day the command is about, validated.

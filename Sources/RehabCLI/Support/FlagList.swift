@@ -1,6 +1,44 @@
 import RehabCore
 import TerminalUI
 
+/// A flag as the CLI says it: the engine's message, then what to do as a command.
+enum FlagWording {
+  /// The message with the remedy worded as a command (the disclaimer is separate).
+  static func message(_ flag: ProgressFlag) -> String {
+    guard let remedy = flag.remedy else { return flag.message }
+    return "\(flag.message) \(command(for: remedy))"
+  }
+
+  static func command(for remedy: FlagRemedy) -> String {
+    switch remedy {
+    case .addCheckin(let week):
+      "Add it with `rehabit checkin --date \(week.firstDay)` (any day of programme week \(week.programmeWeek))."
+    }
+  }
+}
+
+/// One flag in `flags --json` and `week --json`: `{"id", "rule", "since", "message",
+/// "disclaimer", "evidence", "suggestsClinician"}`; `disclaimer` is null unless the flag
+/// suggests seeing a clinician.
+struct FlagJSON: Encodable {
+  let flag: ProgressFlag
+
+  private enum CodingKeys: String, CodingKey {
+    case id, rule, since, message, disclaimer, evidence, suggestsClinician
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(flag.id, forKey: .id)
+    try container.encode(flag.rule, forKey: .rule)
+    try container.encode(flag.since, forKey: .since)
+    try container.encode(FlagWording.message(flag), forKey: .message)
+    try container.encode(flag.disclaimer, forKey: .disclaimer)
+    try container.encode(flag.evidence, forKey: .evidence)
+    try container.encode(flag.suggestsClinician, forKey: .suggestsClinician)
+  }
+}
+
 /// `flags --json`: `{"asOf": "2026-12-20", "flags": [{"id", "rule", "since", "message", "evidence"}]}`.
 struct FlagListJSON: Encodable {
   let asOf: CalendarDay
@@ -13,7 +51,7 @@ struct FlagListJSON: Encodable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(asOf, forKey: .asOf)
     try container.encode(programmeWeek, forKey: .programmeWeek)
-    try container.encode(flags, forKey: .flags)
+    try container.encode(flags.map(FlagJSON.init), forKey: .flags)
   }
 }
 
@@ -27,9 +65,10 @@ enum FlagListText {
     for (index, flag) in flags.enumerated() {
       if index > 0 { lines.append("") }
       lines.append("! \(flag.kind.title) (\(flag.id), \(flag.rule)) since \(flag.since)")
-      lines += wrapped(flag.message, indent: "  ")
-      for detail in details(flag.evidence, programme: programme) {
-        lines += wrapped(detail, indent: "    ", first: "  - ")
+      let message = [FlagWording.message(flag), flag.disclaimer].compactMap { $0 }
+      lines += wrapped(message.joined(separator: " "), indent: "  ")
+      for line in flag.evidence.lines {
+        lines += wrapped(line.text, indent: "    ", first: "  - ")
       }
     }
     return lines
@@ -41,49 +80,5 @@ enum FlagListText {
     return WrappedText.lines(text, width: width - indent.count).enumerated().map {
       ($0.offset == 0 ? lead : indent) + $0.element
     }
-  }
-
-  /// One line per number behind the flag.
-  static func details(_ evidence: FlagEvidence, programme: Programme) -> [String] {
-    var lines: [String] = []
-    if let adherence = evidence.adherence {
-      let threshold = adherence.threshold
-      func span(_ label: String, _ span: WeekSpanAdherence?) {
-        guard let span, let ratio = span.tally.ratio else { return }
-        lines.append(
-          "\(label) (\(FlagText.weeks(span.weeks))): \(FlagText.percent(ratio, threshold: threshold)) done, \(span.tally.done) of \(span.tally.scheduled) items (self-reported; threshold \(FlagText.percent(threshold)))"
-        )
-      }
-      span("last completed week", adherence.lastWeek)
-      span("review window", adherence.reviewWindow)
-      span("all completed weeks", adherence.completedWeeks)
-    }
-    for item in evidence.measures {
-      var line =
-        "\(item.measure.title): baseline \(FlagText.number(item.baseline)) (\(item.baselineDay)), latest \(FlagText.number(item.latest)) (\(item.latestDay)), change \(FlagText.signed(item.change)); MCID \(FlagText.number(item.mcid, decimals: 2)), MDC \(FlagText.number(item.mdc, decimals: 2))"
-      if let recent = item.recentChange, let from = item.recentFrom {
-        line += "; change since \(from): \(FlagText.signed(recent))"
-      }
-      if !item.readings.isEmpty {
-        line +=
-          "; worse by "
-          + item.readings.map { "\(FlagText.number($0.worseBy)) on \($0.day)" }.joined(
-            separator: ", ")
-      }
-      if item.measure == .pain { line += " (pain: 2-week rolling mean)" }
-      lines.append(line)
-    }
-    for item in evidence.symmetry {
-      let readings = item.readings.map {
-        "\($0.day): left \(FlagText.number($0.left)), right \(FlagText.number($0.right)), LSI \(FlagText.number($0.symmetryIndex, keepingSideOf: item.threshold)) %"
-      }
-      lines.append(
-        "\(item.measure.title) (affected: \(item.affectedSide.rawValue)): \(readings.joined(separator: "; ")); threshold \(FlagText.number(item.threshold)) %"
-      )
-    }
-    for week in evidence.missedWeeks {
-      lines.append("programme week \(week.programmeWeek): \(week.firstDay) to \(week.lastDay)")
-    }
-    return lines
   }
 }

@@ -42,7 +42,7 @@ struct WeekSummaryJSON: Encodable {
         threshold: summary.programme.plan.thresholds.symmetryIndexOK,
         convention: LimbSymmetry.convention, resolved: summary.measures.symmetryResolved),
       forKey: .symmetry)
-    try container.encode(summary.flags, forKey: .flags)
+    try container.encode(summary.flags.map(FlagJSON.init), forKey: .flags)
   }
 
   struct MeasureKey: CodingKey {
@@ -301,12 +301,10 @@ enum WeekSummaryText {
       guard day.standing == .past || day.standing == .today, let ratio = day.tally.ratio else {
         return cell("")
       }
-      // Never "100%" for a day with something left undone.
-      let percent = min(Int((ratio * 100).rounded()), ratio < 1 ? 99 : 100)
-      return cell("\(percent)%")
+      return cell(FlagText.percent(ratio, compact: true))
     }.joined()
     lines.append(DisplayWidth.padded("done that day", to: nameWidth) + dayCells)
-    lines.append("x done  - skipped  o missed  _ to do today  . upcoming  n/m done of m")
+    lines.append(OutcomeGlyphs.legend(unicode: true) + "  n/m done of m")
     return lines
   }
 
@@ -318,16 +316,10 @@ enum WeekSummaryText {
   static func glyph(_ entries: [DayAdherence.Entry]) -> String {
     guard let first = entries.first else { return "" }
     if entries.count > 1 {
-      if first.outcome == .upcoming { return "." }
+      if first.outcome == .upcoming { return OutcomeGlyphs.glyph(.upcoming, unicode: true) }
       return "\(entries.count { $0.outcome == .done })/\(entries.count)"
     }
-    switch first.outcome {
-    case .done: return "x"
-    case .skipped: return "-"
-    case .missed: return "o"
-    case .pending: return "_"
-    case .upcoming: return "."
-    }
+    return OutcomeGlyphs.glyph(first.outcome, unicode: true)
   }
 
   static func measures(_ summary: WeekSummary) -> [String] {
@@ -346,7 +338,7 @@ enum WeekSummaryText {
     ]
     for trend in trends {
       guard let baseline = trend.baseline, let latest = trend.latest else { continue }
-      let mark = trend.improvedByMCID ? "*" : ""
+      let mark = trend.improvedByMCID ? MeasureNotes.improvedMark : ""
       let lsi = trend.latestSymmetryIndex.map {
         "\(FlagText.number($0, keepingSideOf: threshold)) %"
       }
@@ -365,16 +357,8 @@ enum WeekSummaryText {
         )
       }
     }
-    lines.append("* improved by at least its MCID since the baseline (the first check-in)")
-    if trends.contains(where: { $0.measure == .pain }) {
-      lines.append("pain: latest is the 2-week rolling mean (R-M-PAIN)")
-    }
-    if trends.contains(where: { $0.measure.isSided }) {
-      let side =
-        programme.affectedSide == .both
-        ? "weaker ÷ stronger side" : "affected (\(programme.affectedSide.rawValue)) ÷ other side"
-      lines += FlagListText.wrapped(
-        "LSI: \(side) × 100; \(LimbSymmetry.convention)", indent: "  ", first: "")
+    for note in MeasureNotes.lines(for: trends, affectedSide: programme.affectedSide) {
+      lines += FlagListText.wrapped(note, indent: "  ", first: "")
     }
     return lines
   }

@@ -11,8 +11,8 @@ public enum ExportDocument {
     let last = to ?? max(defaults.to, first)
     guard first <= last else {
       throw ExportProblem(
-        path: "--from", message: "\(first) is after --to \(last)",
-        fix: "give a --from on or before --to")
+        path: "range", message: "its first day \(first) is after its last day \(last)",
+        fix: "give a first day on or before the last")
     }
     return (first, last)
   }

@@ -51,10 +51,10 @@ enum ExportFormatting {
     return value > 0 && text != "0" ? "+" + text : text
   }
 
-  /// A ratio as a whole percentage: `86 %`.
-  static func percent(_ ratio: Double?) -> String {
+  /// A ratio as a percentage, `86 %`, never rounded across `threshold` (`FlagText.percent`).
+  static func percent(_ ratio: Double?, threshold: Double? = nil) -> String {
     guard let ratio, ratio.isFinite else { return "–" }
-    return "\(Int((ratio * 100).rounded())) %"
+    return FlagText.percent(ratio, threshold: threshold)
   }
 
   static func value(_ value: CheckinValue) -> String {

@@ -110,58 +110,23 @@ extension ExportFlag {
   public init(_ flag: ProgressFlag) {
     self.init(
       id: flag.id, rule: flag.rule, title: flag.kind.title, since: flag.since,
-      message: flag.message, evidence: ExportFlag.lines(flag.evidence),
+      message: ExportFlag.message(flag), evidence: ExportFlag.lines(flag.evidence),
       evidenceJSON: (try? ExportJSON.value(flag.evidence)) ?? .object([:]),
       suggestsClinician: flag.suggestsClinician)
   }
 
   static func lines(_ evidence: FlagEvidence) -> [Evidence] {
-    var lines: [Evidence] = []
-    func span(_ span: WeekSpanAdherence) -> String {
-      let ratio = span.tally.ratio.map { FlagText.percent($0) } ?? "–"
+    evidence.lines.map { Evidence(name: $0.name, value: $0.value) }
+  }
+
+  /// The flag's message with its remedy in plain words (an export names no command or key).
+  static func message(_ flag: ProgressFlag) -> String {
+    guard let remedy = flag.remedy else { return flag.message }
+    switch remedy {
+    case .addCheckin(let week):
       return
-        "\(FlagText.weeks(span.weeks)) (\(span.firstDay) to \(span.lastDay)): \(ratio), \(span.tally.done) of \(span.tally.scheduled) done"
+        "\(flag.message) Recording the check-in of programme week \(week.programmeWeek) lets the other flags be judged."
     }
-    if let adherence = evidence.adherence {
-      lines.append(
-        Evidence(name: "adherence threshold", value: FlagText.percent(adherence.threshold)))
-      if let week = adherence.lastWeek {
-        lines.append(Evidence(name: "last week", value: span(week)))
-      }
-      if let window = adherence.reviewWindow {
-        lines.append(Evidence(name: "review window", value: span(window)))
-      }
-      if let completed = adherence.completedWeeks {
-        lines.append(Evidence(name: "completed weeks", value: span(completed)))
-      }
-    }
-    for item in evidence.measures {
-      var value =
-        "baseline \(FlagText.number(item.baseline)) (\(item.baselineDay)), latest \(FlagText.number(item.latest)) (\(item.latestDay)), change \(FlagText.signed(item.change)), MCID \(FlagText.number(item.mcid, decimals: 2)), MDC \(FlagText.number(item.mdc, decimals: 2))"
-      if let recent = item.recentChange, let since = item.recentFrom {
-        value += ", change since \(since) \(FlagText.signed(recent))"
-      }
-      lines.append(Evidence(name: FlagText.name(of: item.measure), value: value))
-    }
-    for item in evidence.symmetry {
-      let readings = item.readings.map {
-        "\($0.day) left \(FlagText.number($0.left)), right \(FlagText.number($0.right)), LSI \(FlagText.number($0.symmetryIndex, keepingSideOf: item.threshold)) %"
-      }
-      lines.append(
-        Evidence(
-          name:
-            "\(FlagText.name(of: item.measure)) LSI (threshold \(FlagText.number(item.threshold)) %)",
-          value: readings.joined(separator: "; ")))
-    }
-    if !evidence.missedWeeks.isEmpty {
-      lines.append(
-        Evidence(
-          name: "weeks without a check-in",
-          value: evidence.missedWeeks.map {
-            "week \($0.programmeWeek) (\($0.firstDay) to \($0.lastDay))"
-          }.joined(separator: ", ")))
-    }
-    return lines
   }
 }
 

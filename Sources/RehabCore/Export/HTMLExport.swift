@@ -92,7 +92,7 @@ public enum HTMLExport {
     html.element(
       "p",
       text:
-        "Overall \(ExportFormatting.percent(overall.ratio)) (\(overall.done) of \(overall.scheduled) items done). Below \(ExportFormatting.percent(adherence.lowThreshold)) a week is an insufficient dose, not a failed treatment (R-ADH-LOW)."
+        "Overall \(ExportFormatting.percent(overall.ratio, threshold: adherence.lowThreshold)) (\(overall.done) of \(overall.scheduled) items done). Below \(ExportFormatting.percent(adherence.lowThreshold)) a week is an insufficient dose, not a failed treatment (R-ADH-LOW)."
     )
     if !adherence.weeks.isEmpty {
       html.raw(SVGCharts.weeklyAdherence(adherence))
@@ -103,7 +103,7 @@ public enum HTMLExport {
           [
             String(week.programmeWeek), "\(week.firstDay) to \(week.lastDay)",
             String(week.figure.done), String(week.figure.scheduled),
-            ExportFormatting.percent(week.figure.ratio),
+            ExportFormatting.percent(week.figure.ratio, threshold: adherence.lowThreshold),
             week.isInsufficient ? "insufficient dose" : "",
           ]
         })

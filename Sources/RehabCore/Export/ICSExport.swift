@@ -3,7 +3,7 @@
 /// same programme always has the same UID, so a re-import updates rather than duplicates);
 /// lines end in CRLF and are folded at 75 octets; text is escaped.
 public enum ICSExport {
-  public static let productId = "-//rehabit//rehabit export//EN"
+  public static let productId = "-//rehabit//progress summary//EN"
 
   public static func render(_ summary: ExportSummary) -> String {
     let programme = summary.programme

@@ -44,7 +44,7 @@ public enum MarkdownExport {
     }
     let overall = adherence.overall
     lines.append(
-      "Overall: **\(ExportFormatting.percent(overall.ratio))** (\(overall.done) of \(overall.scheduled) items done). Below \(ExportFormatting.percent(adherence.lowThreshold)) a week is an insufficient dose, not a failed treatment (R-ADH-LOW)."
+      "Overall: **\(ExportFormatting.percent(overall.ratio, threshold: adherence.lowThreshold))** (\(overall.done) of \(overall.scheduled) items done). Below \(ExportFormatting.percent(adherence.lowThreshold)) a week is an insufficient dose, not a failed treatment (R-ADH-LOW)."
     )
     lines.append("")
     lines.append("| Week | Days | Done | Scheduled | Adherence | |")
@@ -52,7 +52,7 @@ public enum MarkdownExport {
     for week in adherence.weeks {
       let note = week.isInsufficient ? "insufficient dose" : ""
       lines.append(
-        "| \(week.programmeWeek) | \(week.firstDay) to \(week.lastDay) | \(week.figure.done) | \(week.figure.scheduled) | \(ExportFormatting.percent(week.figure.ratio)) | \(note) |"
+        "| \(week.programmeWeek) | \(week.firstDay) to \(week.lastDay) | \(week.figure.done) | \(week.figure.scheduled) | \(ExportFormatting.percent(week.figure.ratio, threshold: adherence.lowThreshold)) | \(note) |"
       )
     }
     lines.append("")

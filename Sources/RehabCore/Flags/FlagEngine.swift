@@ -27,7 +27,8 @@ public struct FlagEngine: Sendable {
     return current.map { judgement in
       ProgressFlag(
         kind: judgement.kind, since: since[judgement.kind] ?? asOf, message: judgement.message,
-        evidence: judgement.evidence, suggestsClinician: judgement.suggestsClinician)
+        evidence: judgement.evidence, suggestsClinician: judgement.suggestsClinician,
+        remedy: judgement.remedy)
     }
   }
 
@@ -80,6 +81,7 @@ public struct FlagEngine: Sendable {
     var message: String
     var evidence: FlagEvidence
     var suggestsClinician: Bool
+    var remedy: FlagRemedy? = nil
   }
 
   static func judge(ledger: AdherenceLedger, measures: MeasureAnalysis) -> [Judgement] {
@@ -129,7 +131,7 @@ struct FlagRules {
       )
     }
     let message =
-      "Insufficient dose: \(parts.joined(separator: " and ")) were done (self-reported; the programme needs at least \(FlagText.percent(threshold))). Results can't be judged on weeks like these, so this says nothing about whether the treatment works. What got in the way? A shorter list, another time of day or an easier start may help; talk it over with your clinician. \(SafetyText.disclaimer)"
+      "Insufficient dose: \(parts.joined(separator: " and ")) were done (self-reported; the programme needs at least \(FlagText.percent(threshold))). Results can't be judged on weeks like these, so this says nothing about whether the treatment works. What got in the way? A shorter list, another time of day or an easier start may help; talk it over with your clinician."
     return FlagEngine.Judgement(
       kind: .lowAdherence, message: message,
       evidence: FlagEvidence(
@@ -167,7 +169,7 @@ struct FlagRules {
     let evidence = trends.compactMap { MeasureEvidence($0, recentWeeks: windowWeeks) }
     let summary = evidence.map(FlagRules.summary).joined(separator: ", ")
     let message =
-      "No real change yet: no main measure has improved by its MCID since the baseline (\(summary)), and none has changed by its MDC over the last \(windowWeeks) weeks, with \(FlagText.percent(ratio)) of the programme done in \(FlagText.weeks(window.weeks)) (self-reported). Many people improve slowly, so this is a prompt, not a verdict: review the programme with a clinician. \(SafetyText.disclaimer)"
+      "No real change yet: no main measure has improved by its MCID since the baseline (\(summary)), and none has changed by its MDC over the last \(windowWeeks) weeks, with \(FlagText.percent(ratio)) of the programme done in \(FlagText.weeks(window.weeks)) (self-reported). Many people improve slowly, so this is a prompt, not a verdict: review the programme with a clinician."
     return FlagEngine.Judgement(
       kind: .plateau, message: message,
       evidence: FlagEvidence(
@@ -198,7 +200,7 @@ struct FlagRules {
         "\(FlagText.name(of: item.measure)) \(values) against \(FlagText.number(item.baseline)) at baseline (MDC \(FlagText.number(item.mdc, decimals: 2)))"
     }
     let message =
-      "Worse than at the start in the last two check-ins: \(details.joined(separator: "; ")). Consider a lighter load and a review of the programme with your clinician; stop and seek care the same day for any red flag. \(SafetyText.disclaimer)"
+      "Worse than at the start in the last two check-ins: \(details.joined(separator: "; ")). Consider a lighter load and a review of the programme with your clinician; stop and seek care the same day for any red flag."
     return FlagEngine.Judgement(
       kind: .worsening, message: message, evidence: FlagEvidence(measures: evidence),
       suggestsClinician: true)
@@ -257,7 +259,7 @@ struct FlagRules {
     let evidence = trends.compactMap { MeasureEvidence($0, recentWeeks: nil) }
     let summary = evidence.map(FlagRules.summary).joined(separator: ", ")
     let message =
-      "After \(ledger.completedWeeks) weeks of care with \(FlagText.percent(ratio)) of the programme done (self-reported), no main measure has improved by its MCID (\(summary)). Conservative care may not be enough: a specialist can judge whether other treatment, including surgery, fits. \(SafetyText.disclaimer)"
+      "After \(ledger.completedWeeks) weeks of care with \(FlagText.percent(ratio)) of the programme done (self-reported), no main measure has improved by its MCID (\(summary)). Conservative care may not be enough: a specialist can judge whether other treatment, including surgery, fits."
     return FlagEngine.Judgement(
       kind: .seeSpecialist, message: message,
       evidence: FlagEvidence(
@@ -284,10 +286,10 @@ struct FlagRules {
       ? "programme week \(latest.programmeWeek) (\(latest.firstDay) to \(latest.lastDay))"
       : "programme weeks \(missed.map { String($0.programmeWeek) }.joined(separator: ", "))"
     let message =
-      "No check-in for \(list): progress can't be judged without the measures, so other flags may be missing. Add it with `rehabit checkin --date DAY` (any day of that week)."
+      "No check-in for \(list): progress can't be judged without the measures, so other flags may be missing."
     return FlagEngine.Judgement(
       kind: .missedCheckin, message: message, evidence: FlagEvidence(missedWeeks: missed),
-      suggestsClinician: false)
+      suggestsClinician: false, remedy: .addCheckin(latest))
   }
 
   /// `pain 5 → 4.5, MCID 1.5`.

@@ -37,39 +37,36 @@ public struct ProgressFlag: Hashable, Sendable {
   public var kind: Kind
   /// The first day from which, judged day by day, the flag has held without a break.
   public var since: CalendarDay
-  /// Plain words with the numbers; ends with `SafetyText.disclaimer` when it suggests a clinician.
+  /// Plain words with the numbers, the same for every front end: no command, key or
+  /// disclaimer (those are `remedy` and `disclaimer`, worded where they are shown).
   public var message: String
   public var evidence: FlagEvidence
   public var suggestsClinician: Bool
+  /// What the person can do about it, when there is one thing to do.
+  public var remedy: FlagRemedy?
 
   public init(
     kind: Kind, since: CalendarDay, message: String, evidence: FlagEvidence,
-    suggestsClinician: Bool
+    suggestsClinician: Bool, remedy: FlagRemedy? = nil
   ) {
     self.kind = kind
     self.since = since
     self.message = message
     self.evidence = evidence
     self.suggestsClinician = suggestsClinician
+    self.remedy = remedy
   }
+
+  /// The one-line disclaimer to show beside the flag when it suggests seeing a clinician.
+  public var disclaimer: String? { suggestsClinician ? SafetyText.disclaimer : nil }
 
   public var id: String { kind.rawValue }
   public var rule: String { kind.rule }
 }
 
-extension ProgressFlag: Encodable {
-  private enum CodingKeys: String, CodingKey {
-    case id, rule, since, message, evidence, suggestsClinician
-  }
-
-  /// `{"id": "plateau", "rule": "R-FLAG-PLATEAU", "since": "…", "message": "…", "evidence": {…}}`.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(rule, forKey: .rule)
-    try container.encode(since, forKey: .since)
-    try container.encode(message, forKey: .message)
-    try container.encode(evidence, forKey: .evidence)
-    try container.encode(suggestsClinician, forKey: .suggestsClinician)
-  }
+/// Something to do about a flag, as a value: the CLI words it as a command, the app as a key,
+/// an export as prose.
+public enum FlagRemedy: Hashable, Sendable {
+  /// Add the check-in of a programme week that has none (the latest such week).
+  case addCheckin(MissedWeek)
 }

@@ -1,7 +1,7 @@
-/// Builds check-in values from the command line's words (`checkin --pain 4 --function 60
-/// --measure heel-raises:left=12 --measure heel-raises:right=20`), checking names, sides and ranges.
+/// Builds check-in values from typed entries (`heel-raises:left=12`, `heel-raises:right=20`),
+/// checking names, sides and ranges.
 public struct CheckinInput: Hashable, Sendable {
-  /// One `--measure` argument: `NAME=VALUE`, or `NAME:left=VALUE` / `NAME:right=VALUE`.
+  /// One entry: `NAME=VALUE`, or `NAME:left=VALUE` / `NAME:right=VALUE`.
   public struct Entry: Hashable, Sendable {
     public var measure: Measure
     public var side: Side?
@@ -52,7 +52,7 @@ public struct CheckinInput: Hashable, Sendable {
 
   public init(entries: [Entry]) { self.entries = entries }
 
-  /// `--pain` and `--function` (SANE) first, then each `--measure` argument.
+  /// Pain and function (SANE) first, then each typed entry.
   public init(pain: Double, function: Double, measures: [String]) throws(CheckinProblem) {
     var entries = [
       Entry(measure: .pain, side: nil, value: pain),
@@ -101,7 +101,7 @@ public struct CheckinInput: Hashable, Sendable {
         let missing = bySide[.left] == nil ? "left" : "right"
         throw CheckinProblem(
           measure: measure, message: "\(measure.rawValue) has no \(missing) side",
-          fix: "add --measure \(measure.rawValue):\(missing)=N")
+          fix: "give the \(missing) side too")
       }
       values[measure] = .sided(left: left, right: right)
     }

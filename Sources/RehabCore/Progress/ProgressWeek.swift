@@ -63,7 +63,7 @@ public struct ProgressWeek: Hashable, Sendable {
         found.append(
           ProgressProblem(
             path: path, message: "'\(id)' is not an item id",
-            fix: "use ids as `rehabit today --json` prints them, e.g. 2026-12-02.heel-raises.left"))
+            fix: "use item ids as rehabit lists them, e.g. 2026-12-02.heel-raises.left"))
         continue
       }
       if !days.contains(parsed.day) { outside(path, parsed.day) }

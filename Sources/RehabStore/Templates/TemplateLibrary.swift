@@ -66,7 +66,7 @@ public enum TemplateLibrary {
     throw TemplateNotFound(id: id, available: templates.map(\.plan.id))
   }
 
-  /// Reads a programme file of one's own (`init --file PATH`).
+  /// Reads a programme file of one's own.
   public static func readPlan(at path: String) throws -> ProgrammePlan {
     try ProgrammeDecoding.plan(from: try readFile(path), file: path)
   }
@@ -74,7 +74,7 @@ public enum TemplateLibrary {
   private static func templates(in directory: String) throws -> [ProgrammeTemplate] {
     guard TemplateLibrary.kind(of: directory) == .directory else {
       throw TemplateFileError(
-        "templates folder \(directory) does not exist or is not a folder; pass a folder of *.json templates to --templates"
+        "templates folder \(directory) does not exist or is not a folder; give a folder of *.json templates"
       )
     }
     let names: [String]
@@ -116,13 +116,13 @@ public enum TemplateLibrary {
   }
 }
 
-/// `init --template NAME` with a name no template has.
+/// A template name no template has.
 public struct TemplateNotFound: Error, CustomStringConvertible {
   public let id: String
   public let available: [String]
 
   public var description: String {
-    "no template named '\(id)'; choose one of: \(available.joined(separator: ", ")) (see `rehabit templates`)"
+    "no template named '\(id)'; choose one of: \(available.joined(separator: ", "))"
   }
 }
 

@@ -1,5 +1,5 @@
-/// Numbers as flags and week summaries show them: few decimals, and never rounded across the
-/// threshold they are compared with (69.6 % is not shown as "70 %" when 70 % is the bar).
+/// Numbers as every front end and export shows them: few decimals, and never rounded across
+/// the threshold they are compared with (69.6 % is not shown as "70 %" when 70 % is the bar).
 public enum FlagText {
   /// `12`, `4.5`, `1.25`: up to `decimals` decimals, trailing zeros dropped.
   public static func number(_ value: Double, decimals: Int = 1) -> String {
@@ -32,11 +32,17 @@ public enum FlagText {
     return number(value, decimals: 4)
   }
 
-  /// A 0…1 ratio as a percentage, `86 %`, kept on its side of `threshold` (a ratio too).
-  public static func percent(_ ratio: Double, threshold: Double? = nil) -> String {
+  /// A 0…1 ratio as a percentage, `86 %` (or `86%` when `compact`, for narrow cells): kept on
+  /// its side of `threshold` (a ratio too), and never "100" while something is left undone.
+  /// The one percent formatter of every front end and export.
+  public static func percent(_ ratio: Double, threshold: Double? = nil, compact: Bool = false)
+    -> String
+  {
     let value = ratio * 100
-    guard let threshold else { return "\(number(value, decimals: 0)) %" }
-    return "\(number(value, keepingSideOf: threshold * 100)) %"
+    var text =
+      threshold.map { number(value, keepingSideOf: $0 * 100) } ?? number(value, decimals: 0)
+    if ratio < 1, text == "100" { text = number(value, keepingSideOf: 100) }
+    return text + (compact ? "%" : " %")
   }
 
   /// A change with its sign: `+3`, `-1.5`, `0`.
