@@ -67,7 +67,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "rehabit-bench",
-      dependencies: ["RehabCore", "RehabStore", "RehabTUI", "TerminalUI"],
+      dependencies: ["RehabCore", "RehabStore", "RehabQueries", "RehabTUI", "TerminalUI"],
       swiftSettings: swift6
     ),
     // Build-time embedding of Programs/*.json, so a copied binary still has its templates.

@@ -61,6 +61,15 @@ public struct ProgressQueries: Sendable {
     Scheduler(programme: programme).checklist(for: day)
   }
 
+  /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),
+  /// listed as `today` will list them once it starts.
+  public static func preview(of programme: Programme, days: Int = 7) -> [DayChecklist] {
+    (0..<max(0, days)).map { offset in
+      DayChecklist(
+        programme: programme, day: programme.start.adding(days: offset), pain: [], week: nil)
+    }
+  }
+
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
     DaySummary(history: try history(asOf: today, including: day), day: day, today: today)

@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabQueries
 import RehabStore
 
 /// Writes a data directory with years of daily history through `ProgressStore`, as years of use
@@ -119,7 +120,6 @@ struct HistoryGenerator {
     guard let programme = try store.loadProgramme() else {
       throw StoreError(.damagedFile, file: directory, problem: "no programme", fix: "generate it")
     }
-    let weeks = try store.storedWeeks().map { week throws(StoreError) in try store.loadWeek(week) }
-    return ProgressHistory(programme: programme, weeks: weeks)
+    return try ProgressQueries(store: store, programme: programme).fullHistory()
   }
 }
