@@ -31,7 +31,8 @@ struct LayeringTests {
         if entry.pointee.d_type == UInt8(DT_DIR) {
           walk(full)
         } else if name.hasSuffix(".swift"), let text = read(full) {
-          result.append((full, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+          result.append(
+            (full, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
         }
       }
     }
@@ -172,9 +173,12 @@ struct LayeringTests {
     var found: [String] = []
     for (module, modules) in allowed.sorted(by: { $0.key < $1.key }) {
       for file in Self.files(of: module) {
-        for (number, line) in file.lines.enumerated() where line.hasPrefix("import ") || line.hasPrefix("  import ") {
+        for (number, line) in file.lines.enumerated()
+        where line.hasPrefix("import ") || line.hasPrefix("  import ") {
           let name = line.split(separator: " ").last.map(String.init) ?? ""
-          if !modules.contains(name) { found.append("\(file.path):\(number + 1): \(module) imports \(name)") }
+          if !modules.contains(name) {
+            found.append("\(file.path):\(number + 1): \(module) imports \(name)")
+          }
         }
       }
     }
