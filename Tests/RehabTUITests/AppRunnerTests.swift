@@ -90,7 +90,7 @@ struct AppRunnerTests {
     let first = try #require(Scheduler(programme: programme).checklist(for: yesterday).first)
     let stored = try data.store.loadWeek(ISOWeek(containing: yesterday))
     #expect(stored.items.keys.sorted() == [first.id])
-    #expect(runner.state.day == Days.today)
+    #expect(runner.state.todayScreen.day == Days.today)
   }
 
   @Test func aSaveErrorIsShownAndNothingIsLost() throws {
@@ -116,7 +116,7 @@ struct AppRunnerTests {
     try FileManager.default.removeItem(atPath: lock)
     runner.handle(.tick)
     #expect(runner.state.unsaved.isEmpty)
-    #expect(runner.state.selectedEntry?.isUnsaved == false)
+    #expect(runner.state.todayScreen.selectedEntry?.isUnsaved == false)
     #expect(try data.store.loadWeek(ISOWeek(containing: Days.today)).items.count == 1)
   }
 
@@ -159,12 +159,12 @@ struct AppRunnerTests {
     let clock = MovableClock(Days.today)
     let (runner, _) = try makeRunner(data, programme: programme, clock: clock.clock)
     runner.handle(.tick)
-    #expect(runner.state.day == Days.today)
+    #expect(runner.state.todayScreen.day == Days.today)
     clock.day = Days.day("2026-12-03")
     runner.handle(.tick)
     #expect(runner.state.today == Days.day("2026-12-03"))
-    #expect(runner.state.day == Days.day("2026-12-03"))
-    #expect(runner.state.checklist?.day == Days.day("2026-12-03"))
+    #expect(runner.state.todayScreen.day == Days.day("2026-12-03"))
+    #expect(runner.state.todayScreen.checklist?.day == Days.day("2026-12-03"))
   }
 
   @Test func inputClosingEndsTheLoop() throws {

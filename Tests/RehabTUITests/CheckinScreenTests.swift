@@ -11,13 +11,13 @@ struct CheckinScreenTests {
   /// being typed.
   static func typingState(size: Size = Fixtures.size) throws -> AppState {
     var state = try Fixtures.todayState(size: size)
-    _ = state.apply(.openCheckin)
-    for character in "3" { _ = state.apply(.editText(.character(character))) }
-    _ = state.apply(.nextField)
-    for character in "55" { _ = state.apply(.editText(.character(character))) }
-    _ = state.apply(.nextField)
-    _ = state.apply(.nextField)
-    for character in "250" { _ = state.apply(.editText(.character(character))) }
+    _ = state.apply(.today(.openCheckin))
+    for character in "3" { _ = state.apply(.checkin(.editText(.character(character)))) }
+    _ = state.apply(.checkin(.nextField))
+    for character in "55" { _ = state.apply(.checkin(.editText(.character(character)))) }
+    _ = state.apply(.checkin(.nextField))
+    _ = state.apply(.checkin(.nextField))
+    for character in "250" { _ = state.apply(.checkin(.editText(.character(character)))) }
     return state
   }
 

@@ -11,7 +11,7 @@ struct ExportDialogTests {
     var state = try Fixtures.todayState()
     state.exportDirectory = "/home/ana/notes"
     state.homeDirectory = "/home/ana"
-    _ = state.apply(.openExport)
+    _ = state.apply(.today(.openExport))
     return state
   }
 
@@ -32,18 +32,20 @@ struct ExportDialogTests {
 
   @Test func anotherFormatChangesTheExtensionAndWrapsAround() throws {
     var state = try Self.dialogState()
-    _ = state.apply(.changeExportFormat(1))
+    _ = state.apply(.export(.changeFormat(1)))
     #expect(Self.dialog(state)?.pathField.value == "/home/ana/notes/rehabit-2026-12-02.csv")
-    _ = state.apply(.changeExportFormat(-2))
+    _ = state.apply(.export(.changeFormat(-2)))
     #expect(Self.dialog(state)?.format == ExportFormat.allCases.last)
     #expect(Self.dialog(state)?.pathField.value == "/home/ana/notes/rehabit-2026-12-02.fhir.json")
   }
 
   @Test func enterAsksTheRunnerToExportToTheAbsolutePath() throws {
     var state = try Self.dialogState()
-    for _ in 0..<40 { _ = state.apply(.editText(.backspace)) }
-    for character in "~/out/summary.md" { _ = state.apply(.editText(.character(character))) }
-    var effects = state.apply(.submit)
+    for _ in 0..<40 { _ = state.apply(.export(.editText(.backspace))) }
+    for character in "~/out/summary.md" {
+      _ = state.apply(.export(.editText(.character(character))))
+    }
+    var effects = state.apply(.export(.submit))
     #expect(effects == [.export(.markdown, path: "/home/ana/out/summary.md", replacing: false)])
     #expect(Self.dialog(state)?.stage == .writing)
     // Keys wait while it is written.
@@ -54,25 +56,27 @@ struct ExportDialogTests {
     #expect(state.message?.text == "Exported markdown to /home/ana/out/summary.md.")
     let text = render(state, size: Fixtures.size, capabilities: .full).text
     #expect(text.contains("/home/ana/out/summary.md"))
-    _ = state.apply(.cancel)
+    _ = state.apply(.export(.cancel))
     #expect(state.screen == .today)
   }
 
   @Test func aRelativePathGoesInTheExportDirectory() throws {
     var state = try Self.dialogState()
-    for _ in 0..<40 { _ = state.apply(.editText(.backspace)) }
-    for character in "a.csv" { _ = state.apply(.editText(.character(character))) }
+    for _ in 0..<40 { _ = state.apply(.export(.editText(.backspace))) }
+    for character in "a.csv" { _ = state.apply(.export(.editText(.character(character)))) }
     #expect(
-      state.apply(.submit) == [.export(.markdown, path: "/home/ana/notes/a.csv", replacing: false)])
+      state.apply(.export(.submit)) == [
+        .export(.markdown, path: "/home/ana/notes/a.csv", replacing: false)
+      ])
   }
 
   @Test func anEmptyPathOrAFolderIsRefusedWithAHint() throws {
     var state = try Self.dialogState()
-    for _ in 0..<40 { _ = state.apply(.editText(.backspace)) }
-    #expect(state.apply(.submit).isEmpty)
+    for _ in 0..<40 { _ = state.apply(.export(.editText(.backspace))) }
+    #expect(state.apply(.export(.submit)).isEmpty)
     #expect(Self.dialog(state)?.problem == "Type a file path.")
-    for character in "/tmp/" { _ = state.apply(.editText(.character(character))) }
-    #expect(state.apply(.submit).isEmpty)
+    for character in "/tmp/" { _ = state.apply(.export(.editText(.character(character)))) }
+    #expect(state.apply(.export(.submit)).isEmpty)
     #expect(Self.dialog(state)?.problem?.contains("is a folder") == true)
     #expect(Self.dialog(state)?.stage == .editing)
   }
@@ -80,26 +84,26 @@ struct ExportDialogTests {
   @Test func anExistingFileIsReplacedOnlyAfterYes() throws {
     var state = try Self.dialogState()
     let path = "/home/ana/notes/rehabit-2026-12-02.md"
-    _ = state.apply(.submit)
+    _ = state.apply(.export(.submit))
     _ = state.apply(.exportFinished(.exists(path: path)))
     #expect(Self.dialog(state)?.stage == .confirmReplace(path: path))
     let asking = render(state, size: Fixtures.size, capabilities: .full)
     #expect(asking.text.contains("already exists. Replace it? y/n"))
     // Only y, n and Esc mean something now.
     #expect(AppKeys.action(for: .character("q"), in: state) == nil)
-    #expect(AppKeys.action(for: .character("y"), in: state) == .confirmReplace)
-    #expect(AppKeys.action(for: .character("n"), in: state) == .cancel)
+    #expect(AppKeys.action(for: .character("y"), in: state) == .export(.confirmReplace))
+    #expect(AppKeys.action(for: .character("n"), in: state) == .export(.cancel))
     var declined = state
-    _ = declined.apply(.cancel)
+    _ = declined.apply(.export(.cancel))
     #expect(Self.dialog(declined)?.stage == .editing)
     #expect(Self.dialog(declined)?.problem?.contains("was kept") == true)
-    let effects = state.apply(.confirmReplace)
+    let effects = state.apply(.export(.confirmReplace))
     #expect(effects == [.export(.markdown, path: path, replacing: true)])
   }
 
   @Test func aFailureIsShownAndTheDialogStaysOpen() throws {
     var state = try Self.dialogState()
-    _ = state.apply(.submit)
+    _ = state.apply(.export(.submit))
     _ = state.apply(.exportFinished(.failed("/x/y.md: the folder /x does not exist")))
     #expect(Self.dialog(state)?.stage == .editing)
     #expect(Self.dialog(state)?.problem == "Not exported: /x/y.md: the folder /x does not exist")
@@ -108,9 +112,9 @@ struct ExportDialogTests {
 
   @Test func typingGoesToThePathAndEscCloses() throws {
     var state = try Self.dialogState()
-    #expect(AppKeys.action(for: .character("q"), in: state) == .editText(.character("q")))
-    #expect(AppKeys.action(for: .down, in: state) == .changeExportFormat(1))
-    _ = state.apply(.cancel)
+    #expect(AppKeys.action(for: .character("q"), in: state) == .export(.editText(.character("q"))))
+    #expect(AppKeys.action(for: .down, in: state) == .export(.changeFormat(1)))
+    _ = state.apply(.export(.cancel))
     #expect(state.screen == .today)
   }
 }

@@ -245,8 +245,8 @@ struct HardeningTests {
     // Forwards a week (a suspended laptop): the new week's list, written to its own file.
     jump(to: "2026-12-09")
     #expect(runner.state.today == Days.day("2026-12-09"))
-    #expect(runner.state.day == Days.day("2026-12-09"))
-    #expect(runner.state.checklist?.day == Days.day("2026-12-09"))
+    #expect(runner.state.todayScreen.day == Days.day("2026-12-09"))
+    #expect(runner.state.todayScreen.checklist?.day == Days.day("2026-12-09"))
     runner.handle(.key(.character(" ")))
     #expect(runner.state.unsaved.isEmpty)
     #expect(try data.store.loadWeek(ISOWeek(containing: Days.day("2026-12-09"))).items.count == 1)
@@ -254,8 +254,8 @@ struct HardeningTests {
     // Backwards across the week boundary (a clock corrected): never showing a day after today.
     jump(to: "2026-12-01")
     #expect(runner.state.today == Days.day("2026-12-01"))
-    #expect(runner.state.day == Days.day("2026-12-01"))
-    #expect(runner.state.checklist?.day == Days.day("2026-12-01"))
+    #expect(runner.state.todayScreen.day == Days.day("2026-12-01"))
+    #expect(runner.state.todayScreen.checklist?.day == Days.day("2026-12-01"))
     runner.handle(.key(.character(" ")))
     let earlier = try data.store.loadWeek(ISOWeek(containing: Days.day("2026-12-01")))
     #expect(earlier.items.count == 1)
@@ -266,14 +266,14 @@ struct HardeningTests {
     // Browsing the day before, then the clock moves on: the browsed day stays.
     runner.handle(.key(.left))
     jump(to: "2026-12-02")
-    #expect(runner.state.day == Days.day("2026-11-30"))
+    #expect(runner.state.todayScreen.day == Days.day("2026-11-30"))
 
     // Before the programme starts and long after it ends: nothing to tick, nothing written.
     jump(to: "2026-11-20")
-    #expect(runner.state.day == Days.day("2026-11-20"))
+    #expect(runner.state.todayScreen.day == Days.day("2026-11-20"))
     runner.handle(.key(.character(" ")))
     jump(to: "2031-01-01")
-    #expect(runner.state.day == Days.day("2031-01-01"))
+    #expect(runner.state.todayScreen.day == Days.day("2031-01-01"))
     runner.handle(.key(.character(" ")))
     #expect(runner.state.unsaved.isEmpty)
     #expect(try data.store.storedWeeks().map(\.description) == ["2026-W49", "2026-W50"])

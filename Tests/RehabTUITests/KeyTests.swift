@@ -11,14 +11,18 @@ struct KeyTests {
   @Test func todayKeysAreThoseOfProductMD() throws {
     let state = try Fixtures.todayState()
     let expected: [(Key, AppAction)] = [
-      (.up, .moveUp), (.character("k"), .moveUp), (.down, .moveDown), (.character("j"), .moveDown),
-      (.character(" "), .toggleSelectedItem), (.character("x"), .toggleSelectedItem),
-      (.character("s"), .skipSelectedItem), (.character("p"), .logPain),
-      (.character("n"), .addNote), (.left, .previousDay), (.character("h"), .previousDay),
-      (.right, .nextDay), (.character("l"), .nextDay), (.character("t"), .goToToday),
-      (.character("u"), .undo), (.character("?"), .showHelp), (.character("q"), .quit),
-      (.character("w"), .showWeek), (.character("c"), .openCheckin),
-      (.character("e"), .openExport),
+      (.up, .today(.moveUp)), (.character("k"), .today(.moveUp)), (.down, .today(.moveDown)),
+      (.character("j"), .today(.moveDown)),
+      (.character(" "), .today(.toggleSelectedItem)),
+      (.character("x"), .today(.toggleSelectedItem)),
+      (.character("s"), .today(.skipSelectedItem)), (.character("p"), .today(.logPain)),
+      (.character("n"), .today(.addNote)), (.left, .today(.previousDay)),
+      (.character("h"), .today(.previousDay)),
+      (.right, .today(.nextDay)), (.character("l"), .today(.nextDay)),
+      (.character("t"), .today(.goToToday)),
+      (.character("u"), .today(.undo)), (.character("?"), .help(.open)), (.character("q"), .quit),
+      (.character("w"), .today(.showWeek)), (.character("c"), .today(.openCheckin)),
+      (.character("e"), .today(.openExport)),
     ]
     for (key, action) in expected {
       #expect(AppKeys.action(for: key, in: state) == action, "\(key)")
@@ -28,11 +32,13 @@ struct KeyTests {
   @Test func weekKeysAreThoseOfProductMD() throws {
     let state = try WeekFixtures.weekState()
     let expected: [(Key, AppAction)] = [
-      (.left, .previousWeek), (.character("h"), .previousWeek), (.right, .nextWeek),
-      (.character("l"), .nextWeek), (.character("t"), .goToThisWeek),
-      (.down, .scrollWeek(1)), (.character("j"), .scrollWeek(1)), (.up, .scrollWeek(-1)),
-      (.character("c"), .openCheckin), (.escape, .back), (.character("b"), .back),
-      (.character("?"), .showHelp), (.character("q"), .quit),
+      (.left, .week(.previousWeek)), (.character("h"), .week(.previousWeek)),
+      (.right, .week(.nextWeek)),
+      (.character("l"), .week(.nextWeek)), (.character("t"), .week(.goToThisWeek)),
+      (.down, .week(.scroll(1))), (.character("j"), .week(.scroll(1))), (.up, .week(.scroll(-1))),
+      (.character("c"), .week(.openCheckin)), (.escape, .week(.back)),
+      (.character("b"), .week(.back)),
+      (.character("?"), .help(.open)), (.character("q"), .quit),
     ]
     for (key, action) in expected {
       #expect(AppKeys.action(for: key, in: state) == action, "\(key)")
@@ -43,17 +49,17 @@ struct KeyTests {
 
   @Test func theCheckinFormTakesPrintableKeysAndMovesBetweenFields() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
-    #expect(AppKeys.action(for: .character("q"), in: state) == .editText(.character("q")))
-    #expect(AppKeys.action(for: .character("4"), in: state) == .editText(.character("4")))
-    #expect(AppKeys.action(for: .tab, in: state) == .nextField)
-    #expect(AppKeys.action(for: .down, in: state) == .nextField)
-    #expect(AppKeys.action(for: .backTab, in: state) == .previousField)
-    #expect(AppKeys.action(for: .up, in: state) == .previousField)
-    #expect(AppKeys.action(for: .enter, in: state) == .submit)
-    #expect(AppKeys.action(for: .function(2), in: state) == .saveForm)
-    #expect(AppKeys.action(for: .escape, in: state) == .cancel)
-    #expect(AppKeys.action(for: .function(1), in: state) == .showHelp)
+    _ = state.apply(.today(.openCheckin))
+    #expect(AppKeys.action(for: .character("q"), in: state) == .checkin(.editText(.character("q"))))
+    #expect(AppKeys.action(for: .character("4"), in: state) == .checkin(.editText(.character("4"))))
+    #expect(AppKeys.action(for: .tab, in: state) == .checkin(.nextField))
+    #expect(AppKeys.action(for: .down, in: state) == .checkin(.nextField))
+    #expect(AppKeys.action(for: .backTab, in: state) == .checkin(.previousField))
+    #expect(AppKeys.action(for: .up, in: state) == .checkin(.previousField))
+    #expect(AppKeys.action(for: .enter, in: state) == .checkin(.submit))
+    #expect(AppKeys.action(for: .function(2), in: state) == .checkin(.save))
+    #expect(AppKeys.action(for: .escape, in: state) == .checkin(.cancel))
+    #expect(AppKeys.action(for: .function(1), in: state) == .help(.open))
   }
 
   @Test func noTableBindsAKeyTwice() throws {
@@ -71,11 +77,12 @@ struct KeyTests {
     }
     states.append(try WeekFixtures.weekState())
     var checkin = try Fixtures.todayState()
-    _ = checkin.apply(.openCheckin)
+    _ = checkin.apply(.today(.openCheckin))
     states.append(checkin)
     for table in [
-      AppKeys.help, AppKeys.textForm, AppKeys.noteForm, AppKeys.painForm, AppKeys.week,
-      AppKeys.checkinForm, AppKeys.exportDialog, AppKeys.exportReplace, AppKeys.exportDone,
+      HelpScreen.table, TodayScreen.textFormKeys, TodayScreen.noteFormKeys,
+      TodayScreen.painFormKeys, WeekScreen.keys,
+      CheckinScreen.keys, ExportScreen.editingKeys, ExportScreen.replaceKeys, ExportScreen.doneKeys,
     ] {
       #expect(table.duplicateKeys.isEmpty)
     }
@@ -83,15 +90,15 @@ struct KeyTests {
 
   @Test func anOpenFormTakesKeysBeforeTheScreenAndGlobalKeys() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.skipSelectedItem)
-    #expect(AppKeys.action(for: .character("q"), in: state) == .editText(.character("q")))
-    #expect(AppKeys.action(for: .character("j"), in: state) == .editText(.character("j")))
-    #expect(AppKeys.action(for: .enter, in: state) == .submit)
-    #expect(AppKeys.action(for: .escape, in: state) == .cancel)
+    _ = state.apply(.today(.skipSelectedItem))
+    #expect(AppKeys.action(for: .character("q"), in: state) == .today(.editText(.character("q"))))
+    #expect(AppKeys.action(for: .character("j"), in: state) == .today(.editText(.character("j"))))
+    #expect(AppKeys.action(for: .enter, in: state) == .today(.submit))
+    #expect(AppKeys.action(for: .escape, in: state) == .today(.cancel))
 
     var pain = try Fixtures.todayState()
-    _ = pain.apply(.logPain)
-    #expect(AppKeys.action(for: .character("7"), in: pain) == .setPainLevel(7))
+    _ = pain.apply(.today(.logPain))
+    #expect(AppKeys.action(for: .character("7"), in: pain) == .today(.setPainLevel(7)))
     // Keys the pain form does not use are swallowed, not passed to the screen.
     #expect(AppKeys.action(for: .character("q"), in: pain) == nil)
     #expect(AppKeys.action(for: .character("x"), in: pain) == nil)
@@ -99,10 +106,10 @@ struct KeyTests {
 
   @Test func theHelpOverlayTakesEveryKey() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.showHelp)
-    #expect(AppKeys.action(for: .down, in: state) == .scrollHelp(1))
-    #expect(AppKeys.action(for: .character("x"), in: state) == .closeHelp)
-    #expect(AppKeys.action(for: .character("q"), in: state) == .closeHelp)
+    _ = state.apply(.help(.open))
+    #expect(AppKeys.action(for: .down, in: state) == .help(.scroll(1)))
+    #expect(AppKeys.action(for: .character("x"), in: state) == .help(.close))
+    #expect(AppKeys.action(for: .character("q"), in: state) == .help(.close))
   }
 
   @Test func aTooSmallTerminalOnlyQuits() throws {
@@ -113,10 +120,10 @@ struct KeyTests {
 
   @Test func wizardTextFieldsTakePrintableKeys() throws {
     var state = try Fixtures.wizardState()
-    _ = state.apply(.submit)
-    #expect(AppKeys.action(for: .character("q"), in: state) == .editText(.character("q")))
-    #expect(AppKeys.action(for: .function(1), in: state) == .showHelp)
-    #expect(AppKeys.action(for: .enter, in: state) == .submit)
+    _ = state.apply(.setup(.submit))
+    #expect(AppKeys.action(for: .character("q"), in: state) == .setup(.editText(.character("q"))))
+    #expect(AppKeys.action(for: .function(1), in: state) == .help(.open))
+    #expect(AppKeys.action(for: .enter, in: state) == .setup(.submit))
   }
 
   /// Every binding of the screen's table (screen keys, then global keys) appears in the help
@@ -134,13 +141,13 @@ struct KeyTests {
     }
     let big = Size(width: 100, height: 60)
     states.append(try WeekFixtures.weekState(size: big))
-    for open in [AppAction.openCheckin, .openExport] {
+    for open in [AppAction.today(.openCheckin), .today(.openExport)] {
       var state = try Fixtures.todayState(size: big)
       _ = state.apply(open)
       states.append(state)
     }
     for var state in states {
-      _ = state.apply(.showHelp)
+      _ = state.apply(.help(.open))
       let table = AppKeys.screenTable(for: state)
       #expect(!table.bindings.isEmpty)
       let text = render(state, size: state.size, capabilities: .full).lines
@@ -161,10 +168,10 @@ struct KeyTests {
   @Test func theHelpBarComesFromTheSameTable() throws {
     let state = try Fixtures.todayState()
     let bar = render(state, size: Fixtures.size, capabilities: .full).line(23)
-    for row in AppKeys.today.helpBarItems() + AppKeys.global.helpBarItems() {
+    for row in TodayScreen.keys.helpBarItems() + AppKeys.global.helpBarItems() {
       #expect(bar.contains("\(row.keys) \(row.help)"))
     }
-    let hidden = AppKeys.today.bindings.filter { !$0.showsInHelpBar }
+    let hidden = TodayScreen.keys.bindings.filter { !$0.showsInHelpBar }
     for binding in hidden { #expect(!bar.contains(binding.help)) }
   }
 }

@@ -16,7 +16,7 @@ struct SetupScreenTests {
 
   @Test func previewShowsTheSchedulersFirstWeek() throws {
     var state = try Fixtures.wizardState()
-    for _ in 0..<4 { _ = state.apply(.submit) }
+    for _ in 0..<4 { _ = state.apply(.setup(.submit)) }
     let buffer = render(state, size: Fixtures.size, capabilities: .full)
     Snapshot.expect(buffer, matches: "setup-preview-80x24")
     guard case .setup(let wizard) = state.screen, let programme = wizard.programme else {
@@ -34,7 +34,7 @@ struct SetupScreenTests {
 
   @Test func confirmShowsTheRedFlags() throws {
     var state = try Fixtures.wizardState()
-    for _ in 0..<5 { _ = state.apply(.submit) }
+    for _ in 0..<5 { _ = state.apply(.setup(.submit)) }
     let buffer = render(state, size: Fixtures.size, capabilities: .full)
     Snapshot.expect(buffer, matches: "setup-confirm-80x24")
     #expect(buffer.text.contains(SafetyText.redFlagsHeading))

@@ -10,15 +10,15 @@ struct TodayScreenTests {
   /// Done, skipped with a reason, pending selected, pending with a lighter dose, a flag.
   static func busyState(size: Size = Fixtures.size) throws -> AppState {
     var state = try Fixtures.todayState(size: size)
-    var loaded = try #require(state.checklist)
+    var loaded = try #require(state.todayScreen.checklist)
     loaded.entries[0].record = ItemRecord(status: .done, at: "2026-12-02T08:00:00Z")
     loaded.entries[2].record = ItemRecord(
       status: .skipped, at: "2026-12-02T08:01:00Z", reason: "too sore")
     loaded.entries[3].item.painAdjustments = [.steppedDown]
     loaded.weekTally = AdherenceTally(scheduled: 10, done: 6, skipped: 1)
     loaded.flags = [.lowAdherence]
-    state.checklist = loaded
-    state.selection = 1
+    state.todayScreen.checklist = loaded
+    state.todayScreen.selection = 1
     state.message = StatusMessage("Done: Calf stretch against a wall (left).")
     return state
   }
@@ -43,7 +43,7 @@ struct TodayScreenTests {
   @Test func theMinimumSizeStillShowsTheSelectionAndTheKeys() throws {
     let size = AppState.minimumSize
     var state = try Self.busyState(size: size)
-    _ = state.apply(.moveToLast)
+    _ = state.apply(.today(.moveToLast))
     let buffer = render(state, size: size, capabilities: .full)
     #expect(buffer.text.contains("Ice after exercise"))
     #expect(buffer.line(size.height - 1).contains("q quit"))
@@ -68,28 +68,28 @@ struct TodayScreenTests {
 
   @Test func skipFormMatchesTheSnapshot() throws {
     var state = try Self.busyState()
-    _ = state.apply(.skipSelectedItem)
-    for character in "no time" { _ = state.apply(.editText(.character(character))) }
+    _ = state.apply(.today(.skipSelectedItem))
+    for character in "no time" { _ = state.apply(.today(.editText(.character(character)))) }
     Snapshot.expect(render(state, size: Fixtures.size, capabilities: .full), matches: "skip-80x24")
   }
 
   @Test func painFormMatchesTheSnapshot() throws {
     var state = try Self.busyState()
-    _ = state.apply(.logPain)
-    _ = state.apply(.setPainLevel(6))
-    _ = state.apply(.toggleAboutItem)
+    _ = state.apply(.today(.logPain))
+    _ = state.apply(.today(.setPainLevel(6)))
+    _ = state.apply(.today(.toggleAboutItem))
     Snapshot.expect(render(state, size: Fixtures.size, capabilities: .full), matches: "pain-80x24")
   }
 
   @Test func helpOverlayMatchesTheSnapshot() throws {
     var state = try Self.busyState()
-    _ = state.apply(.showHelp)
+    _ = state.apply(.help(.open))
     Snapshot.expect(render(state, size: Fixtures.size, capabilities: .full), matches: "help-80x24")
   }
 
   @Test func withoutUnicodeEveryCellIsASCII() throws {
     var state = try Self.busyState()
-    _ = state.apply(.logPain)
+    _ = state.apply(.today(.logPain))
     let buffer = render(state, size: Fixtures.size, capabilities: .minimal)
     for line in buffer.lines {
       #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(line)")
@@ -100,11 +100,11 @@ struct TodayScreenTests {
 
   @Test func accentedAndWideNamesKeepTheColumnsAligned() throws {
     var state = try Self.busyState()
-    var loaded = try #require(state.checklist)
+    var loaded = try #require(state.todayScreen.checklist)
     loaded.entries[0].item.name = "Étirement du mollet"
     loaded.entries[1].item.name = "ふくらはぎのストレッチ"
     loaded.entries[2].item.name = "Cafe\u{301} stretch"
-    state.checklist = loaded
+    state.todayScreen.checklist = loaded
     let buffer = render(state, size: Fixtures.size, capabilities: .full)
     let rows = buffer.lines.filter { $0.contains("left  ") && $0.contains("[") }
     #expect(rows.count == 4)
@@ -117,9 +117,9 @@ struct TodayScreenTests {
 
   @Test func programmeTextIsSanitizedBeforeItReachesTheTerminal() throws {
     var state = try Self.busyState()
-    var loaded = try #require(state.checklist)
+    var loaded = try #require(state.todayScreen.checklist)
     loaded.entries[0].item.name = "Calf\u{1B}[2J stretch\u{7}"
-    state.checklist = loaded
+    state.todayScreen.checklist = loaded
     let buffer = render(state, size: Fixtures.size, capabilities: .full)
     for line in buffer.lines {
       #expect(!line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
@@ -131,11 +131,12 @@ struct TodayScreenTests {
     let programme = try Fixtures.programme()
     var state = AppState(today: Days.day("2026-12-05"), size: Fixtures.size, programme: programme)
     _ = state.apply(
-      .dayLoaded(LoadedDay(day: state.day, programmeWeek: 1, entries: [])))
+      .dayLoaded(LoadedDay(day: state.todayScreen.day, programmeWeek: 1, entries: [])))
     #expect(render(state, size: Fixtures.size, capabilities: .full).text.contains("a rest day"))
 
     var before = AppState(today: Days.day("2026-11-20"), size: Fixtures.size, programme: programme)
-    _ = before.apply(.dayLoaded(LoadedDay(day: before.day, programmeWeek: nil, entries: [])))
+    _ = before.apply(
+      .dayLoaded(LoadedDay(day: before.todayScreen.day, programmeWeek: nil, entries: [])))
     let text = render(before, size: Fixtures.size, capabilities: .full).text
     #expect(text.contains("The programme starts on Mon 2026-11-30."))
     #expect(text.contains("starts 2026-11-30"))
@@ -144,7 +145,7 @@ struct TodayScreenTests {
   @Test func aLongListScrollsToKeepTheSelectionAndItsHeadingVisible() throws {
     let size = AppState.minimumSize
     var state = try Fixtures.todayState(size: size)
-    var loaded = try #require(state.checklist)
+    var loaded = try #require(state.todayScreen.checklist)
     let template = loaded.entries[3]
     for index in 0..<12 {
       var extra = template
@@ -153,12 +154,12 @@ struct TodayScreenTests {
       loaded.entries.append(extra)
     }
     _ = state.apply(.dayLoaded(loaded))
-    _ = state.apply(.moveToLast)
+    _ = state.apply(.today(.moveToLast))
     let buffer = render(state, size: size, capabilities: .full)
     #expect(buffer.text.contains("Extra ice 11"))
     #expect(!buffer.text.contains("Calf stretch"))
     #expect(buffer.text.contains("↑"))
-    _ = state.apply(.moveToFirst)
+    _ = state.apply(.today(.moveToFirst))
     let top = render(state, size: size, capabilities: .full)
     #expect(top.line(2).contains("Stretching"))
     #expect(top.text.contains("↓"))
@@ -172,7 +173,7 @@ struct TodayScreenTests {
     #expect(text.hasSuffix("⚑ Insufficient dose"))
     // Without flags there is room for the day too.
     var state = try Self.busyState()
-    state.checklist?.flags = []
+    state.todayScreen.checklist?.flags = []
     let plain = render(state, size: Fixtures.size, capabilities: .full).line(22)
     #expect(plain.contains("Wed 2026-12-02 · week 1 of 8"))
   }

@@ -16,9 +16,16 @@ struct WeekUpdateTests {
     return nil
   }
 
+  /// The first body row the render shows (it clamps the scroll offset).
+  func shownOffset(_ state: AppState, capabilities: TerminalCapabilities = .full) -> Int? {
+    view(state).flatMap {
+      WeekScreen.visibleOffset($0, app: state, size: state.size, theme: Theme(capabilities))
+    }
+  }
+
   @Test func wOpensTheWeekOfTheDayShownAndLoadsIt() throws {
     let state = try Fixtures.todayState()
-    let (next, effects) = update(state, .showWeek)
+    let (next, effects) = update(state, .today(.showWeek))
     #expect(effects == [.loadWeek(ISOWeek(containing: Days.today))])
     #expect(view(next) == WeekView(week: ISOWeek(containing: Days.today)))
     #expect(render(next, size: Fixtures.size, capabilities: .full).text.contains("Loading…"))
@@ -26,24 +33,24 @@ struct WeekUpdateTests {
 
   @Test func previousAndNextWeekStayWithinTheProgrammeAndToday() throws {
     var state = try WeekFixtures.weekState()
-    var effects = state.apply(.nextWeek)
+    var effects = state.apply(.week(.nextWeek))
     #expect(effects.isEmpty && view(state)?.week == thisWeek)
     #expect(view(state)?.problem == "No weeks after this one yet.")
-    effects = state.apply(.previousWeek)
+    effects = state.apply(.week(.previousWeek))
     #expect(effects == [.loadWeek(thisWeek.previous)])
     #expect(view(state) == WeekView(week: thisWeek.previous))
-    for _ in 0..<3 { _ = state.apply(.previousWeek) }
+    for _ in 0..<3 { _ = state.apply(.week(.previousWeek)) }
     let first = ISOWeek(containing: Days.start)
     #expect(view(state)?.week == first)
-    effects = state.apply(.previousWeek)
+    effects = state.apply(.week(.previousWeek))
     #expect(effects.isEmpty && view(state)?.problem?.contains("starts in week") == true)
-    effects = state.apply(.goToThisWeek)
+    effects = state.apply(.week(.goToThisWeek))
     #expect(effects == [.loadWeek(thisWeek)])
   }
 
   @Test func aStaleWeekIsIgnoredAndAFailureIsShown() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.showWeek)
+    _ = state.apply(.today(.showWeek))
     let earlier = ISOWeek(containing: Days.start).previous
     let other = WeekSummary(
       history: try WeekFixtures.history(), week: earlier,
@@ -58,10 +65,11 @@ struct WeekUpdateTests {
 
   @Test func scrollingStopsAtTheEndOfTheBody() throws {
     var state = try WeekFixtures.weekState()
-    _ = state.apply(.scrollWeek(-5))
+    _ = state.apply(.week(.scroll(-5)))
     #expect(view(state)?.scrollOffset == 0)
-    _ = state.apply(.scrollWeek(1000))
-    let offset = try #require(view(state)?.scrollOffset)
+    _ = state.apply(.week(.scroll(1000)))
+    // The render stops the body at its end.
+    let offset = try #require(shownOffset(state))
     #expect(offset > 0)
     let bottom = render(state, size: Fixtures.size, capabilities: .full)
     // The last section (adherence by day) is in view at the bottom.
@@ -69,13 +77,39 @@ struct WeekUpdateTests {
     #expect(!bottom.text.contains("↓ more"))
     // At 120×40 more fits, so it scrolls less.
     var wide = try WeekFixtures.weekState(size: Size(width: 120, height: 40))
-    _ = wide.apply(.scrollWeek(1000))
-    #expect((view(wide)?.scrollOffset ?? 0) < offset)
+    _ = wide.apply(.week(.scroll(1000)))
+    #expect((shownOffset(wide) ?? 0) < offset)
+  }
+
+  /// ASCII text wraps differently from Unicode ("≥" becomes ">="), so the body can be taller;
+  /// only the render, which knows the terminal, can tell how far the body scrolls. With this
+  /// history the ASCII body is one line taller at 73 columns; 80×24 is checked too.
+  @Test(arguments: [Size(width: 80, height: 24), Size(width: 73, height: 24)])
+  func inASCIIModeTheLastBodyLineCanBeScrolledIntoView(size: Size) throws {
+    var state = try WeekFixtures.weekState(size: size)
+    let ascii = TerminalCapabilities(colors: true, unicode: false)
+    let loaded = try #require(view(state)?.loaded)
+    let programme = try #require(state.programme)
+    let width = WeekScreen.bodyRect(in: size).width
+    let content = WeekScreen.content(
+      loaded, programme: programme, today: state.today, width: width, theme: Theme(ascii))
+    let unicode = WeekScreen.content(
+      loaded, programme: programme, today: state.today, width: width, theme: Theme(.full))
+    if size.width == 73 {
+      // The case this guards: laid out with Unicode, the last ASCII line was out of reach.
+      #expect(content.size.height > unicode.size.height)
+    }
+    let last = try #require(
+      content.lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    for _ in 0..<content.size.height { _ = state.apply(.week(.scroll(1))) }
+    let bottom = render(state, size: size, capabilities: ascii)
+    #expect(bottom.lines.contains { $0.contains(last.trimmingCharacters(in: .whitespaces)) })
+    #expect(!bottom.text.contains("v more"))
   }
 
   @Test func backReturnsToTodayAndReloadsIt() throws {
     var state = try WeekFixtures.weekState()
-    let effects = state.apply(.back)
+    let effects = state.apply(.week(.back))
     #expect(state.screen == .today && effects == [.loadDay(WeekFixtures.today)])
   }
 
@@ -120,12 +154,12 @@ struct CheckinUpdateTests {
   }
 
   func type(_ text: String, into state: inout AppState) {
-    for character in text { _ = state.apply(.editText(.character(character))) }
+    for character in text { _ = state.apply(.checkin(.editText(.character(character)))) }
   }
 
   @Test func cOpensAFieldPerAskedMeasureAndSide() throws {
     var state = try Fixtures.todayState()
-    #expect(state.apply(.openCheckin).isEmpty)
+    #expect(state.apply(.today(.openCheckin)).isEmpty)
     let form = try #require(openForm(state))
     #expect(form.day == Days.today && form.origin == .today && form.existing == nil)
     #expect(form.measures == [.pain, .sane, .faamADL, .heelRaises, .balance])
@@ -142,8 +176,8 @@ struct CheckinUpdateTests {
       day: Days.start,
       values: [.pain: .single(4), .sane: .single(62.5), .heelRaises: .sided(left: 9, right: 18)],
       at: "2026-11-30T19:00:00Z")
-    state.checklist?.checkin = stored
-    _ = state.apply(.openCheckin)
+    state.todayScreen.checklist?.checkin = stored
+    _ = state.apply(.today(.openCheckin))
     let form = try #require(openForm(state))
     #expect(form.existing == stored)
     // It stays dated as stored, so it stays in its programme week.
@@ -152,31 +186,31 @@ struct CheckinUpdateTests {
     // A number typed into a field just entered replaces the stored one; after that it edits.
     type("5", into: &state)
     #expect(openForm(state)?.fields[0].input.value == "5")
-    _ = state.apply(.nextField)
-    _ = state.apply(.editText(.end))
+    _ = state.apply(.checkin(.nextField))
+    _ = state.apply(.checkin(.editText(.end)))
     type("0", into: &state)
     #expect(openForm(state)?.fields[1].input.value == "62.50")
   }
 
   @Test func checkinWaitsForTheDayToLoad() throws {
     var state = try Fixtures.todayState()
-    state.checklist = nil
-    #expect(state.apply(.openCheckin).isEmpty)
+    state.todayScreen.checklist = nil
+    #expect(state.apply(.today(.openCheckin)).isEmpty)
     #expect(state.screen == .today && state.message?.text.contains("Still reading") == true)
   }
 
   @Test func valuesAreCheckedAsTypedWithTheCoreRules() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
+    _ = state.apply(.today(.openCheckin))
     type("11", into: &state)
     #expect(
       openForm(state)?.fields[0].problem == "pain 11 is out of range; Pain (0–10) takes 0 to 10")
-    _ = state.apply(.editText(.backspace))
+    _ = state.apply(.checkin(.editText(.backspace)))
     #expect(openForm(state)?.fields[0].problem == nil)
     type(".5", into: &state)
     #expect(openForm(state)?.fields[0].problem?.contains("is not a whole number") == true)
     // Letters are not typed at all; a comma is a decimal point.
-    _ = state.apply(.nextField)
+    _ = state.apply(.checkin(.nextField))
     type("6x0,5", into: &state)
     #expect(openForm(state)?.fields[1].input.value == "60,5")
     #expect(openForm(state)?.fields[1].number == 60.5)
@@ -185,29 +219,29 @@ struct CheckinUpdateTests {
 
   @Test func tabAndArrowsMoveAroundTheFieldsAndWrap() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
-    _ = state.apply(.previousField)
+    _ = state.apply(.today(.openCheckin))
+    _ = state.apply(.checkin(.previousField))
     #expect(openForm(state)?.focus == 6)
-    _ = state.apply(.nextField)
+    _ = state.apply(.checkin(.nextField))
     #expect(openForm(state)?.focus == 0)
-    _ = state.apply(.submit)
+    _ = state.apply(.checkin(.submit))
     #expect(openForm(state)?.focus == 1)
   }
 
   @Test func enterOnTheLastFieldSavesTheCheckin() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
+    _ = state.apply(.today(.openCheckin))
     type("3", into: &state)
-    _ = state.apply(.submit)
+    _ = state.apply(.checkin(.submit))
     type("70", into: &state)
-    _ = state.apply(.submit)
-    _ = state.apply(.submit)
+    _ = state.apply(.checkin(.submit))
+    _ = state.apply(.checkin(.submit))
     type("12", into: &state)
-    _ = state.apply(.submit)
+    _ = state.apply(.checkin(.submit))
     type("20", into: &state)
-    _ = state.apply(.submit)
-    _ = state.apply(.submit)
-    let effects = state.apply(.submit)
+    _ = state.apply(.checkin(.submit))
+    _ = state.apply(.checkin(.submit))
+    let effects = state.apply(.checkin(.submit))
     let expected = Checkin(
       day: Days.today,
       values: [.pain: .single(3), .sane: .single(70), .heelRaises: .sided(left: 12, right: 20)],
@@ -215,7 +249,7 @@ struct CheckinUpdateTests {
     #expect(effects == [.saveCheckin(expected)])
     #expect(openForm(state)?.isSaving == true)
     // Keys wait while it is saved.
-    #expect(state.apply(.saveForm).isEmpty)
+    #expect(state.apply(.checkin(.save)).isEmpty)
     let after = state.apply(.saved(.saveCheckin(expected)))
     #expect(state.screen == .today && after == [.loadDay(Days.today)])
     #expect(
@@ -225,35 +259,35 @@ struct CheckinUpdateTests {
 
   @Test func savingRefusesMissingPainOrFunctionAndOneSidedMeasures() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
-    #expect(state.apply(.saveForm).isEmpty)
+    _ = state.apply(.today(.openCheckin))
+    #expect(state.apply(.checkin(.save)).isEmpty)
     #expect(openForm(state)?.problem?.contains("Pain (0–10) is needed") == true)
     type("2", into: &state)
-    _ = state.apply(.nextField)
+    _ = state.apply(.checkin(.nextField))
     type("50", into: &state)
-    for _ in 0..<2 { _ = state.apply(.nextField) }
+    for _ in 0..<2 { _ = state.apply(.checkin(.nextField)) }
     type("12", into: &state)
-    #expect(state.apply(.saveForm).isEmpty)
+    #expect(state.apply(.checkin(.save)).isEmpty)
     // The right side is missing: the focus goes to it, with the core's words.
     #expect(openForm(state)?.focus == 4)
     #expect(
       openForm(state)?.problem == "heel-raises has no right side; give the right side too"
     )
     // An invalid value is refused before anything else.
-    _ = state.apply(.previousField)
+    _ = state.apply(.checkin(.previousField))
     type("9120", into: &state)
     #expect(openForm(state)?.fields[3].input.value == "9120")
-    #expect(state.apply(.saveForm).isEmpty)
+    #expect(state.apply(.checkin(.save)).isEmpty)
     #expect(openForm(state)?.problem?.contains("out of range") == true)
   }
 
   @Test func aFailedSaveKeepsTheFormAndEverythingTyped() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
+    _ = state.apply(.today(.openCheckin))
     type("2", into: &state)
-    _ = state.apply(.nextField)
+    _ = state.apply(.checkin(.nextField))
     type("50", into: &state)
-    let effects = state.apply(.saveForm)
+    let effects = state.apply(.checkin(.save))
     let write = try #require(effects.first)
     _ = state.apply(.saveFailed(write, "disk full"))
     #expect(openForm(state)?.isSaving == false)
@@ -264,17 +298,17 @@ struct CheckinUpdateTests {
 
   @Test func escCancelsWithoutWriting() throws {
     var state = try Fixtures.todayState()
-    _ = state.apply(.openCheckin)
+    _ = state.apply(.today(.openCheckin))
     type("2", into: &state)
-    #expect(state.apply(.cancel) == [.loadDay(Days.today)])
+    #expect(state.apply(.checkin(.cancel)) == [.loadDay(Days.today)])
     #expect(state.screen == .today)
-    _ = state.apply(.openCheckin)
-    #expect(state.apply(.editText(.escape)) == [.loadDay(Days.today)])
+    _ = state.apply(.today(.openCheckin))
+    #expect(state.apply(.checkin(.editText(.escape))) == [.loadDay(Days.today)])
   }
 
   @Test func fromTheWeekScreenItChecksInForThatWeekAndReturnsThere() throws {
     var state = try WeekFixtures.weekState(week: ISOWeek(containing: Days.start).next)
-    _ = state.apply(.openCheckin)
+    _ = state.apply(.week(.openCheckin))
     let form = try #require(openForm(state))
     // A past week: dated its Sunday, starting from its stored check-in.
     #expect(form.day == Days.day("2026-12-13"))
@@ -282,7 +316,7 @@ struct CheckinUpdateTests {
     #expect(form.fields[0].input.value == "5")
     let week = ISOWeek(containing: Days.day("2026-12-13"))
     #expect(form.origin == .week(week))
-    #expect(state.apply(.cancel) == [.loadWeek(week)])
+    #expect(state.apply(.checkin(.cancel)) == [.loadWeek(week)])
     #expect(state.screen == .week(WeekView(week: week)))
   }
 }

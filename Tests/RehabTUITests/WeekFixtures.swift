@@ -68,7 +68,7 @@ enum WeekFixtures {
     var state = AppState(today: today, size: size, programme: programme)
     let shown = week ?? ISOWeek(containing: today)
     _ = state.apply(.dayLoaded(Fixtures.loadedDay(programme, day: today)))
-    _ = state.apply(.showWeek)
+    _ = state.apply(.today(.showWeek))
     if shown != ISOWeek(containing: today) {
       state.screen = .week(WeekView(week: shown))
     }

@@ -26,7 +26,7 @@ extension WeekScreenTests {
       var state =
         screen == "week"
         ? try WeekFixtures.weekState(size: size) : try Fixtures.todayState(size: size)
-      if screen == "checkin" { _ = state.apply(.openCheckin) }
+      if screen == "checkin" { _ = state.apply(.today(.openCheckin)) }
       let buffer = render(state, size: size, capabilities: .full)
       #expect(!buffer.text.contains("too small"))
       #expect(buffer.line(size.height - 1).contains("Esc"), "\(screen)")

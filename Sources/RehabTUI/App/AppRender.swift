@@ -10,18 +10,7 @@ public func render(_ state: AppState, size: Size, capabilities: TerminalCapabili
     TooSmallScreen.render(into: &buffer, theme: theme)
     return buffer
   }
-  switch state.screen {
-  case .today:
-    TodayScreen.render(state, into: &buffer, theme: theme)
-  case .setup(let wizard):
-    SetupScreen.render(wizard, state: state, into: &buffer, theme: theme)
-  case .week(let view):
-    WeekScreen.render(view, state: state, into: &buffer, theme: theme)
-  case .checkin(let form):
-    CheckinScreen.render(form, state: state, into: &buffer, theme: theme)
-  case .export(let dialog):
-    ExportScreen.render(dialog, state: state, into: &buffer, theme: theme)
-  }
+  state.screen.render(app: state, into: &buffer, theme: theme)
   if state.help != nil {
     HelpScreen.render(state, into: &buffer, theme: theme)
   }

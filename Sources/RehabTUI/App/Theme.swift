@@ -52,6 +52,11 @@ struct Theme {
     DisplayWidth.truncated(text, to: width, ellipsis: unicode ? DisplayWidth.ellipsis : "...")
   }
 
+  /// The help bar of a screen's keys: its own, then the global keys when they apply.
+  func helpBar(_ keys: ScreenKeys, into buffer: inout ScreenBuffer, row: Int) {
+    helpBar(screen: keys.table, global: keys.globalTable, into: &buffer, row: row)
+  }
+
   /// The screen's keys on the left and the global keys (help, quit) on the right, so the
   /// global ones stay visible on a narrow terminal.
   func helpBar(

@@ -4,12 +4,12 @@ import TerminalUI
 /// Draws the check-in form: a row per measure with its title, left and right side by side for
 /// a sided measure, the unit and range; what the focused measure means; the problem with the
 /// focused field (checked as typed); the keys.
-enum CheckinScreen {
+extension CheckinScreen {
   /// "[", seven cells of input, "]".
   static let fieldWidth = 9
 
   static func render(
-    _ form: CheckinForm, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+    _ form: CheckinForm, app state: AppState, into buffer: inout ScreenBuffer, theme: Theme
   ) {
     let size = buffer.size
     renderHeader(form, state: state, into: &buffer, theme: theme)
@@ -34,8 +34,7 @@ enum CheckinScreen {
         theme.truncated(theme.text(problem), to: size.width - 2), at: Point(x: 1, y: problemRow),
         style: theme.error)
     }
-    let keys = AppKeys.helpBarTables(for: state)
-    theme.helpBar(screen: keys.screen, global: keys.global, into: &buffer, row: size.height - 1)
+    theme.helpBar(keys(for: form), into: &buffer, row: size.height - 1)
   }
 
   private static func renderHeader(

@@ -3,13 +3,14 @@ import TerminalUI
 
 /// Draws the Export dialog over the Today screen: the formats, the path field, then what
 /// happened (written where, "replace? y/n", or the one-line error) and the dialog's keys.
-enum ExportScreen {
+extension ExportScreen {
   static func render(
-    _ dialog: ExportDialog, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+    _ dialog: ExportDialog, app state: AppState, into buffer: inout ScreenBuffer, theme: Theme
   ) {
-    var under = AppState.withoutForms(state)
-    under.screen = .today
-    TodayScreen.render(under, into: &buffer, theme: theme)
+    // The Today screen underneath, as it is with no form open.
+    var under = state.todayScreen
+    under.modal = nil
+    TodayScreen.render(under, app: state, into: &buffer, theme: theme)
     let formats = ExportDialog.formats
     let width = min(78, buffer.size.width - 2)
     // Format heading, the formats, a gap, the path, two or three status rows, the keys.
@@ -62,11 +63,10 @@ enum ExportScreen {
       .render(into: &buffer, in: status)
     }
     // The dialog's keys, inside it and on the bottom line (Today's keys wait underneath).
-    let keys = AppKeys.helpBarTables(for: state)
+    let keys = keys(for: dialog)
     FormScreen.keys(
-      keys.screen, into: &buffer, in: FormScreen.row(inner, inner.height - 1), theme: theme)
-    theme.helpBar(
-      screen: keys.screen, global: keys.global, into: &buffer, row: buffer.size.height - 1)
+      keys.table, into: &buffer, in: FormScreen.row(inner, inner.height - 1), theme: theme)
+    theme.helpBar(keys, into: &buffer, row: buffer.size.height - 1)
   }
 
   /// What each format is for, in a few words.

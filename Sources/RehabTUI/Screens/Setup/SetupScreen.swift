@@ -3,9 +3,9 @@ import TerminalUI
 
 /// Draws the setup wizard: a header with the step, the step's content, a problem line and the
 /// step's keys.
-enum SetupScreen {
+extension SetupScreen {
   static func render(
-    _ wizard: SetupWizard, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+    _ wizard: SetupWizard, app state: AppState, into buffer: inout ScreenBuffer, theme: Theme
   ) {
     let size = buffer.size
     let stepText = "step \(wizard.step.rawValue + 1) of \(SetupWizard.Step.allCases.count)"
@@ -40,8 +40,7 @@ enum SetupScreen {
         theme.truncated(theme.text(problem), to: size.width - 2),
         at: Point(x: 1, y: size.height - 3), style: wizard.isSaving ? .plain : theme.error)
     }
-    let keys = AppKeys.helpBarTables(for: state)
-    theme.helpBar(screen: keys.screen, global: keys.global, into: &buffer, row: size.height - 1)
+    theme.helpBar(keys(for: wizard), into: &buffer, row: size.height - 1)
   }
 
   private static func renderTemplates(

@@ -5,7 +5,7 @@ import TerminalUI
 /// keys from the form's own table.
 enum FormScreen {
   static func render(
-    _ modal: TodayModal, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+    _ modal: TodayModal, state: TodayFrame, into buffer: inout ScreenBuffer, theme: Theme
   ) {
     let width = min(68, buffer.size.width - 4)
     switch modal {
@@ -17,7 +17,7 @@ enum FormScreen {
       if let problem = form.problem {
         buffer.put(problem, at: row(inner, 2).origin, style: theme.error, maxWidth: inner.width)
       }
-      keys(AppKeys.textForm, into: &buffer, in: row(inner, 3), theme: theme)
+      keys(TodayScreen.textFormKeys, into: &buffer, in: row(inner, 3), theme: theme)
     case .note(let form):
       let inner = dialog(
         title: "Note on \(state.day.weekdayName) \(state.day)", height: 4, width: width,
@@ -26,7 +26,7 @@ enum FormScreen {
         form.aboutItem ? "About: \(form.itemLabel)" : "About: the whole day"
       buffer.put(about, at: inner.origin, maxWidth: inner.width)
       form.field.render(into: &buffer, in: row(inner, 1))
-      keys(AppKeys.noteForm, into: &buffer, in: row(inner, 3), theme: theme)
+      keys(TodayScreen.noteFormKeys, into: &buffer, in: row(inner, 3), theme: theme)
     case .pain(let form):
       let inner = dialog(
         title: "Pain on \(state.day.weekdayName) \(state.day)", height: 6, width: width,
@@ -56,7 +56,7 @@ enum FormScreen {
         about = form.aboutItem ? "About: \(form.itemLabel)" : "About: the whole session"
       }
       buffer.put(about, at: row(inner, 3).origin, maxWidth: inner.width)
-      keys(AppKeys.painForm, into: &buffer, in: row(inner, 5), theme: theme)
+      keys(TodayScreen.painFormKeys, into: &buffer, in: row(inner, 5), theme: theme)
     }
   }
 

@@ -5,12 +5,14 @@ import TerminalUI
 /// sections (the 7-day grid, the measures' trends with limb symmetry, the flags, adherence by
 /// day), one column on a narrow terminal and two side by side on a wide one, then the message
 /// line and the keys.
-enum WeekScreen {
+extension WeekScreen {
   /// From this width the body is laid out in two columns.
   static let twoColumnWidth = 110
 
+  /// The scroll offset is clamped here, where the body is laid out with the terminal's real
+  /// capabilities (ASCII text wraps differently), never in `update`.
   static func render(
-    _ view: WeekView, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
+    _ view: WeekView, app state: AppState, into buffer: inout ScreenBuffer, theme: Theme
   ) {
     let size = buffer.size
     renderHeader(view, state: state, into: &buffer, theme: theme)
@@ -19,7 +21,7 @@ enum WeekScreen {
     if let loaded = view.loaded, let programme = state.programme {
       let content = self.content(
         loaded, programme: programme, today: state.today, width: body.width, theme: theme)
-      let offset = min(view.scrollOffset, max(0, content.size.height - body.height))
+      let offset = visibleOffset(view.scrollOffset, contentHeight: content.size.height, in: size)
       for row in 0..<body.height {
         copyLine(content, from: offset + row, into: &buffer, at: Point(x: body.x, y: body.y + row))
       }
@@ -45,24 +47,27 @@ enum WeekScreen {
         theme.truncated(theme.text(problem), to: size.width - 2 - hintWidth),
         at: Point(x: 1, y: messageRow), style: isError ? theme.error : .plain)
     }
-    let keys = AppKeys.helpBarTables(for: state)
-    theme.helpBar(screen: keys.screen, global: keys.global, into: &buffer, row: size.height - 1)
+    theme.helpBar(keys(for: view), into: &buffer, row: size.height - 1)
+  }
+
+  /// The first body row shown: the scroll offset, stopped where the body's last line is at the
+  /// bottom.
+  static func visibleOffset(_ scrollOffset: Int, contentHeight: Int, in size: Size) -> Int {
+    min(scrollOffset, max(0, contentHeight - bodyRect(in: size).height))
+  }
+
+  /// The first body row shown for `view` at `size` with `theme`'s characters.
+  static func visibleOffset(_ view: WeekView, app: AppState, size: Size, theme: Theme) -> Int? {
+    guard let loaded = view.loaded, let programme = app.programme else { return nil }
+    let content = content(
+      loaded, programme: programme, today: app.today, width: bodyRect(in: size).width,
+      theme: theme)
+    return visibleOffset(view.scrollOffset, contentHeight: content.size.height, in: size)
   }
 
   /// Header on rows 0 and 1, the body from row 3, the message and key lines at the bottom.
   static func bodyRect(in size: Size) -> Rect {
     Rect(x: 1, y: 3, width: max(0, size.width - 2), height: max(0, size.height - 5))
-  }
-
-  /// How far the body can scroll at `size`.
-  static func maxScroll(for state: AppState, view: WeekView, size: Size) -> Int {
-    guard let loaded = view.loaded, let programme = state.programme else { return 0 }
-    let body = bodyRect(in: size)
-    let theme = Theme(.full)
-    let height = content(
-      loaded, programme: programme, today: state.today, width: body.width, theme: theme
-    ).size.height
-    return max(0, height - body.height)
   }
 
   // MARK: Header

@@ -1,0 +1,140 @@
+import RehabCore
+import TerminalUI
+
+/// The screens of the app, and the one place that routes to them: each screen's title, keys and
+/// render, and every action to its screen or to the app. Adding a screen is its folder, a case
+/// here (with a branch in each switch below), a case in `AppAction`, and the key that opens it.
+public enum Screen: Equatable, Sendable {
+  /// The day's checklist (the main screen); its state is `AppState.todayScreen`.
+  case today
+  /// First run: choose a template, start day, weeks and side, preview, confirm.
+  case setup(SetupWizard)
+  /// A week at a glance: the grid, adherence, measure trends, limb symmetry and flags.
+  case week(WeekView)
+  /// The weekly check-in form.
+  case checkin(CheckinForm)
+  /// The Export dialog, over the Today screen.
+  case export(ExportDialog)
+  /// A screen registered from outside the app's own list.
+  case plugin(PluginScreen)
+}
+
+extension Screen {
+  /// How the help overlay names the screen.
+  func title(in app: AppState) -> String {
+    switch self {
+    case .today: TodayScreen.title(app.todayScreen)
+    case .setup(let wizard): SetupScreen.title(wizard)
+    case .week(let view): WeekScreen.title(view)
+    case .checkin(let form): CheckinScreen.title(form)
+    case .export(let dialog): ExportScreen.title(dialog)
+    case .plugin(let plugin): plugin.title
+    }
+  }
+
+  /// The keys of the screen's current sub-state.
+  func keys(in app: AppState) -> ScreenKeys {
+    switch self {
+    case .today: TodayScreen.keys(for: app.todayScreen)
+    case .setup(let wizard): SetupScreen.keys(for: wizard)
+    case .week(let view): WeekScreen.keys(for: view)
+    case .checkin(let form): CheckinScreen.keys(for: form)
+    case .export(let dialog): ExportScreen.keys(for: dialog)
+    case .plugin(let plugin): plugin.keys
+    }
+  }
+
+  /// The keys the help overlay lists for the screen.
+  func helpKeys(in app: AppState) -> ScreenKeys {
+    switch self {
+    case .today: TodayScreen.helpKeys(for: app.todayScreen)
+    case .setup(let wizard): SetupScreen.helpKeys(for: wizard)
+    case .week(let view): WeekScreen.helpKeys(for: view)
+    case .checkin(let form): CheckinScreen.helpKeys(for: form)
+    case .export(let dialog): ExportScreen.helpKeys(for: dialog)
+    case .plugin(let plugin): plugin.helpKeys
+    }
+  }
+
+  func render(app: AppState, into buffer: inout ScreenBuffer, theme: Theme) {
+    switch self {
+    case .today: TodayScreen.render(app.todayScreen, app: app, into: &buffer, theme: theme)
+    case .setup(let wizard): SetupScreen.render(wizard, app: app, into: &buffer, theme: theme)
+    case .week(let view): WeekScreen.render(view, app: app, into: &buffer, theme: theme)
+    case .checkin(let form): CheckinScreen.render(form, app: app, into: &buffer, theme: theme)
+    case .export(let dialog): ExportScreen.render(dialog, app: app, into: &buffer, theme: theme)
+    case .plugin(let plugin): plugin.render(app: app, into: &buffer, theme: theme)
+    }
+  }
+}
+
+extension AppState {
+  /// Applies `action` and returns the effects for the runner to perform, in order. A screen's
+  /// action reaches it only while it shows; otherwise it is stale and does nothing.
+  public mutating func apply(_ action: AppAction) -> [AppEffect] {
+    switch action {
+    case .today(let action):
+      guard case .today = screen else { return [] }
+      var state = todayScreen
+      let reply = TodayScreen.reduce(&state, action, context: context)
+      todayScreen = state
+      return follow(reply)
+    case .setup(let action):
+      guard case .setup(var wizard) = screen else { return [] }
+      let reply = SetupScreen.reduce(&wizard, action, context: context)
+      screen = .setup(wizard)
+      return follow(reply)
+    case .week(let action):
+      guard case .week(var view) = screen else { return [] }
+      let reply = WeekScreen.reduce(&view, action, context: context)
+      screen = .week(view)
+      return follow(reply)
+    case .checkin(let action):
+      guard case .checkin(var form) = screen else { return [] }
+      let reply = CheckinScreen.reduce(&form, action, context: context)
+      screen = .checkin(form)
+      return follow(reply)
+    case .export(let action):
+      guard case .export(var dialog) = screen else { return [] }
+      let reply = ExportScreen.reduce(&dialog, action, context: context)
+      screen = .export(dialog)
+      return follow(reply)
+    case .plugin(let action):
+      guard case .plugin(let plugin) = screen,
+        let result = plugin.reduce(action, context: context)
+      else { return [] }
+      screen = .plugin(result.screen)
+      return follow(result.reply)
+    case .help(let action):
+      help = HelpScreen.reduce(help, action)
+      return []
+    case .quit:
+      return quit()
+    case .resize(let newSize):
+      size = newSize
+      todayScreen.keepSelectionVisible(size: size)
+      return []
+    case .tick:
+      return retryUnsaved()
+    case .dayChanged(let newToday):
+      return dayChanged(to: newToday)
+    case .dayLoaded(let loaded):
+      todayScreen.dayLoaded(loaded, unsaved: unsaved, size: size)
+      return []
+    case .loadFailed(let failedDay, let reason):
+      guard failedDay == todayScreen.day else { return [] }
+      message = .error("Cannot read \(failedDay): \(reason)")
+      return []
+    case .weekLoaded(let loaded):
+      return apply(.week(.loaded(loaded)))
+    case .weekLoadFailed(let week, let reason):
+      return apply(.week(.loadFailed(week, reason)))
+    case .exportFinished(let outcome):
+      return apply(.export(.finished(outcome)))
+    case .saved(let effect):
+      return saved(effect)
+    case .saveFailed(let effect, let reason):
+      return saveFailed(effect, reason: reason)
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import RehabCore
+import TerminalUI
+
+/// The Today screen's state: the day shown, its items, the selection, a form open over it, and
+/// the changes `u` can take back.
+public struct TodayState: Equatable, Sendable {
+  /// How many changes `u` can take back.
+  public static let undoLimit = 50
+
+  /// The day the Today screen shows; never after today.
+  public var day: CalendarDay
+  /// The day's items as last loaded (plus unsaved changes); nil while loading.
+  public var checklist: LoadedDay?
+  /// Index into `checklist.entries` of the selected item.
+  public var selection: Int
+  /// First list row shown (rows include the kind headings).
+  public var scrollOffset: Int
+  /// An open form over the Today screen (skip reason, note, pain).
+  public var modal: TodayModal?
+  /// Status changes that can be taken back, newest last.
+  public var undoStack: [UndoEntry]
+
+  public init(day: CalendarDay) {
+    self.day = day
+    self.checklist = nil
+    self.selection = 0
+    self.scrollOffset = 0
+    self.modal = nil
+    self.undoStack = []
+  }
+
+  /// The selected item, if any.
+  public var selectedEntry: TodayEntry? {
+    guard let entries = checklist?.entries, entries.indices.contains(selection) else { return nil }
+    return entries[selection]
+  }
+
+  /// Switches to `target` and asks for its items.
+  mutating func showDay(_ target: CalendarDay) -> [AppEffect] {
+    if target != day || checklist == nil {
+      day = target
+      checklist = nil
+      selection = 0
+      scrollOffset = 0
+      modal = nil
+    }
+    return [.loadDay(target)]
+  }
+
+  /// The day's items arrived; a stale day (the user moved on) is ignored. `unsaved` are the
+  /// writes still waiting, shown over what was read.
+  mutating func dayLoaded(_ loaded: LoadedDay, unsaved: [AppEffect], size: Size) {
+    guard loaded.day == day else { return }
+    let keepSelection = checklist?.day == loaded.day
+    checklist = loaded
+    markUnsaved(unsaved)
+    if !keepSelection {
+      selection = 0
+      scrollOffset = 0
+    }
+    selection = min(selection, max(0, loaded.entries.count - 1))
+    keepSelectionVisible(size: size)
+  }
+
+  /// Shows the unsaved status changes over what was loaded, so nothing typed is lost.
+  mutating func markUnsaved(_ unsaved: [AppEffect]) {
+    guard var loaded = checklist else { return }
+    for effect in unsaved {
+      guard let target = effect.statusTarget, target.day == loaded.day,
+        let index = loaded.entries.firstIndex(where: { $0.item.id == target.itemId })
+      else { continue }
+      switch effect {
+      case .setStatus(let status, _, _, let reason):
+        loaded.entries[index].record =
+          status == .pending ? nil : ItemRecord(status: status, at: "", reason: reason)
+      case .restore(let record, _, _):
+        loaded.entries[index].record = record
+      default:
+        continue
+      }
+      loaded.entries[index].isUnsaved = true
+    }
+    checklist = loaded
+  }
+
+  /// Scrolls the list so the selected row (and its heading) is visible at `size`. The list's
+  /// height does not depend on the text, so this is no layout of text.
+  mutating func keepSelectionVisible(size: Size) {
+    guard let entries = checklist?.entries else { return }
+    var list = TodayLayout.listView(
+      entries: entries, selection: selection, scrollOffset: scrollOffset)
+    list.scrollToSelection(height: TodayLayout.listRect(in: size).height)
+    scrollOffset = list.scrollOffset
+  }
+}
+
+/// A status change that `u` can take back: the item's record exactly as it was before.
+public struct UndoEntry: Equatable, Sendable {
+  public var itemId: String
+  public var day: CalendarDay
+  public var previous: ItemRecord?
+  /// "Calf stretch (left)", for the message after undoing.
+  public var label: String
+
+  public init(itemId: String, day: CalendarDay, previous: ItemRecord?, label: String) {
+    self.itemId = itemId
+    self.day = day
+    self.previous = previous
+    self.label = label
+  }
+}
