@@ -55,6 +55,27 @@ struct AppRunnerScreensTests {
     #expect(form.fields.map(\.input.value) == ["3", "55", "", "12", "20", "", ""])
   }
 
+  @Test func scrollingUpAfterRunningPastTheEndMovesAtOnce() throws {
+    let data = try TemporaryDataDirectory()
+    defer { data.remove() }
+    let keys: [Key] =
+      [.character("w")] + Array(repeating: .character("j"), count: 200) + [.character("k")]
+      + [.character("?")] + Array(repeating: .pageDown, count: 50) + [.pageUp, .escape]
+      + [.character("q")]
+    let (runner, terminal) = try run(data, keys: keys)
+    #expect(runner.state.isFinished)
+    let frames = terminal.frames.map(\.text)
+    // Frames: Today, the week, 200 scrolls down, one up, help, 50 pages down, one up, closed.
+    let atEnd = frames[201]
+    let oneUp = frames[202]
+    #expect(frames[200] == atEnd)
+    #expect(oneUp != atEnd)
+    let helpAtEnd = frames[253]
+    let helpOneUp = frames[254]
+    #expect(frames[252] == helpAtEnd)
+    #expect(helpOneUp != helpAtEnd)
+  }
+
   @Test func anInvalidCheckinIsNotSaved() throws {
     let data = try TemporaryDataDirectory()
     defer { data.remove() }

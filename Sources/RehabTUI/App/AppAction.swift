@@ -21,6 +21,8 @@ public enum AppAction: Equatable, Sendable {
 
   // MARK: From the terminal and the runner
   case resize(Size)
+  /// The scroll offsets the last frame showed (offsets past the end come back to the end).
+  case scrollShown(ShownScroll)
   /// The wait timed out: retry unsaved changes.
   case tick
   /// The clock passed midnight.

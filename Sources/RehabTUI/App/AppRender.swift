@@ -16,3 +16,33 @@ public func render(_ state: AppState, size: Size, capabilities: TerminalCapabili
   }
   return buffer
 }
+
+/// Where the scrolling parts of a frame stood as drawn: an offset past the end is drawn at the
+/// end, and the runner hands that back (`.scrollShown`) so the next scroll up moves at once.
+/// Layout stays in render; update only takes the numbers.
+public struct ShownScroll: Equatable, Sendable {
+  /// The Week screen's first body row, when it shows a loaded week.
+  public var week: Int?
+  /// The help overlay's first line, when it is open.
+  public var help: Int?
+
+  public init(week: Int? = nil, help: Int? = nil) {
+    self.week = week
+    self.help = help
+  }
+}
+
+/// The offsets `render` draws for `state` at `size` (nil for what is not on screen).
+public func shownScroll(_ state: AppState, size: Size, capabilities: TerminalCapabilities)
+  -> ShownScroll
+{
+  let theme = Theme(capabilities)
+  var shown = ShownScroll()
+  if case .week(let view) = state.screen {
+    shown.week = WeekScreen.visibleOffset(view, app: state, size: size, theme: theme)
+  }
+  if state.help != nil {
+    shown.help = HelpScreen.visibleOffset(for: state, size: size, unicode: theme.unicode)
+  }
+  return shown
+}

@@ -110,6 +110,16 @@ extension AppState {
       return []
     case .quit:
       return quit()
+    case .scrollShown(let shown):
+      if let offset = shown.week, case .week(var view) = screen, offset < view.scrollOffset {
+        view.scrollOffset = offset
+        screen = .week(view)
+      }
+      if let offset = shown.help, var overlay = help, offset < overlay.scrollOffset {
+        overlay.scrollOffset = offset
+        help = overlay
+      }
+      return []
     case .resize(let newSize):
       size = newSize
       todayScreen.keepSelectionVisible(size: size)

@@ -8,18 +8,3 @@ extension String {
     return String(text)
   }
 }
-
-extension CalendarDay {
-  /// "Mon", "Tue" …
-  var weekdayName: String {
-    switch weekday {
-    case .monday: "Mon"
-    case .tuesday: "Tue"
-    case .wednesday: "Wed"
-    case .thursday: "Thu"
-    case .friday: "Fri"
-    case .saturday: "Sat"
-    case .sunday: "Sun"
-    }
-  }
-}

@@ -47,6 +47,7 @@ public final class AppRunner {
     start()
     while !state.isFinished {
       terminal.draw(render(state, size: terminal.size, capabilities: terminal.capabilities))
+      settleScroll()
       guard let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds) else { break }
       handle(event)
     }
@@ -57,6 +58,16 @@ public final class AppRunner {
     let effects = startupEffects
     startupEffects = []
     perform(effects)
+  }
+
+  /// Takes back what the frame showed of a scroll that ran past the end (only on the screens
+  /// that scroll, so other frames cost nothing more).
+  private func settleScroll() {
+    guard state.help != nil || { if case .week = state.screen { true } else { false } }() else {
+      return
+    }
+    let shown = shownScroll(state, size: terminal.size, capabilities: terminal.capabilities)
+    if shown != ShownScroll() { send(.scrollShown(shown)) }
   }
 
   /// One event from the terminal.
@@ -178,7 +189,7 @@ public final class AppRunner {
 
   /// One line, whatever the error.
   static func describe(_ error: any Error) -> String {
-    let text = "\(error)"
+    let text = (error as? StoreError).map(AppWording.line) ?? "\(error)"
     return text.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 }

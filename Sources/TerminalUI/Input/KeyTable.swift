@@ -26,6 +26,13 @@ public struct KeyTable<Action> {
     }
   }
 
+  /// The keys that send `action`, as the help shows them (`c`, `space/x`); nil when none does.
+  /// Messages name keys through this, so they cannot name a key the table does not use.
+  public func keysLabel(for action: Action, unicode: Bool = true) -> String?
+  where Action: Equatable {
+    bindings.first { $0.action == action }?.keysLabel(unicode: unicode)
+  }
+
   /// Keys listed by more than one binding; only the first would ever fire, so a table with
   /// duplicates has a binding whose help is a lie. Tests assert this is empty.
   public var duplicateKeys: [Key] {

@@ -135,7 +135,7 @@ enum CheckinScreen: ScreenComponent {
       }
       message = .show(
         StatusMessage(
-          "Check-in saved for \(saved.day.weekdayName) \(saved.day): \(values.joined(separator: ", "))."
+          "Check-in saved for \(saved.day.weekday.shortName) \(saved.day): \(values.joined(separator: ", "))."
         ))
     }
     switch form.origin {

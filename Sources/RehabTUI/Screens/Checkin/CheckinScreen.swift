@@ -41,7 +41,7 @@ extension CheckinScreen {
     _ form: CheckinForm, state: AppState, into buffer: inout ScreenBuffer, theme: Theme
   ) {
     let width = buffer.size.width
-    let right = "\(form.day.weekdayName) \(form.day)"
+    let right = "\(form.day.weekday.shortName) \(form.day)"
     let rightWidth = DisplayWidth.of(right)
     buffer.put(right, at: Point(x: width - rightWidth - 1, y: 0), style: theme.title)
     var title = "Check-in for week \(ISOWeek(containing: form.day))"
@@ -56,7 +56,7 @@ extension CheckinScreen {
     let intro: String
     if let existing = form.existing {
       intro =
-        "Editing the check-in of \(existing.day.weekdayName) \(existing.day): saving replaces it."
+        "Editing the check-in of \(existing.day.weekday.shortName) \(existing.day): saving replaces it."
     } else {
       intro =
         "Numbers are checked as you type; pain and function are needed."

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabQueries
 import TerminalUI
 
 /// Draws the setup wizard: a header with the step, the step's content, a problem line and the
@@ -20,7 +21,7 @@ extension SetupScreen {
       renderField(
         wizard.startField,
         intro:
-          "The day you start (YYYY-MM-DD). Today is \(state.today.weekdayName) \(state.today); an earlier day lets you fill in what you have already done.",
+          "The day you start (YYYY-MM-DD). Today is \(state.today.weekday.shortName) \(state.today); an earlier day lets you fill in what you have already done.",
         into: &buffer, in: body, theme: theme)
     case .weeks:
       let suggested = wizard.template.map { "\($0.plan.weeks)" } ?? "?"
@@ -99,13 +100,12 @@ extension SetupScreen {
       in: Rect(x: body.x, y: body.y + lines.count + 1, width: min(20, body.width), height: 3))
   }
 
-  /// Week 1, one line per day: the scheduler's items, as the Today screen will list them.
+  /// Week 1, one line per day: the items as the Today screen will list them.
   static func previewLines(_ programme: Programme, width: Int, theme: Theme) -> [String] {
-    let scheduler = Scheduler(programme: programme)
     var lines: [String] = []
-    for offset in 0..<7 {
-      let day = programme.start.adding(days: offset)
-      let items = scheduler.checklist(for: day)
+    for checklist in ProgressQueries.preview(of: programme, days: 7) {
+      let day = checklist.day
+      let items = checklist.entries.map(\.item)
       // Several sessions a day show once, with a count: "Heel drops (L) × 2".
       var labels: [(text: String, count: Int)] = []
       for item in items {
@@ -122,7 +122,7 @@ extension SetupScreen {
         ? "rest day"
         : labels.map { $0.count > 1 ? "\($0.text) × \($0.count)" : $0.text }.joined(
           separator: ", ")
-      let lead = "\(day.weekdayName) \(day)  "
+      let lead = "\(day.weekday.shortName) \(day)  "
       let wrapped = WrappedText.lines(names, width: max(1, width - DisplayWidth.of(lead)))
       for (index, line) in wrapped.enumerated() {
         lines.append(
@@ -154,7 +154,7 @@ extension SetupScreen {
     guard let programme = wizard.programme else { return }
     var y = body.y
     let summary =
-      "\(programme.plan.title): \(programme.weeks) weeks, \(programme.start.weekdayName) \(programme.start) to \(programme.end.weekdayName) \(programme.end), affected side \(programme.affectedSide.rawValue)."
+      "\(programme.plan.title): \(programme.weeks) weeks, \(programme.start.weekday.shortName) \(programme.start) to \(programme.end.weekday.shortName) \(programme.end), affected side \(programme.affectedSide.rawValue)."
     for line in WrappedText.lines(theme.text(summary), width: body.width) {
       buffer.put(line, at: Point(x: body.x, y: y))
       y += 1

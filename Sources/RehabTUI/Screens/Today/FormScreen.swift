@@ -20,7 +20,7 @@ enum FormScreen {
       keys(TodayScreen.textFormKeys, into: &buffer, in: row(inner, 3), theme: theme)
     case .note(let form):
       let inner = dialog(
-        title: "Note on \(state.day.weekdayName) \(state.day)", height: 4, width: width,
+        title: "Note on \(state.day.weekday.shortName) \(state.day)", height: 4, width: width,
         into: &buffer, theme: theme)
       let about =
         form.aboutItem ? "About: \(form.itemLabel)" : "About: the whole day"
@@ -29,7 +29,7 @@ enum FormScreen {
       keys(TodayScreen.noteFormKeys, into: &buffer, in: row(inner, 3), theme: theme)
     case .pain(let form):
       let inner = dialog(
-        title: "Pain on \(state.day.weekdayName) \(state.day)", height: 6, width: width,
+        title: "Pain on \(state.day.weekday.shortName) \(state.day)", height: 6, width: width,
         into: &buffer, theme: theme)
       let filled = theme.unicode ? "█" : "#"
       let empty = theme.unicode ? "·" : "."

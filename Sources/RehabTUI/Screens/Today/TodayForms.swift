@@ -115,7 +115,8 @@ extension TodayScreen {
         message: .show(
           StatusMessage(
             form.noteItemId == nil
-              ? "Note added to \(day.weekdayName) \(day)." : "Note added to \(form.itemLabel).")))
+              ? "Note added to \(day.weekday.shortName) \(day)."
+              : "Note added to \(form.itemLabel).")))
     case .toggleAboutItem:
       if form.itemId != nil { form.aboutItem.toggle() }
       state.modal = .note(form)

@@ -33,7 +33,7 @@ extension TodayScreen {
     case 2...: when = "\(distance) days ago"
     default: when = "in \(-distance) days"
     }
-    return "\(day.weekdayName) \(day) (\(when))"
+    return "\(day.weekday.shortName) \(day) (\(when))"
   }
 
   private static func renderHeader(
@@ -116,12 +116,12 @@ extension TodayScreen {
     guard !loaded.entries.isEmpty else {
       let text: String
       if state.day < programme.start {
-        text = "The programme starts on \(programme.start.weekdayName) \(programme.start)."
+        text = "The programme starts on \(programme.start.weekday.shortName) \(programme.start)."
       } else if state.day > programme.end {
         text =
-          "The programme ended on \(programme.end.weekdayName) \(programme.end). `rehabit export` makes a summary for your clinician."
+          "The programme ended on \(programme.end.weekday.shortName) \(programme.end). Press \(TodayScreen.keyLabel(for: .openExport)) for a summary for your clinician."
       } else {
-        text = "Nothing is scheduled on \(state.day.weekdayName) \(state.day): a rest day."
+        text = "Nothing is scheduled on \(state.day.weekday.shortName) \(state.day): a rest day."
       }
       WrappedText(theme.text(text)).render(
         into: &buffer, in: Rect(x: 3, y: rect.y, width: rect.width - 4, height: rect.height))
@@ -207,7 +207,7 @@ extension TodayScreen {
   /// The status line's parts, most important last so they are never the ones cut: the day,
   /// the programme week, the day's progress, the week's adherence (self-reported, R-ADH).
   static func statusParts(_ state: TodayFrame) -> [String] {
-    var parts = ["\(state.day.weekdayName) \(state.day)"]
+    var parts = ["\(state.day.weekday.shortName) \(state.day)"]
     if let programme = state.programme {
       if let week = programme.programmeWeek(of: state.day) {
         parts.append("week \(week) of \(programme.weeks)")
@@ -236,10 +236,7 @@ extension TodayScreen {
   }
 
   /// Never "100%" while something is left undone.
-  static func percent(_ ratio: Double) -> String {
-    let value = Int((ratio * 100).rounded())
-    return "\(ratio < 1 ? min(value, 99) : value)%"
-  }
+  static func percent(_ ratio: Double) -> String { FlagText.percent(ratio, compact: true) }
 
   /// The flags sit on the right and keep their room; the other parts drop the day (shown in
   /// the header) and then get cut when the line is short.

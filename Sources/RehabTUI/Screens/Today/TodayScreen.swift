@@ -61,6 +61,11 @@ enum TodayScreen: ScreenComponent {
   }
 
   /// The Today screen (PRODUCT.md, "Screens and keys").
+  /// The keys of a Today action, for messages that tell the user what to press.
+  static func keyLabel(for action: TodayAction) -> String {
+    keys.keysLabel(for: .today(action)) ?? "?"
+  }
+
   static let keys: KeyTable<AppAction> = [
     KeyBinding(
       keys: [.down, .character("j")], action: .today(.moveDown), help: "next item",
@@ -135,7 +140,7 @@ enum TodayScreen: ScreenComponent {
       guard target >= programme.start else {
         return .say(
           StatusMessage(
-            "The programme started on \(programme.start.weekdayName) \(programme.start); there is nothing earlier to fill in."
+            "The programme started on \(programme.start.weekday.shortName) \(programme.start); there is nothing earlier to fill in."
           ))
       }
       return ScreenReply(effects: state.showDay(target), message: .clear)
@@ -177,7 +182,7 @@ enum TodayScreen: ScreenComponent {
   }
 
   private static func nothingSelected(_ state: TodayState, verb: String) -> ScreenReply {
-    .say(StatusMessage("Nothing to \(verb) on \(state.day.weekdayName) \(state.day)."))
+    .say(StatusMessage("Nothing to \(verb) on \(state.day.weekday.shortName) \(state.day)."))
   }
 
   /// Shows the new status at once, remembers the old record for undo, and asks for the write

@@ -216,7 +216,7 @@ struct WeekSections {
         let barWidth = max(0, rect.maxX - barX)
         // Day names, today's reversed.
         for (index, day) in overview.days.enumerated() {
-          let label = "\(day.day.weekdayName) \(day.day.day)"
+          let label = "\(day.day.weekday.shortName) \(day.day.day)"
           buffer.put(
             label, at: Point(x: daysX + index * Self.cellWidth, y: rect.y),
             style: day.day == today ? theme.selected : theme.dim, maxWidth: Self.cellWidth - 1)
@@ -249,10 +249,7 @@ struct WeekSections {
         BarChart(bars: tallies.map(bar), unicode: theme.unicode, labelWidth: 0).render(
           into: &buffer,
           in: Rect(x: barX, y: rect.y + 1, width: barWidth, height: tallies.count))
-        let legend =
-          theme.unicode
-          ? "✓ done  – skipped  ✗ missed  ○ to do today  · upcoming  (self-reported)"
-          : "x done  - skipped  o missed  _ to do today  . upcoming  (self-reported)"
+        let legend = OutcomeGlyphs.legend(unicode: theme.unicode) + "  (self-reported)"
         buffer.put(
           theme.truncated(legend, to: rect.width), at: Point(x: rect.x, y: totalY + 1),
           style: theme.dim)
@@ -282,13 +279,7 @@ struct WeekSections {
   }
 
   func symbol(_ outcome: ItemOutcome) -> String {
-    switch outcome {
-    case .done: theme.unicode ? "✓" : "x"
-    case .skipped: theme.unicode ? "–" : "-"
-    case .missed: theme.unicode ? "✗" : "o"
-    case .pending: theme.unicode ? "○" : "_"
-    case .upcoming: theme.unicode ? "·" : "."
-    }
+    OutcomeGlyphs.glyph(outcome, unicode: theme.unicode)
   }
 
   /// An adherence bar with "done/scheduled percent"; empty before anything counted.
@@ -311,7 +302,7 @@ struct WeekSections {
         buffer.put("Adherence by day", at: rect.origin, style: theme.heading)
         let threshold = programme.plan.thresholds.lowAdherence
         let bars = overview.days.map { day -> Bar in
-          let label = "\(day.day.weekdayName) \(day.day.day)"
+          let label = "\(day.day.weekday.shortName) \(day.day.day)"
           guard let ratio = day.tally.ratio else {
             let text: String
             switch day.standing {
@@ -503,7 +494,7 @@ struct WeekSections {
 
   func flagLines(width: Int) -> [(String, Style)] {
     var lines: [(String, Style)] = [
-      ("Flags as of \(loaded.asOf.weekdayName) \(loaded.asOf)", theme.heading)
+      ("Flags as of \(loaded.asOf.weekday.shortName) \(loaded.asOf)", theme.heading)
     ]
     guard !loaded.flags.isEmpty else {
       return lines
@@ -519,16 +510,13 @@ struct WeekSections {
         heading += " (\(flag.rule))"
       }
       lines += WrappedText.lines(theme.text(heading), width: width).map { ($0, theme.caution) }
-      var reason = flag.message
-      if reason.hasSuffix(SafetyText.disclaimer) {
-        reason = String(reason.dropLast(SafetyText.disclaimer.count)).trimmingWhitespace
-      }
+      let reason = AppWording.message(flag)
       lines += WrappedText.lines(theme.text(reason), width: max(1, width - 2)).map {
         ("  " + $0, Style.plain)
       }
     }
-    if loaded.flags.contains(where: \.suggestsClinician) {
-      lines += WrappedText.lines(theme.text(SafetyText.disclaimer), width: width).map {
+    if let disclaimer = loaded.flags.lazy.compactMap(\.disclaimer).first {
+      lines += WrappedText.lines(theme.text(disclaimer), width: width).map {
         ($0, theme.title)
       }
     }
