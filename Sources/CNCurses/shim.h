@@ -2,7 +2,7 @@
 #define REHABIT_CNCURSES_SHIM_H
 
 /* SwiftPM drops pkg-config's -D_XOPEN_SOURCE flags, so ask for the wide API here
-   (see NCURSES-NOTES.md): without these, cchar_t and wget_wch do not import. */
+   (see docs/NCURSES-NOTES.md): without these, cchar_t and wget_wch do not import. */
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif

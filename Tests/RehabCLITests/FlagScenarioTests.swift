@@ -231,7 +231,7 @@ struct FlagScenarioTests {
     #expect(later["plateau"] != nil)  // week 4, flat since baseline on the smoothed pain
   }
 
-  @Test("week --json: the PRODUCT.md shape, adherence null before anything is scheduled")
+  @Test("week --json: the docs/PRODUCT.md shape, adherence null before anything is scheduled")
   func weekJSON() throws {
     let scenario = try CLIScenario()
     defer { scenario.cleanUp() }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `templates`, `init` and `today` through the real binary, as PRODUCT.md describes them.
+/// `templates`, `init` and `today` through the real binary, as docs/PRODUCT.md describes them.
 @Suite("templates, init, today")
 struct SetupCommandTests {
   @Test func templatesListsEveryBuiltInTemplateAsJSON() throws {

@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// A private tmux server running one command in a fixed-size window, for end-to-end tests of
-/// the full-screen app (NCURSES-NOTES.md, "Testing under tmux"): its own socket, programs
+/// the full-screen app (docs/NCURSES-NOTES.md, "Testing under tmux"): its own socket, programs
 /// started with posix_spawn and an empty signal mask, the screen polled with capture-pane.
 final class TmuxSession {
   static let name = "rehabit"

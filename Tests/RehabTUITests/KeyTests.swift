@@ -4,7 +4,7 @@ import Testing
 
 @testable import RehabTUI
 
-/// The key tables: what PRODUCT.md promises, routing order, and a help overlay that lists every
+/// The key tables: what docs/PRODUCT.md promises, routing order, and a help overlay that lists every
 /// binding because it is generated from the same tables.
 @Suite("keys and help")
 struct KeyTests {

@@ -8,7 +8,7 @@ struct CheckinCommand: ParsableCommand {
     commandName: "checkin",
     abstract: "Save the week's check-in: pain, function and the programme's measures.",
     discussion: """
-      Measures (clinical-rules.md): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")). \
+      Measures (docs/clinical-rules.md): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")). \
       Sided ones (\(Measure.allCases.filter(\.isSided).map(\.rawValue).joined(separator: ", "))) \
       take both sides: --measure heel-raises:left=12 --measure heel-raises:right=20. \
       A second check-in in the same week replaces the first.

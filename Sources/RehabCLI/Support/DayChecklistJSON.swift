@@ -1,6 +1,6 @@
 import RehabCore
 
-/// `today --json`, in the shape PRODUCT.md promises scripts.
+/// `today --json`, in the shape docs/PRODUCT.md promises scripts.
 struct DayChecklistJSON: Encodable {
   struct Item: Encodable {
     let number: Int

@@ -1,5 +1,5 @@
 /// One check-in measure across the range: its values, baseline and latest, the change judged
-/// against its MDC and MCID (clinical-rules.md, "Measures"), and for sided measures the limb
+/// against its MDC and MCID (docs/clinical-rules.md, "Measures"), and for sided measures the limb
 /// symmetry index (R-LSI).
 public struct MeasureSummary: Hashable, Sendable {
   public struct Point: Hashable, Sendable {

@@ -1,4 +1,4 @@
-/// Judges the flags of clinical-rules.md ("Flags") from a programme's records as of one day.
+/// Judges the flags of docs/clinical-rules.md ("Flags") from a programme's records as of one day.
 /// Pure: the records and the day are passed in. Every flag is recomputed from the data, so it
 /// clears by itself when the data no longer supports it; thresholds come from
 /// `programme.plan.thresholds` (named defaults a programme file may override).

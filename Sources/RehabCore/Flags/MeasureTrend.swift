@@ -24,7 +24,7 @@ public struct MeasurePoint: Hashable, Sendable {
 }
 
 /// One measure across the check-ins: baseline (the first check-in), latest, change against the
-/// MCID and MDC of clinical-rules.md ("Measures"), and the limb symmetry of sided measures.
+/// MCID and MDC of docs/clinical-rules.md ("Measures"), and the limb symmetry of sided measures.
 public struct MeasureTrend: Hashable, Sendable {
   /// R-M-PAIN: pain is smoothed over the check-ins of the last 14 days before judging a trend.
   public static let painSmoothingDays = 14

@@ -1,4 +1,4 @@
-/// A flag the engine raises as of a day (clinical-rules.md, "Flags"): recomputed from the data
+/// A flag the engine raises as of a day (docs/clinical-rules.md, "Flags"): recomputed from the data
 /// every time, so it clears by itself when the data no longer supports it.
 public struct ProgressFlag: Hashable, Sendable {
   public enum Kind: String, Codable, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-/// The weekly check-in measures of clinical-rules.md ("Measures"), each with its range,
+/// The weekly check-in measures of docs/clinical-rules.md ("Measures"), each with its range,
 /// direction, MDC (real change) and MCID (change that matters).
 public enum Measure: String, Codable, CaseIterable, Sendable {
   case pain

@@ -1,4 +1,4 @@
-/// The flag thresholds of clinical-rules.md as named defaults a programme file may override.
+/// The flag thresholds of docs/clinical-rules.md as named defaults a programme file may override.
 public struct FlagThresholds: Hashable, Sendable {
   /// R-ADH-LOW: weekly adherence below this is "insufficient dose".
   public var lowAdherence: Double = 0.7

@@ -53,7 +53,7 @@ extension CheckinValue: Codable {
   }
 }
 
-/// The week's check-in (clinical-rules.md, "Measures"). JSON:
+/// The week's check-in (docs/clinical-rules.md, "Measures"). JSON:
 /// `{"day": "2026-12-06", "at": "…", "values": {"pain": 4, "sane": 60, "heel-raises": {"left": 12, "right": 20}}}`.
 public struct Checkin: Hashable, Sendable {
   public var day: CalendarDay

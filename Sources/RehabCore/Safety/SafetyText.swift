@@ -1,4 +1,4 @@
-/// Fixed safety wording of clinical-rules.md ("Red flags"), shown in help, at setup and in
+/// Fixed safety wording of docs/clinical-rules.md ("Red flags"), shown in help, at setup and in
 /// every screen or export that suggests seeing a clinician.
 public enum SafetyText {
   /// The one-line disclaimer beside any suggestion to see a clinician.

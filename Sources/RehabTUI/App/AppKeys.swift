@@ -4,7 +4,7 @@ import TerminalUI
 /// the same tables dispatch keys and generate the help bar and the help overlay, so the two
 /// cannot drift apart.
 ///
-/// Precedence (ARCHITECTURE.md): the help overlay takes every key first, then the screen's
+/// Precedence (docs/ARCHITECTURE.md): the help overlay takes every key first, then the screen's
 /// table for its sub-state (an open form is part of it), then what the screen says of other
 /// keys: the global keys, a text field, or nothing.
 public enum AppKeys {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `rehabit` binary as a user or a script would, for end-to-end tests.
-/// Non-interactive runs only: tmux sessions need posix_spawn (see NCURSES-NOTES.md).
+/// Non-interactive runs only: tmux sessions need posix_spawn (see docs/NCURSES-NOTES.md).
 enum RehabitBinary {
   /// The `rehabit` executable beside the test bundle (`swift test` builds it), or
   /// `$REHABIT_BIN` when set.

@@ -134,7 +134,7 @@ extension CheckinScreen {
       "\(measure.unit), \(FlagText.number(range.lowerBound))–\(FlagText.number(range.upperBound))"
   }
 
-  /// What a measure is, how to take it, and which change counts (clinical-rules.md, "Measures").
+  /// What a measure is, how to take it, and which change counts (docs/clinical-rules.md, "Measures").
   static func description(of measure: Measure) -> String {
     let what: String
     switch measure {

@@ -2,7 +2,7 @@ import RehabCore
 import TerminalUI
 
 /// The `?` overlay: every key of the current screen, generated from the key table that
-/// dispatches them, then the red flags (clinical-rules.md). Scrolls when it does not fit.
+/// dispatches them, then the red flags (docs/clinical-rules.md). Scrolls when it does not fit.
 public struct HelpOverlay: Equatable, Sendable {
   public var scrollOffset: Int
 

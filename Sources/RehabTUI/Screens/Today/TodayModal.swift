@@ -1,7 +1,7 @@
 import RehabCore
 import TerminalUI
 
-/// A form open over the Today screen. It takes every key first (ARCHITECTURE.md: modal input is
+/// A form open over the Today screen. It takes every key first (docs/ARCHITECTURE.md: modal input is
 /// state, never a nested loop).
 public enum TodayModal: Equatable, Sendable {
   /// Why the item is skipped; Enter saves, Esc abandons.

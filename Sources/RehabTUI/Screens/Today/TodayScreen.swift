@@ -60,7 +60,7 @@ enum TodayScreen: ScreenComponent {
     ScreenKeys(keys, otherKeys: .globalKeys)
   }
 
-  /// The Today screen (PRODUCT.md, "Screens and keys").
+  /// The Today screen (docs/PRODUCT.md, "Screens and keys").
   /// The keys of a Today action, for messages that tell the user what to press.
   static func keyLabel(for action: TodayAction) -> String {
     keys.keysLabel(for: .today(action)) ?? "?"
