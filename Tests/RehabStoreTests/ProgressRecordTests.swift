@@ -1,4 +1,5 @@
 import RehabCore
+@testable import RehabStore
 import Testing
 
 @Suite("Progress records")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RehabCore
+@testable import RehabStore
 
 @Suite("Export renderers")
 struct ExportRenderTests {

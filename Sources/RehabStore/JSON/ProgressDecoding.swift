@@ -3,6 +3,7 @@
 #else
   import Foundation
 #endif
+import RehabCore
 
 /// Reads a progress file's bytes into a `ProgressWeek`: syntax (with line and column), version
 /// (migrating older ones, refusing newer ones), shape (with a JSON path) and consistency.

@@ -1,3 +1,5 @@
+import RehabCore
+
 /// A parsed JSON document, used to check a file's syntax (with the line and column of a
 /// mistake, which Foundation's decoder does not report), to read its `schemaVersion` before
 /// anything else, and to migrate older versions as plain data.
