@@ -4,6 +4,7 @@
 // What is accepted must be written back and read again unchanged: a week that cannot be re-read
 // would be lost on the next save. Built and run by .ci/fuzz, never by `swift build`.
 import RehabCore
+
 @testable import RehabStore
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,7 @@
 import RehabCore
-@testable import RehabStore
 import Testing
+
+@testable import RehabStore
 
 @Suite("Progress records")
 struct ProgressRecordTests {

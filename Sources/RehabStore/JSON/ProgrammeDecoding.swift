@@ -1,9 +1,10 @@
+import RehabCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import RehabCore
 
 /// Reads programme JSON into values, turning every decoding failure into a `ProgrammeProblem`.
 public enum ProgrammeDecoding {

@@ -1,9 +1,10 @@
+import RehabCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import RehabCore
 
 /// Reads a progress file's bytes into a `ProgressWeek`: syntax (with line and column), version
 /// (migrating older ones, refusing newer ones), shape (with a JSON path) and consistency.
