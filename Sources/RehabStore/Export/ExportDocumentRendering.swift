@@ -1,5 +1,7 @@
 import RehabCore
 
+// Here rather than in RehabCore: the `json` and `fhir` formats are printed by RehabStore's JSON
+// printer (`ExportJSON`), which RehabCore cannot see.
 extension ExportDocument {
   /// The export in `format`. `table` chooses the CSV table (items, check-ins or notes).
   public static func render(
