@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RehabCore
@@ -165,5 +166,14 @@ struct WeekReaderTests {
       let week = Self.randomWeek(&random, valid: false)
       #expect(week.isConsistent == week.problems.isEmpty)
     }
+  }
+
+  @Test("the fuzz corpus has a week the one-pass reader takes, so .ci/fuzz compares the paths")
+  func fuzzCorpusReachesTheOnePassReader() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Fuzz/corpus/progress-week/full-week-v1.json").path
+    let bytes = try #require(FileManager.default.contents(atPath: path).map(Array.init))
+    let fast = try #require(ProgressFastDecoding.week(from: bytes))
+    #expect(try ProgressDecoding.carefulWeek(from: bytes) == fast)
   }
 }
