@@ -17,9 +17,12 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    // Pure domain: calendar days, programmes, the scheduler, progress, flags, export renderers.
+    // Pure domain: calendar days, programmes, the scheduler, progress, flags, the export summary
+    // and its text renderers. Codable conformances, but no JSON parser or printer.
     .target(name: "RehabCore", swiftSettings: swift6),
-    // The JSON files and the embedded template library, and only that.
+    // The JSON files and the embedded template library, and only that: JSON/ parses and checks
+    // them (self-contained, so .ci/fuzz compiles it alone), Export/ writes the JSON and FHIR
+    // exports and reads an export back.
     .target(
       name: "RehabStore",
       dependencies: ["RehabCore"],

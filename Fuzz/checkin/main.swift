@@ -3,6 +3,7 @@
 // Accepted values must be in range and survive being stored in a week file.
 // Built and run by .ci/fuzz, never by `swift build`.
 import RehabCore
+import RehabStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCheckin(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -2,6 +2,7 @@
 // the validator; whatever they accept must schedule without trapping and survive a round trip.
 // Built and run by .ci/fuzz, never by `swift build`.
 import RehabCore
+import RehabStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzProgramme(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

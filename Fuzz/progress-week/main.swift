@@ -1,8 +1,11 @@
 // libFuzzer harness: progress week files (any schema version, so migrations too) through the
-// syntax checker, the migrations and the decoder. What is accepted must be written back and
-// read again unchanged: a week that cannot be re-read would be lost on the next save.
-// Built and run by .ci/fuzz, never by `swift build`.
+// syntax checker, the one-pass reader, the migrations and the decoder. Whatever the one-pass
+// reader accepts, the careful path must read as the same week (the reader is only a shortcut).
+// What is accepted must be written back and read again unchanged: a week that cannot be re-read
+// would be lost on the next save. Built and run by .ci/fuzz, never by `swift build`.
 import RehabCore
+
+@testable import RehabStore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzProgressWeek(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -11,6 +14,17 @@ public func fuzzProgressWeek(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
   if let document = try? StoredJSON.parse(bytes) {
     guard let again = try? StoredJSON.parse(Array(document.text.utf8)), again == document else {
       fatalError("StoredJSON text does not parse back: \(document.text)")
+    }
+  }
+  // The one-pass reader against the careful path, on every input it accepts.
+  if let fast = ProgressFastDecoding.week(from: bytes) {
+    do {
+      let careful = try ProgressDecoding.carefulWeek(from: bytes)
+      if careful != fast {
+        fatalError("the one-pass reader and the careful path read different weeks")
+      }
+    } catch {
+      fatalError("the one-pass reader accepts what the careful path refuses: \(error)")
     }
   }
   guard let week = try? ProgressDecoding.week(from: bytes) else { return 0 }

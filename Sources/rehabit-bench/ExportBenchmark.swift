@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStore
 
 /// `rehabit export --format html` over 10 years of history (issue 6), in process: reading every
 /// progress file and rendering the HTML summary of the whole span (the data is `BenchData`'s).

@@ -1,6 +1,8 @@
 import RehabCore
 import Testing
 
+@testable import RehabStore
+
 @Suite("Progress records")
 struct ProgressRecordTests {
   static let stamp = "2026-12-02T18:04:05Z"

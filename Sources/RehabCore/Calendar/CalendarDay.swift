@@ -104,7 +104,7 @@ extension CalendarDay {
   }
 
   /// `init?(_:)` on the UTF-8 bytes of the text, without making a string of them.
-  init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       return nil
     }

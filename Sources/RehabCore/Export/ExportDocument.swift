@@ -1,5 +1,7 @@
 /// The one call behind `rehabit export` and the app's Export dialog: the records in, the text
-/// of the chosen format out. Pure; the caller loads the history and writes the text.
+/// of the chosen format out. Pure; the caller loads the history and writes the text. The
+/// range and the summary are here; `render` is in RehabStore, beside the JSON printer that the
+/// `json` and `fhir` formats need.
 public enum ExportDocument {
   /// The range of a summary: `from`/`to` when given, else the programme's start to the export
   /// day; a problem (one line, with a fix) when `from` is after `to`.
@@ -24,37 +26,5 @@ public enum ExportDocument {
     let range = try range(programme: history.programme, asOf: asOf, from: from, to: to)
     return ExportSummary.make(
       history: history, asOf: asOf, from: range.from, to: range.to, calendarThrough: to)
-  }
-
-  /// The export in `format`. `table` chooses the CSV table (items, check-ins or notes).
-  public static func render(
-    _ format: ExportFormat, history: ProgressHistory, asOf: CalendarDay,
-    from: CalendarDay? = nil, to: CalendarDay? = nil, table: ExportTable = .items
-  ) throws(ExportProblem) -> String {
-    let summary = try summary(history: history, asOf: asOf, from: from, to: to)
-    return try render(format, summary: summary, history: history, table: table)
-  }
-
-  public static func render(
-    _ format: ExportFormat, summary: ExportSummary, history: ProgressHistory,
-    table: ExportTable = .items
-  ) throws(ExportProblem) -> String {
-    switch format {
-    case .markdown: return MarkdownExport.render(summary)
-    case .csv: return CSVExport.render(summary, table: table)
-    case .html: return HTMLExport.render(summary)
-    case .ics: return ICSExport.render(summary)
-    case .fhir: return FHIRExport.render(summary)
-    case .json:
-      do {
-        return try ExportArchive.render(
-          ExportArchive(programme: history.programme, weeks: Array(history.weeks.values)),
-          summary: summary)
-      } catch {
-        throw ExportProblem(
-          path: "(export)", message: "cannot encode the records (\(error))",
-          fix: "please report this; nothing was written")
-      }
-    }
   }
 }

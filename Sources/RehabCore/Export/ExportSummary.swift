@@ -205,14 +205,14 @@ public struct ExportFlag: Hashable, Sendable {
   public var since: CalendarDay?
   public var message: String
   public var evidence: [Evidence]
-  /// The evidence as `flags --json` shows it.
-  public var evidenceJSON: StoredJSON
+  /// The evidence as `flags --json` shows it (encode it for JSON; nil for a hand-made flag).
+  public var evidenceJSON: FlagEvidence?
   /// The message suggests seeing a clinician (and so carries the disclaimer).
   public var suggestsClinician: Bool
 
   public init(
     id: String, rule: String, title: String, since: CalendarDay?, message: String,
-    evidence: [Evidence], evidenceJSON: StoredJSON = .object([:]), suggestsClinician: Bool
+    evidence: [Evidence], evidenceJSON: FlagEvidence? = nil, suggestsClinician: Bool
   ) {
     self.id = id
     self.rule = rule

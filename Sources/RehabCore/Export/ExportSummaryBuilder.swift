@@ -111,7 +111,7 @@ extension ExportFlag {
     self.init(
       id: flag.id, rule: flag.rule, title: flag.kind.title, since: flag.since,
       message: ExportFlag.message(flag), evidence: ExportFlag.lines(flag.evidence),
-      evidenceJSON: (try? ExportJSON.value(flag.evidence)) ?? .object([:]),
+      evidenceJSON: flag.evidence,
       suggestsClinician: flag.suggestsClinician)
   }
 

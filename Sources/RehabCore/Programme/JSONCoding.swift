@@ -15,8 +15,6 @@ public enum JSONCoding {
 
   public static var decoder: JSONDecoder { JSONDecoder() }
 
-  static func data(_ bytes: [UInt8]) -> Data { Data(bytes) }
-
   /// Encodes `value` as pretty JSON text ending in a newline.
   public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
     Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]

@@ -43,16 +43,3 @@ extension KeyedDecodingContainer {
     }
   }
 }
-
-/// Renders a coding path the way people read JSON: `treatments[2].dose.reps`.
-public func jsonPath(_ codingPath: [any CodingKey]) -> String {
-  var path = ""
-  for key in codingPath {
-    if let index = key.intValue {
-      path += "[\(index)]"
-    } else {
-      path += path.isEmpty ? key.stringValue : ".\(key.stringValue)"
-    }
-  }
-  return path.isEmpty ? "(top level)" : path
-}

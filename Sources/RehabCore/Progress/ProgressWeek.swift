@@ -11,7 +11,7 @@
 ///   "week": "2026-W49"
 /// }
 /// ```
-/// Older versions are upgraded on reading by `ProgressWeekMigration`.
+/// Older versions are upgraded on reading by `ProgressWeekMigration` (RehabStore).
 public struct ProgressWeek: Hashable, Sendable {
   /// The version this rehabit writes and reads; older files are migrated when read.
   public static let schemaVersion = 1

@@ -1,6 +1,14 @@
+import RehabCore
+
 /// A parsed JSON document, used to check a file's syntax (with the line and column of a
-/// mistake, which Foundation's decoder does not report), to read its `schemaVersion` before
-/// anything else, and to migrate older versions as plain data.
+/// mistake), to read its `schemaVersion` before anything else, and to migrate older versions
+/// as plain data. Foundation's `JSONDecoder` still does the decoding into types, and its
+/// errors' coding paths name the field; this parser is only for what it cannot do. Checked on
+/// Swift 6.3.1's swift-foundation (FoundationEssentials): a syntax error is
+/// `DecodingError.dataCorrupted` with an empty coding path, "The given data was not valid
+/// JSON." and no underlying error, so no line or column; a type mismatch has the coding path
+/// but no position either; `1.5` for an `Int` is reported as invalid JSON, not as a mismatch;
+/// and a duplicate key is accepted silently, the last value winning.
 public indirect enum StoredJSON: Hashable, Sendable {
   case null
   case bool(Bool)

@@ -1,3 +1,5 @@
+import RehabCore
+
 /// One pass over a progress file's bytes straight into a `ProgressWeek`, for files in the
 /// shape rehabit writes (current schema version, known fields, valid values). Anything else,
 /// including every kind of mistake, returns nil and `ProgressDecoding.week` takes its careful

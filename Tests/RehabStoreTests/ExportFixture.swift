@@ -1,4 +1,5 @@
 @testable import RehabCore
+@testable import RehabStore
 
 /// Three weeks of history on a small programme (a daily stretch on both legs, heel raises 3 days
 /// a week on each side), with hostile text in a note, an item note and a skip reason, pain, and

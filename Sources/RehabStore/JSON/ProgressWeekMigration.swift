@@ -1,3 +1,5 @@
+import RehabCore
+
 /// Upgrades progress files written by older versions of rehabit, one version at a time.
 ///
 /// The migration path: every change to the file format raises `ProgressWeek.schemaVersion` by

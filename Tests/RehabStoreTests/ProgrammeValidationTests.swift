@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RehabCore
+@testable import RehabStore
 
 @Suite("Programme decoding and validation")
 struct ProgrammeValidationTests {

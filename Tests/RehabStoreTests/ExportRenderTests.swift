@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RehabCore
+@testable import RehabStore
 
 @Suite("Export renderers")
 struct ExportRenderTests {
@@ -211,7 +212,7 @@ struct ExportRenderTests {
     "import rejects a bad file with a path and a fix",
     arguments: [
       ("{", "line 1, column 2"),
-      ("{\"format\": \"other\"}", "is not a rehabit export"),
+      ("{\"format\": \"other\"}", "is not an export of rehabit"),
       ("{\"format\": \"rehabit-export\", \"schemaVersion\": 9}", "newer rehabit"),
       (
         "{\"format\": \"rehabit-export\", \"schemaVersion\": 1, \"extra\": 1}",

@@ -1,3 +1,5 @@
+import RehabCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else

@@ -1,3 +1,5 @@
+import RehabCore
+
 /// An HL7 FHIR R4 (4.0.1) Bundle of type `collection` for clinic systems: a Patient with no
 /// identifying data (the receiving clinic links it), the programme as a CarePlan with one
 /// activity per treatment, each check-in measure and each logged pain rating as an

@@ -1,5 +1,8 @@
+import RehabCore
+
 /// JSON text for the exports, built as `StoredJSON` values: pretty-printed with sorted keys like
-/// the files on disk, every string validly escaped.
+/// the files on disk, every string validly escaped. Not `JSONEncoder`: it prints an empty list
+/// as `[\n\n  ]` where the exports have always had `[]`.
 enum ExportJSON {
   static func pretty(_ value: StoredJSON) -> String {
     var out = ""
@@ -31,9 +34,10 @@ enum ExportJSON {
     }
   }
 
-  /// A value rehabit's own types encode (a programme, a progress week), as `StoredJSON`.
+  /// A value rehabit's own types encode (a programme, a progress week), as `StoredJSON`,
+  /// without going through JSON text.
   static func value<Value: Encodable>(_ encodable: Value) throws -> StoredJSON {
-    try StoredJSON.parse(try JSONCoding.encode(encodable))
+    try StoredJSONEncoder.value(encodable)
   }
 
   static func string(_ text: String?) -> StoredJSON { text.map(StoredJSON.string) ?? .null }

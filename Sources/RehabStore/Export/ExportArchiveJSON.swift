@@ -1,0 +1,196 @@
+import RehabCore
+
+/// `rehabit export --format json` as text, and `rehabit import` reading it back.
+extension ExportArchive {
+  // MARK: Export
+
+  public static func render(_ archive: ExportArchive, summary: ExportSummary) throws -> String {
+    let document: StoredJSON = .object([
+      "format": .string(format),
+      "schemaVersion": .number(Double(schemaVersion)),
+      "exportedFor": .string(summary.asOf.description),
+      "range": .object([
+        "from": .string(summary.from.description), "to": .string(summary.to.description),
+      ]),
+      "programme": try ExportJSON.value(archive.programme),
+      "weeks": .array(try archive.weeks.map { try ExportJSON.value($0) }),
+      "summary": summaryJSON(summary),
+    ])
+    return ExportJSON.pretty(document)
+  }
+
+  static func summaryJSON(_ summary: ExportSummary) -> StoredJSON {
+    func figure(_ figure: AdherenceTally) -> [String: StoredJSON] {
+      [
+        "done": .number(Double(figure.done)), "scheduled": .number(Double(figure.scheduled)),
+        "skipped": .number(Double(figure.skipped)),
+        "adherence": ExportJSON.number(figure.ratio),
+      ]
+    }
+    let adherence = summary.adherence
+    var overall = figure(adherence.overall)
+    overall["selfReported"] = .bool(true)
+    overall["lowThreshold"] = .number(adherence.lowThreshold)
+    overall["weeks"] = .array(
+      adherence.weeks.map { week in
+        var object = figure(week.figure)
+        object["programmeWeek"] = .number(Double(week.programmeWeek))
+        object["from"] = .string(week.firstDay.description)
+        object["to"] = .string(week.lastDay.description)
+        object["insufficientDose"] = .bool(week.isInsufficient)
+        return .object(object)
+      })
+    overall["treatments"] = .array(
+      adherence.treatments.map { treatment in
+        var object = figure(treatment.figure)
+        object["treatmentId"] = .string(treatment.treatmentId)
+        object["treatment"] = .string(treatment.name)
+        object["kind"] = .string(treatment.kind.rawValue)
+        return .object(object)
+      })
+
+    let measures: [StoredJSON] = summary.measures.filter { !$0.points.isEmpty }.map { measure in
+      func sideObject(_ side: Side?) -> StoredJSON {
+        .object([
+          "baseline": ExportJSON.number(
+            measure.baseline.flatMap { MeasureSummary.number($0.value, side: side) }),
+          "latest": ExportJSON.number(
+            measure.latest.flatMap { MeasureSummary.number($0.value, side: side) }),
+          "change": ExportJSON.number(measure.change(side: side)),
+          "mcid": .number(measure.mcid(side: side)),
+          "verdict": ExportJSON.string(measure.verdict(side: side)?.rawValue),
+        ])
+      }
+      var object: [String: StoredJSON] = [
+        "measure": .string(measure.measure.rawValue),
+        "rule": .string(measure.measure.rule),
+        "mdc": .number(measure.measure.mdc),
+        "baselineDay": ExportJSON.string(measure.baseline?.day.description),
+        "latestDay": ExportJSON.string(measure.latest?.day.description),
+      ]
+      if measure.measure.isSided {
+        object["left"] = sideObject(.left)
+        object["right"] = sideObject(.right)
+        object["lsiBaseline"] = ExportJSON.number(measure.symmetryIndex(at: measure.baseline))
+        object["lsiLatest"] = ExportJSON.number(measure.symmetryIndex(at: measure.latest))
+      } else {
+        object["value"] = sideObject(nil)
+      }
+      return .object(object)
+    }
+
+    let flags: [StoredJSON] = summary.flags.map { flag in
+      .object([
+        "id": .string(flag.id), "rule": .string(flag.rule),
+        "since": ExportJSON.string(flag.since?.description), "message": .string(flag.message),
+        "evidence": .object(
+          Dictionary(flag.evidence.map { ($0.name, StoredJSON.string($0.value)) }) { a, _ in a }),
+      ])
+    }
+
+    let items: [StoredJSON] = summary.rows.map { item in
+      .object([
+        "date": .string(item.day.description),
+        "programmeWeek": ExportJSON.int(item.programmeWeek),
+        "id": .string(item.id),
+        "treatmentId": .string(item.treatmentId),
+        "treatment": .string(item.treatment),
+        "kind": ExportJSON.string(item.kind?.rawValue),
+        "side": ExportJSON.string(item.side?.rawValue),
+        "dose": ExportJSON.string(item.dose),
+        "status": .string(item.status.rawValue),
+        "reason": ExportJSON.string(item.reason),
+        "pain": ExportJSON.int(item.pain),
+      ])
+    }
+
+    return .object([
+      "adherence": .object(overall),
+      "measures": .array(measures),
+      "flags": .array(flags),
+      "items": .array(items),
+      "disclaimer": .string(SafetyText.disclaimer),
+    ])
+  }
+
+  // MARK: Import
+
+  /// Reads an export back, checking everything before anything is written: the syntax (with
+  /// line and column), the format and version, the programme (as `programme.json` is checked)
+  /// and every week (as a progress file is checked, older versions migrated), and that no week
+  /// appears twice.
+  public static func decode(_ bytes: [UInt8]) throws(ExportProblem) -> ExportArchive {
+    let document: StoredJSON
+    do {
+      document = try StoredJSON.parse(bytes)
+    } catch {
+      throw ExportProblem(
+        path: "line \(error.line), column \(error.column)",
+        message: "not valid JSON: \(error.message)",
+        fix: "use a file made by the JSON export of rehabit")
+    }
+    guard let object = document.objectValue, object["format"]?.stringValue == format else {
+      throw ExportProblem(
+        path: "format", message: "is not an export of rehabit (no \"format\": \"\(format)\")",
+        fix: "use a file made by the JSON export of rehabit")
+    }
+    guard let version = object["schemaVersion"]?.intValue else {
+      throw ExportProblem(
+        path: "schemaVersion", message: "missing or not a whole number",
+        fix: "add \"schemaVersion\": \(schemaVersion)")
+    }
+    guard version <= schemaVersion else {
+      throw ExportProblem(
+        path: "schemaVersion",
+        message:
+          "version \(version) was written by a newer rehabit (this one reads up to \(schemaVersion))",
+        fix: "upgrade rehabit to import it")
+    }
+    guard version >= 1 else {
+      throw ExportProblem(
+        path: "schemaVersion", message: "version \(version) is not a valid version",
+        fix: "use a file made by the JSON export of rehabit")
+    }
+    let allowed: Set<String> = [
+      "format", "schemaVersion", "exportedFor", "range", "programme", "weeks", "summary",
+    ]
+    if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+      throw ExportProblem(
+        path: unknown, message: "unknown field '\(unknown)'",
+        fix: "remove it; an export holds \(allowed.sorted().joined(separator: ", "))")
+    }
+    guard let programmeValue = object["programme"] else {
+      throw ExportProblem(
+        path: "programme", message: "missing", fix: "an export must hold the programme")
+    }
+    let programme: Programme
+    do {
+      programme = try ProgrammeDecoding.programme(
+        from: Array(programmeValue.text.utf8), file: "programme")
+    } catch {
+      throw ExportProblem(path: "programme.\(error.path)", message: error.message, fix: error.fix)
+    }
+    guard case .array(let weekValues)? = object["weeks"] else {
+      throw ExportProblem(
+        path: "weeks", message: "missing or not a list", fix: "write \"weeks\": [ … ]")
+    }
+    var weeks: [ProgressWeek] = []
+    var seen: Set<ISOWeek> = []
+    for (index, value) in weekValues.enumerated() {
+      let week: ProgressWeek
+      do {
+        week = try ProgressDecoding.week(from: Array(value.text.utf8))
+      } catch {
+        throw ExportProblem(
+          path: "weeks[\(index)].\(error.path)", message: error.message, fix: error.fix)
+      }
+      guard seen.insert(week.week).inserted else {
+        throw ExportProblem(
+          path: "weeks[\(index)].week", message: "\(week.week) appears twice",
+          fix: "keep one record of each week")
+      }
+      weeks.append(week)
+    }
+    return ExportArchive(programme: programme, weeks: weeks)
+  }
+}

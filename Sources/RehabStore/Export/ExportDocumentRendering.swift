@@ -1,0 +1,37 @@
+import RehabCore
+
+// Here rather than in RehabCore: the `json` and `fhir` formats are printed by RehabStore's JSON
+// printer (`ExportJSON`), which RehabCore cannot see.
+extension ExportDocument {
+  /// The export in `format`. `table` chooses the CSV table (items, check-ins or notes).
+  public static func render(
+    _ format: ExportFormat, history: ProgressHistory, asOf: CalendarDay,
+    from: CalendarDay? = nil, to: CalendarDay? = nil, table: ExportTable = .items
+  ) throws(ExportProblem) -> String {
+    let summary = try summary(history: history, asOf: asOf, from: from, to: to)
+    return try render(format, summary: summary, history: history, table: table)
+  }
+
+  public static func render(
+    _ format: ExportFormat, summary: ExportSummary, history: ProgressHistory,
+    table: ExportTable = .items
+  ) throws(ExportProblem) -> String {
+    switch format {
+    case .markdown: return MarkdownExport.render(summary)
+    case .csv: return CSVExport.render(summary, table: table)
+    case .html: return HTMLExport.render(summary)
+    case .ics: return ICSExport.render(summary)
+    case .fhir: return FHIRExport.render(summary)
+    case .json:
+      do {
+        return try ExportArchive.render(
+          ExportArchive(programme: history.programme, weeks: Array(history.weeks.values)),
+          summary: summary)
+      } catch {
+        throw ExportProblem(
+          path: "(export)", message: "cannot encode the records (\(error))",
+          fix: "please report this; nothing was written")
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+@testable import RehabCore
+
+/// Small programmes built in code, so scheduler tests state exactly what they schedule.
+enum Fixtures {
+  static func day(_ text: String) -> CalendarDay {
+    CalendarDay(text) ?? CalendarDay(daysSinceEpoch: 0)
+  }
+
+  static func strengthening(
+    id: String = "heel-raises", daysPerWeek: Int = 3, progression: Progression? = nil,
+    side: SideRule = .affected, weeks: WeekRange? = nil
+  ) -> Treatment {
+    Treatment(
+      id: id, name: "Heel raises", kind: .strengthening, instructions: "Rise slowly.", side: side,
+      dose: .setsReps(sets: 3, reps: 10, load: nil), schedule: Schedule(.daysPerWeek(daysPerWeek)),
+      weeks: weeks,
+      progression: progression
+        ?? Progression(field: .reps, step: 2, max: 15, afterMax: .addSet, maxSets: 4),
+      rule: "R-DOSE-STRENGTH")
+  }
+
+  static func stretch(id: String = "calf-stretch") -> Treatment {
+    Treatment(
+      id: id, name: "Calf stretch", kind: .stretching, instructions: "Hold.", side: .both,
+      dose: .holds(seconds: 30, repetitions: 3), schedule: Schedule(.daily), rule: "R-DOSE-STRETCH")
+  }
+
+  static func plan(_ treatments: [Treatment], weeks: Int = 8) -> ProgrammePlan {
+    ProgrammePlan(
+      id: "test", title: "Test programme", description: "For tests.", weeks: weeks,
+      checkin: CheckinPlan(measures: [.heelRaises], primary: .heelRaises), treatments: treatments)
+  }
+
+  static func programme(
+    _ treatments: [Treatment], start: String = "2026-11-30", weeks: Int = 8,
+    affected: Side = .left
+  ) -> Programme {
+    Programme(
+      plan: plan(treatments, weeks: weeks), start: day(start), weeks: weeks, affectedSide: affected)
+  }
+}
