@@ -18,7 +18,8 @@ struct DayChecklistJSON: Encodable {
   }
 
   let date: CalendarDay
-  let programmeWeek: Int?
+  /// Always present, null outside the programme, so scripts can rely on the key.
+  @Nullable var programmeWeek: Int?
   let programme: String
   let items: [Item]
 
@@ -36,16 +37,4 @@ struct DayChecklistJSON: Encodable {
     }
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case date, programmeWeek, programme, items
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(date, forKey: .date)
-    // Always present, null outside the programme, so scripts can rely on the key.
-    try container.encode(programmeWeek, forKey: .programmeWeek)
-    try container.encode(programme, forKey: .programme)
-    try container.encode(items, forKey: .items)
-  }
 }

@@ -42,16 +42,13 @@ struct FlagJSON: Encodable {
 /// `flags --json`: `{"asOf": "2026-12-20", "flags": [{"id", "rule", "since", "message", "evidence"}]}`.
 struct FlagListJSON: Encodable {
   let asOf: CalendarDay
-  let programmeWeek: Int?
-  let flags: [ProgressFlag]
+  @Nullable var programmeWeek: Int?
+  let flags: [FlagJSON]
 
-  private enum CodingKeys: String, CodingKey { case asOf, programmeWeek, flags }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(asOf, forKey: .asOf)
-    try container.encode(programmeWeek, forKey: .programmeWeek)
-    try container.encode(flags.map(FlagJSON.init), forKey: .flags)
+  init(asOf: CalendarDay, programmeWeek: Int?, flags: [ProgressFlag]) {
+    self.asOf = asOf
+    self.programmeWeek = programmeWeek
+    self.flags = flags.map(FlagJSON.init)
   }
 }
 

@@ -56,9 +56,9 @@ struct WeekSummaryJSON: Encodable {
   struct DayJSON: Encodable {
     let date: CalendarDay
     let weekday: Weekday
-    let programmeWeek: Int?
+    @Nullable var programmeWeek: Int?
     let standing: DayAdherence.Standing
-    let adherence: Double?
+    @Nullable var adherence: Double?
     let done: Int
     let skipped: Int
     let scheduled: Int
@@ -74,23 +74,6 @@ struct WeekSummaryJSON: Encodable {
       skipped = day.tally.skipped
       scheduled = day.tally.scheduled
       items = day.entries.map(ItemJSON.init)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-      case date, weekday, programmeWeek, standing, adherence, done, skipped, scheduled, items
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(date, forKey: .date)
-      try container.encode(weekday, forKey: .weekday)
-      try container.encode(programmeWeek, forKey: .programmeWeek)
-      try container.encode(standing, forKey: .standing)
-      try container.encode(adherence, forKey: .adherence)
-      try container.encode(done, forKey: .done)
-      try container.encode(skipped, forKey: .skipped)
-      try container.encode(scheduled, forKey: .scheduled)
-      try container.encode(items, forKey: .items)
     }
   }
 
@@ -213,16 +196,7 @@ struct WeekSummaryJSON: Encodable {
     let threshold: Double
     let convention: String
     /// R-LSI-OK on every sided measure; null before any was measured.
-    let resolved: Bool?
-
-    private enum CodingKeys: String, CodingKey { case threshold, convention, resolved }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(threshold, forKey: .threshold)
-      try container.encode(convention, forKey: .convention)
-      try container.encode(resolved, forKey: .resolved)
-    }
+    @Nullable var resolved: Bool?
   }
 }
 
