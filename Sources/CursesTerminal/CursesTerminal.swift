@@ -121,6 +121,12 @@ public final class CursesTerminal: Terminal {
     doupdate()
   }
 
+  /// The terminal's bell (ncurses flashes the screen instead where there is no bell).
+  public func bell() {
+    guard !isStopped else { return }
+    beep()
+  }
+
   /// Waits for a key, a resize, or the timeout (`.tick`). Returns nil when input is closed.
   public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
     guard !isStopped else { return nil }

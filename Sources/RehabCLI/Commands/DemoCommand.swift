@@ -24,6 +24,7 @@ struct DemoCommand: ParsableCommand {
   static let demoWeeksOfHistory = 3
 
   @OptionGroup var common: CommonOptions
+  @OptionGroup var screen: ScreenOptions
 
   func run() throws {
     let today = try common.day()
@@ -35,7 +36,8 @@ struct DemoCommand: ParsableCommand {
       defer { terminal.stop() }
       let (directory, store, programme) = try DemoCommand.makeDemo(today: today)
       try FullScreen.run(
-        on: terminal, store: store, programme: programme, templates: templates, clock: clock)
+        on: terminal, store: store, programme: programme, templates: templates, clock: clock,
+        bell: screen.bell)
       return directory
     }
     Output.line(

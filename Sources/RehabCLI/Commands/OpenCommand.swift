@@ -4,6 +4,12 @@ import RehabCore
 import RehabStore
 import RehabTUI
 
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// `rehabit` with no command: the full-screen app on the day's checklist, or the setup wizard
 /// when the data directory has no programme yet.
 struct OpenCommand: ParsableCommand {
@@ -13,6 +19,7 @@ struct OpenCommand: ParsableCommand {
     shouldDisplay: false)
 
   @OptionGroup var common: CommonOptions
+  @OptionGroup var screen: ScreenOptions
 
   func run() throws {
     let store = try common.store()
@@ -24,7 +31,7 @@ struct OpenCommand: ParsableCommand {
       defer { terminal.stop() }
       try FullScreen.run(
         on: terminal, store: store, programme: programme, templates: templates,
-        clock: common.appClock())
+        clock: common.appClock(), bell: screen.bell)
     }
   }
 }
@@ -45,11 +52,26 @@ enum FullScreen {
   @MainActor
   static func run(
     on terminal: CursesTerminal, store: ProgressStore, programme: Programme?,
-    templates: [ProgrammeTemplate], clock: AppClock
+    templates: [ProgrammeTemplate], clock: AppClock, bell: Bool
   ) throws {
     let runner = AppRunner(
-      terminal: terminal, store: store, clock: clock, programme: programme, templates: templates)
+      terminal: terminal, store: store, clock: clock, programme: programme, templates: templates,
+      bell: bell)
     runner.run()
+  }
+}
+
+/// Options of the full-screen app.
+struct ScreenOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("no-bell"),
+    help: "No bell at the guided session's steps (also: REHABIT_NO_BELL=1).")
+  var noBell = false
+
+  /// The bell rings unless `--no-bell` or a non-empty `REHABIT_NO_BELL` other than `0`.
+  var bell: Bool {
+    let variable = ProcessInfo.processInfo.environment["REHABIT_NO_BELL"] ?? ""
+    return !noBell && (variable.isEmpty || variable == "0")
   }
 }
 

@@ -106,6 +106,14 @@ public enum ProgrammeValidator {
     if let progression = treatment.progression {
       found += progressionProblems(progression, dose: treatment.dose, path: "\(path).progression")
     }
+    for field in treatment.session?.fields ?? [] where !SessionTiming.limits.contains(field.value) {
+      found.append(
+        ProgrammeProblem(
+          path: "\(path).session.\(field.name)", message: "\(field.value) is out of range",
+          fix:
+            "use \(SessionTiming.limits.lowerBound) to \(SessionTiming.limits.upperBound) seconds"
+        ))
+    }
     return found
   }
 

@@ -11,11 +11,14 @@ public struct Treatment: Hashable, Sendable {
   public var progression: Progression?
   /// The clinical rule id behind the dose, e.g. `R-DOSE-STRENGTH`.
   public var rule: String?
+  /// The guided session's pauses for this treatment, where they differ from
+  /// `SessionTiming.defaults` (R-SESSION-TIMING).
+  public var session: SessionTimingOverride?
 
   public init(
     id: String, name: String, kind: TreatmentKind, instructions: String, side: SideRule,
     dose: Dose, schedule: Schedule, weeks: WeekRange? = nil, progression: Progression? = nil,
-    rule: String? = nil
+    rule: String? = nil, session: SessionTimingOverride? = nil
   ) {
     self.id = id
     self.name = name
@@ -27,7 +30,11 @@ public struct Treatment: Hashable, Sendable {
     self.weeks = weeks
     self.progression = progression
     self.rule = rule
+    self.session = session
   }
+
+  /// The pauses of a guided session of this treatment.
+  public var sessionTiming: SessionTiming { session?.timing ?? .defaults }
 
   /// The first programme week the treatment runs in.
   public var firstWeek: Int { weeks?.from ?? 1 }
@@ -40,7 +47,7 @@ public struct Treatment: Hashable, Sendable {
 
 extension Treatment: Codable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, name, kind, instructions, side, dose, schedule, weeks, progression, rule
+    case id, name, kind, instructions, side, dose, schedule, weeks, progression, rule, session
   }
 
   public init(from decoder: any Decoder) throws {
@@ -56,7 +63,8 @@ extension Treatment: Codable {
       schedule: try container.decode(Schedule.self, forKey: .schedule),
       weeks: try container.decodeIfPresent(WeekRange.self, forKey: .weeks),
       progression: try container.decodeIfPresent(Progression.self, forKey: .progression),
-      rule: try container.decodeIfPresent(String.self, forKey: .rule))
+      rule: try container.decodeIfPresent(String.self, forKey: .rule),
+      session: try container.decodeIfPresent(SessionTimingOverride.self, forKey: .session))
   }
 }
 

@@ -16,6 +16,10 @@ public enum SafetyText {
     "a pale, blue or cold foot, new numbness, or toes that won't move",
   ]
 
+  /// Shown through every heat or ice countdown (R-DOSE-ICE, R-DOSE-HEAT).
+  public static let thermalSession =
+    "Wrapped in a cloth, never on bare skin, and never while asleep. Stop if the skin turns white, blistered or numb."
+
   public static let thermalCaution =
     "With diabetes, neuropathy or poor circulation, use heat or ice only with a clinician's approval."
 

@@ -11,6 +11,7 @@ public enum AppAction: Equatable, Sendable {
   case checkin(CheckinAction)
   case export(ExportAction)
   case setup(SetupAction)
+  case session(SessionAction)
   /// The help overlay, over any screen.
   case help(HelpAction)
   /// A screen registered from outside the app's own list (see `PluginScreen`).
@@ -21,6 +22,8 @@ public enum AppAction: Equatable, Sendable {
 
   // MARK: From the terminal and the runner
   case resize(Size)
+  /// The runner's monotonic clock, in seconds, before each event (the guided session's timers).
+  case now(Double)
   /// The scroll offsets the last frame showed (offsets past the end come back to the end).
   case scrollShown(ShownScroll)
   /// The wait timed out: retry unsaved changes.

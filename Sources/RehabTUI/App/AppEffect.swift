@@ -23,13 +23,15 @@ public enum AppEffect: Equatable, Sendable {
   /// Renders the export (`ExportDocument`, as of today) and writes it to `path` (absolute) with
   /// `ExportFile.write`; an existing file is replaced only when `replacing`.
   case export(ExportFormat, path: String, replacing: Bool)
+  /// Rings the terminal bell (a guided session's step changed).
+  case bell
   case quit
 
   /// Whether the effect writes to the data directory (and may fail and be retried).
   public var isWrite: Bool {
     switch self {
     case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
-    case .loadDay, .loadWeek, .quit: false
+    case .loadDay, .loadWeek, .bell, .quit: false
     }
   }
 

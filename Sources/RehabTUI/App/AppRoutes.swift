@@ -15,6 +15,8 @@ public enum Screen: Equatable, Sendable {
   case checkin(CheckinForm)
   /// The Export dialog, over the Today screen.
   case export(ExportDialog)
+  /// The guided session: one exercise at a time with a timer or counter.
+  case session(SessionState)
   /// A screen registered from outside the app's own list.
   case plugin(PluginScreen)
 }
@@ -28,6 +30,7 @@ extension Screen {
     case .week(let view): WeekScreen.title(view)
     case .checkin(let form): CheckinScreen.title(form)
     case .export(let dialog): ExportScreen.title(dialog)
+    case .session(let session): SessionScreen.title(session)
     case .plugin(let plugin): plugin.title
     }
   }
@@ -40,6 +43,7 @@ extension Screen {
     case .week(let view): WeekScreen.keys(for: view)
     case .checkin(let form): CheckinScreen.keys(for: form)
     case .export(let dialog): ExportScreen.keys(for: dialog)
+    case .session(let session): SessionScreen.keys(for: session)
     case .plugin(let plugin): plugin.keys
     }
   }
@@ -52,6 +56,7 @@ extension Screen {
     case .week(let view): WeekScreen.helpKeys(for: view)
     case .checkin(let form): CheckinScreen.helpKeys(for: form)
     case .export(let dialog): ExportScreen.helpKeys(for: dialog)
+    case .session(let session): SessionScreen.helpKeys(for: session)
     case .plugin(let plugin): plugin.helpKeys
     }
   }
@@ -63,6 +68,8 @@ extension Screen {
     case .week(let view): WeekScreen.render(view, app: app, into: &buffer, theme: theme)
     case .checkin(let form): CheckinScreen.render(form, app: app, into: &buffer, theme: theme)
     case .export(let dialog): ExportScreen.render(dialog, app: app, into: &buffer, theme: theme)
+    case .session(let session):
+      SessionScreen.render(session, app: app, into: &buffer, theme: theme)
     case .plugin(let plugin): plugin.render(app: app, into: &buffer, theme: theme)
     }
   }
@@ -99,6 +106,15 @@ extension AppState {
       let reply = ExportScreen.reduce(&dialog, action, context: context)
       screen = .export(dialog)
       return follow(reply)
+    case .session(let action):
+      guard case .session(var session) = screen else { return [] }
+      let reply = SessionScreen.reduce(&session, action, context: context)
+      screen = .session(session)
+      return follow(reply)
+    case .now(let time):
+      now = max(now, time)
+      if case .session = screen { return apply(.session(.clock(now))) }
+      return []
     case .plugin(let action):
       guard case .plugin(let plugin) = screen,
         let result = plugin.reduce(action, context: context)

@@ -32,6 +32,10 @@ public struct AppState: Equatable, Sendable {
   public var exportDirectory: String
   /// The home directory, for `~/` in an export path.
   public var homeDirectory: String?
+  /// The latest monotonic time the runner reported, in seconds (the guided session's clock).
+  public var now: Double
+  /// Whether a guided session rings the bell at each step (`--no-bell`, `REHABIT_NO_BELL`).
+  public var bellEnabled: Bool
 
   public init(
     today: CalendarDay, size: Size, programme: Programme?, templates: [ProgrammeTemplate] = [],
@@ -50,6 +54,8 @@ public struct AppState: Equatable, Sendable {
     self.isFinished = false
     self.exportDirectory = exportDirectory
     self.homeDirectory = homeDirectory
+    self.now = 0
+    self.bellEnabled = true
   }
 
   /// The state to start with and the effects that fill it (loading today's list).
@@ -63,6 +69,13 @@ public struct AppState: Equatable, Sendable {
     return (state, programme == nil ? [] : [.loadDay(today)])
   }
 
+  /// Milliseconds until the screen must be drawn again without a key (a countdown's next
+  /// second); nil when nothing is due.
+  public var wakeUpMilliseconds: Int? {
+    if case .session(let session) = screen { return session.millisecondsToNextSecond }
+    return nil
+  }
+
   public var isTooSmall: Bool {
     size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height
   }
@@ -71,7 +84,8 @@ public struct AppState: Equatable, Sendable {
   var context: ScreenContext {
     ScreenContext(
       today: today, programme: programme, size: size, day: todayScreen.day,
-      exportDirectory: exportDirectory, homeDirectory: homeDirectory)
+      exportDirectory: exportDirectory, homeDirectory: homeDirectory, now: now,
+      bellEnabled: bellEnabled)
   }
 }
 

@@ -68,6 +68,9 @@ struct ScreenContext: Sendable {
   var day: CalendarDay
   var exportDirectory: String
   var homeDirectory: String?
+  /// Monotonic seconds, as last reported by the runner.
+  var now: Double = 0
+  var bellEnabled: Bool = true
 
   /// The weeks the Week screen can show: from the programme's first week through the week of
   /// today (or of the programme's last day, once it has ended).

@@ -27,7 +27,7 @@ public final class AppRunner {
   public init(
     terminal: any Terminal, store: ProgressStore, clock: AppClock, programme: Programme?,
     templates: [ProgrammeTemplate], tickMilliseconds: Int = 30_000,
-    exportDirectory: String? = nil
+    exportDirectory: String? = nil, bell: Bool = true
   ) {
     self.terminal = terminal
     self.store = store
@@ -39,6 +39,8 @@ public final class AppRunner {
       exportDirectory: exportDirectory ?? AppRunner.defaultExportDirectory(home: home),
       homeDirectory: home)
     self.state = state
+    self.state.bellEnabled = bell
+    self.state.now = clock.monotonic()
     self.startupEffects = effects
   }
 
@@ -48,7 +50,7 @@ public final class AppRunner {
     while !state.isFinished {
       terminal.draw(render(state, size: terminal.size, capabilities: terminal.capabilities))
       settleScroll()
-      guard let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds) else { break }
+      guard let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds()) else { break }
       handle(event)
     }
   }
@@ -70,8 +72,17 @@ public final class AppRunner {
     if shown != ShownScroll() { send(.scrollShown(shown)) }
   }
 
+  /// How long to wait for a key: until a countdown shows its next second (a guided session),
+  /// else the tick that notices midnight and retries saves. Never a busy loop.
+  func waitMilliseconds() -> Int {
+    send(.now(clock.monotonic()))
+    guard let due = state.wakeUpMilliseconds else { return tickMilliseconds }
+    return min(tickMilliseconds, max(1, due))
+  }
+
   /// One event from the terminal.
   public func handle(_ event: TerminalEvent) {
+    send(.now(clock.monotonic()))
     switch event {
     case .key(let key):
       if let action = AppKeys.action(for: key, in: state) { send(action) }
@@ -137,6 +148,9 @@ public final class AppRunner {
         try store.saveCheckin(checkin)
       case .export(let format, let path, let replacing):
         return .exportFinished(export(format, to: path, replacing: replacing))
+      case .bell:
+        terminal.bell()
+        return nil
       case .quit:
         return nil
       }

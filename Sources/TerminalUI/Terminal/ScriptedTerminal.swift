@@ -23,6 +23,11 @@ public final class ScriptedTerminal: Terminal {
     self.init(size: size, events: keys.map(TerminalEvent.key), capabilities: capabilities)
   }
 
+  /// How many times the bell rang.
+  public private(set) var bells = 0
+
+  public func bell() { bells += 1 }
+
   public var lastFrame: ScreenBuffer? { frames.last }
   public var remainingEvents: [TerminalEvent] { events }
 

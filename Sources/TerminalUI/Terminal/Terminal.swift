@@ -9,4 +9,6 @@ public protocol Terminal: AnyObject {
   /// Waits for the next event, at most `timeoutMilliseconds` (nil waits forever); returns `.tick`
   /// on timeout and nil when there will be no more input (input closed, script exhausted).
   func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent?
+  /// Rings the terminal bell (a guided session's transitions).
+  func bell()
 }

@@ -26,6 +26,8 @@ public enum TodayAction: Equatable, Sendable {
   case openCheckin
   /// Opens the Export dialog.
   case openExport
+  /// Starts a guided session at the selected pending item.
+  case startSession
 
   // MARK: Forms (skip reason, note, pain)
   /// A key for the open text field.
@@ -74,7 +76,7 @@ enum TodayScreen: ScreenComponent {
       keys: [.up, .character("k")], action: .today(.moveUp), help: "previous item",
       showsInHelpBar: false),
     KeyBinding(
-      keys: [.home, .character("g")], action: .today(.moveToFirst), help: "first item",
+      keys: [.home], action: .today(.moveToFirst), help: "first item",
       showsInHelpBar: false),
     KeyBinding(
       keys: [.end, .character("G")], action: .today(.moveToLast), help: "last item",
@@ -96,6 +98,7 @@ enum TodayScreen: ScreenComponent {
       keys: [.character("t")], action: .today(.goToToday), help: "back to today",
       showsInHelpBar: false),
     KeyBinding(keys: [.character("u")], action: .today(.undo), help: "undo"),
+    KeyBinding(keys: [.character("g")], action: .today(.startSession), help: "guided session"),
     KeyBinding(keys: [.character("w")], action: .today(.showWeek), help: "week"),
     KeyBinding(keys: [.character("c")], action: .today(.openCheckin), help: "check-in"),
     KeyBinding(
@@ -164,6 +167,12 @@ enum TodayScreen: ScreenComponent {
         on: state.day, existing: loaded.checkin, origin: .today, context: context)
     case .openExport:
       return ExportScreen.open(context: context)
+    case .startSession:
+      guard let loaded = state.checklist, loaded.day == state.day else {
+        return .say(StatusMessage("Still reading \(state.day); try again in a moment."))
+      }
+      return SessionScreen.open(
+        entries: loaded.entries, selected: state.selection, day: state.day, context: context)
     case .editText, .submit, .cancel, .setPainLevel, .changePainLevel, .togglePainTiming,
       .toggleAboutItem:
       // Form keys with no form open (a stale key): nothing to do.
