@@ -163,9 +163,12 @@ extension SessionScreen {
       painConsequence(of: exercise, programme: programme),
       "Pain should settle by the next morning (R-PAIN-ZONES, R-PAIN-NEXT).",
     ]
-    for zone in zones where y < body.maxY {
-      buffer.put(theme.truncated(theme.text(zone), to: body.width), at: Point(x: body.x, y: y))
-      y += 1
+    for zone in zones {
+      for line in WrappedText.lines(theme.text(zone), width: max(1, body.width - 2)).enumerated()
+      where y < body.maxY {
+        buffer.put((line.offset == 0 ? "" : "  ") + line.element, at: Point(x: body.x, y: y))
+        y += 1
+      }
     }
   }
 

@@ -46,19 +46,20 @@ enum SessionScreen: ScreenComponent {
 
   static let stepKeys: KeyTable<AppAction> = [
     KeyBinding(
-      keys: [.character(" ")], action: .session(.next), help: "next (set done)", label: "space"),
+      keys: [.character(" ")], action: .session(.next), help: "next",
+      label: "space"),
     KeyBinding(keys: [.character("p")], action: .session(.togglePause), help: "pause"),
+    KeyBinding(keys: [.character("s")], action: .session(.skip), help: "skip"),
+    KeyBinding(keys: [.character("n")], action: .session(.nextExercise), help: "next exercise"),
+    KeyBinding(keys: [.character("q"), .escape], action: .session(.leave), help: "leave"),
     KeyBinding(
       keys: [.character("+")], action: .session(.adjust(5)), help: "5 s more", label: "+/-"),
     KeyBinding(
       keys: [.character("-")], action: .session(.adjust(-5)), help: "5 s less",
       showsInHelpBar: false),
-    KeyBinding(keys: [.character("s")], action: .session(.skip), help: "skip"),
-    KeyBinding(keys: [.character("n")], action: .session(.nextExercise), help: "next"),
     KeyBinding(
       keys: [.character("b")], action: .session(.previousExercise), help: "previous exercise",
       showsInHelpBar: false),
-    KeyBinding(keys: [.character("q"), .escape], action: .session(.leave), help: "leave"),
     KeyBinding(
       keys: [.character("?"), .function(1)], action: .help(.open), help: "help",
       showsInHelpBar: false),
@@ -69,7 +70,7 @@ enum SessionScreen: ScreenComponent {
     var bindings: [KeyBinding<AppAction>] = (0...9).map { level in
       KeyBinding(
         keys: [.character(Character("\(level)"))], action: .session(.pain(level)),
-        help: level == 0 ? "pain 0–9" : "pain \(level)", label: level == 0 ? "0-9" : nil,
+        help: level == 0 ? "pain" : "pain \(level)", label: level == 0 ? "0-9" : nil,
         showsInHelpBar: level == 0)
     }
     bindings += [

@@ -98,9 +98,12 @@ enum TodayScreen: ScreenComponent {
       keys: [.character("t")], action: .today(.goToToday), help: "back to today",
       showsInHelpBar: false),
     KeyBinding(keys: [.character("u")], action: .today(.undo), help: "undo"),
-    KeyBinding(keys: [.character("g")], action: .today(.startSession), help: "guided session"),
+    KeyBinding(keys: [.character("g")], action: .today(.startSession), help: "session"),
     KeyBinding(keys: [.character("w")], action: .today(.showWeek), help: "week"),
-    KeyBinding(keys: [.character("c")], action: .today(.openCheckin), help: "check-in"),
+    // Weekly, so it leaves the help bar to the daily keys (the help overlay lists it).
+    KeyBinding(
+      keys: [.character("c")], action: .today(.openCheckin), help: "check-in",
+      showsInHelpBar: false),
     KeyBinding(
       keys: [.character("e")], action: .today(.openExport), help: "export",
       showsInHelpBar: false),
