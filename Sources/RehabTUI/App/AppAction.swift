@@ -10,6 +10,7 @@ public enum AppAction: Equatable, Sendable {
   case week(WeekAction)
   case checkin(CheckinAction)
   case export(ExportAction)
+  case card(CardAction)
   case setup(SetupAction)
   /// The help overlay, over any screen.
   case help(HelpAction)

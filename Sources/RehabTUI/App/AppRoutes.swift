@@ -15,6 +15,8 @@ public enum Screen: Equatable, Sendable {
   case checkin(CheckinForm)
   /// The Export dialog, over the Today screen.
   case export(ExportDialog)
+  /// One item explained (instructions, load, dose and why), over the Today screen.
+  case card(CardView)
   /// A screen registered from outside the app's own list.
   case plugin(PluginScreen)
 }
@@ -28,6 +30,7 @@ extension Screen {
     case .week(let view): WeekScreen.title(view)
     case .checkin(let form): CheckinScreen.title(form)
     case .export(let dialog): ExportScreen.title(dialog)
+    case .card(let view): CardScreen.title(view)
     case .plugin(let plugin): plugin.title
     }
   }
@@ -40,6 +43,7 @@ extension Screen {
     case .week(let view): WeekScreen.keys(for: view)
     case .checkin(let form): CheckinScreen.keys(for: form)
     case .export(let dialog): ExportScreen.keys(for: dialog)
+    case .card(let view): CardScreen.keys(for: view)
     case .plugin(let plugin): plugin.keys
     }
   }
@@ -52,6 +56,7 @@ extension Screen {
     case .week(let view): WeekScreen.helpKeys(for: view)
     case .checkin(let form): CheckinScreen.helpKeys(for: form)
     case .export(let dialog): ExportScreen.helpKeys(for: dialog)
+    case .card(let view): CardScreen.helpKeys(for: view)
     case .plugin(let plugin): plugin.helpKeys
     }
   }
@@ -63,6 +68,7 @@ extension Screen {
     case .week(let view): WeekScreen.render(view, app: app, into: &buffer, theme: theme)
     case .checkin(let form): CheckinScreen.render(form, app: app, into: &buffer, theme: theme)
     case .export(let dialog): ExportScreen.render(dialog, app: app, into: &buffer, theme: theme)
+    case .card(let view): CardScreen.render(view, app: app, into: &buffer, theme: theme)
     case .plugin(let plugin): plugin.render(app: app, into: &buffer, theme: theme)
     }
   }
@@ -99,6 +105,11 @@ extension AppState {
       let reply = ExportScreen.reduce(&dialog, action, context: context)
       screen = .export(dialog)
       return follow(reply)
+    case .card(let action):
+      guard case .card(var view) = screen else { return [] }
+      let reply = CardScreen.reduce(&view, action, context: context)
+      screen = .card(view)
+      return follow(reply)
     case .plugin(let action):
       guard case .plugin(let plugin) = screen,
         let result = plugin.reduce(action, context: context)
@@ -114,6 +125,10 @@ extension AppState {
       if let offset = shown.week, case .week(var view) = screen, offset < view.scrollOffset {
         view.scrollOffset = offset
         screen = .week(view)
+      }
+      if let offset = shown.card, case .card(var view) = screen, offset < view.scrollOffset {
+        view.scrollOffset = offset
+        screen = .card(view)
       }
       if let offset = shown.help, var overlay = help, offset < overlay.scrollOffset {
         overlay.scrollOffset = offset

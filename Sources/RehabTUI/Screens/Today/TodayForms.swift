@@ -85,7 +85,7 @@ extension TodayScreen {
         message: StatusMessage("Skipped: \(entry.label): \(reason)."))
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport, .setPainLevel, .changePainLevel, .togglePainTiming,
+      .openCheckin, .openExport, .openCard, .setPainLevel, .changePainLevel, .togglePainTiming,
       .toggleAboutItem:
       return .none
     }
@@ -123,7 +123,7 @@ extension TodayScreen {
       return .none
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport, .setPainLevel, .changePainLevel, .togglePainTiming:
+      .openCheckin, .openExport, .openCard, .setPainLevel, .changePainLevel, .togglePainTiming:
       return .none
     }
   }
@@ -151,7 +151,7 @@ extension TodayScreen {
         message: .show(StatusMessage("Pain \(form.level)/10 \(timing) logged: \(form.zone).")))
     case .editText, .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport:
+      .openCheckin, .openExport, .openCard:
       break
     }
     state.modal = .pain(form)
