@@ -22,7 +22,7 @@ public struct RehabitCommand: ParsableCommand {
   /// Every subcommand, in the order `--help` lists them.
   static let commands: [any ParsableCommand.Type] = [
     OpenCommand.self, DemoCommand.self, TemplatesCommand.self, InitCommand.self,
-    TodayCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
+    TodayCommand.self, ShowCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
     PainCommand.self, CheckinCommand.self, WeekCommand.self, FlagsCommand.self,
     ExportCommand.self, ImportCommand.self,
   ]

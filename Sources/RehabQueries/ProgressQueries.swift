@@ -61,6 +61,26 @@ public struct ProgressQueries: Sendable {
     Scheduler(programme: programme).checklist(for: day)
   }
 
+  /// The card of item `itemId` on `day` (`today`'s list, or a later day of the programme,
+  /// read-only): its dose after pain guidance and why, its record and when it was last done.
+  /// Reads the weeks from the programme's start through `day` (never beyond the programme, so
+  /// the cost stays that of `today`); nil when `day` has no such item.
+  public func card(_ itemId: String, on day: CalendarDay) throws(StoreError) -> ItemCard? {
+    let scheduler = Scheduler(programme: programme)
+    guard programme.contains(day),
+      scheduler.checklist(for: day).contains(where: { $0.id == itemId })
+    else { return nil }
+    let weeks = try store.weeks(from: programme.start, through: day)
+    let pain = weeks.flatMap { week in
+      week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
+    }
+    let guidance = scheduler.painGuidance(pain)
+    guard
+      let item = scheduler.checklist(for: day, guidance: guidance).first(where: { $0.id == itemId })
+    else { return nil }
+    return ItemCard(item: item, programme: programme, guidance: guidance, weeks: weeks)
+  }
+
   /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),
   /// listed as `today` will list them once it starts.
   public static func preview(of programme: Programme, days: Int = 7) -> [DayChecklist] {

@@ -109,8 +109,9 @@ struct ProgressContext {
   }
 
   /// Throws unless progress can be logged for `day`: inside the programme, today or earlier.
-  func requireLoggable(_ day: CalendarDay, what: String = "") throws {
-    if day > today {
+  /// `readOnly` (a command that only shows) allows later days of the programme too.
+  func requireLoggable(_ day: CalendarDay, what: String = "", readOnly: Bool = false) throws {
+    if day > today && !readOnly {
       throw CLIError(
         "\(what)\(day) is after today (\(today)); progress can be logged for today or earlier")
     }
@@ -122,18 +123,21 @@ struct ProgressContext {
   }
 
   /// The day's items for resolving numbers and ids (`ProgressQueries.items(on:)`).
-  func checklist(for day: CalendarDay) throws -> [ChecklistItem] {
-    try requireLoggable(day)
+  func checklist(for day: CalendarDay, readOnly: Bool = false) throws -> [ChecklistItem] {
+    try requireLoggable(day, readOnly: readOnly)
     return queries.items(on: day)
   }
 
   /// Numbers from the --date day's list, or item ids of any loggable day; each once.
-  func resolveItems(_ words: [String], listDay: CalendarDay? = nil) throws -> [Target] {
+  /// `readOnly` also resolves them on later days of the programme (for showing, not logging).
+  func resolveItems(_ words: [String], listDay: CalendarDay? = nil, readOnly: Bool = false)
+    throws -> [Target]
+  {
     let listDay = listDay ?? day
     var lists: [CalendarDay: [ChecklistItem]] = [:]
     func list(_ day: CalendarDay) throws -> [ChecklistItem] {
       if let cached = lists[day] { return cached }
-      let items = try checklist(for: day)
+      let items = try checklist(for: day, readOnly: readOnly)
       lists[day] = items
       return items
     }
@@ -151,7 +155,7 @@ struct ProgressContext {
         }
         target = Target(number: number, item: items[number - 1])
       } else if let parsed = ChecklistItem.parseID(word) {
-        try requireLoggable(parsed.day, what: "item \(word): ")
+        try requireLoggable(parsed.day, what: "item \(word): ", readOnly: readOnly)
         let items = try list(parsed.day)
         guard let index = items.firstIndex(where: { $0.id == word }) else {
           throw CLIError(

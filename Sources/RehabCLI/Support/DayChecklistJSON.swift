@@ -15,6 +15,9 @@ struct DayChecklistJSON: Encodable {
     let occurrence: Int
     let occurrencesPerDay: Int
     let painAdjustments: [ChecklistItem.PainAdjustment]
+    let instructions: String
+    /// The treatment's `Dose.load`; null when the programme gives none.
+    @Nullable var load: String?
   }
 
   let date: CalendarDay
@@ -33,7 +36,8 @@ struct DayChecklistJSON: Encodable {
         treatmentId: entry.item.treatmentId, kind: entry.item.kind, side: entry.item.side,
         dose: entry.item.dose.text, status: entry.status, reason: entry.skipReason,
         occurrence: entry.item.occurrence, occurrencesPerDay: entry.item.occurrencesPerDay,
-        painAdjustments: entry.item.painAdjustments)
+        painAdjustments: entry.item.painAdjustments, instructions: entry.item.instructions,
+        load: programme.plan.treatment(id: entry.item.treatmentId)?.dose.load)
     }
   }
 

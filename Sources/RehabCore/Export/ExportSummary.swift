@@ -22,11 +22,14 @@ public struct ExportSummary: Hashable, Sendable {
   /// Notes and pain logged within the range, oldest first.
   public var notes: [NoteRecord]
   public var pain: [PainRecord]
+  /// Each treatment as prescribed, with its dose as of `asOf`: what the patient was told.
+  public var prescribed: [ExportTreatment]
 
   public init(
     programme: Programme, asOf: CalendarDay, from: CalendarDay, to: CalendarDay,
     days: [ExportDay], remaining: [ExportDay], adherence: ExportAdherence, checkins: [Checkin],
-    measures: [MeasureSummary], flags: [ExportFlag], notes: [NoteRecord], pain: [PainRecord]
+    measures: [MeasureSummary], flags: [ExportFlag], notes: [NoteRecord], pain: [PainRecord],
+    prescribed: [ExportTreatment] = []
   ) {
     self.programme = programme
     self.asOf = asOf
@@ -40,6 +43,7 @@ public struct ExportSummary: Hashable, Sendable {
     self.flags = flags
     self.notes = notes
     self.pain = pain
+    self.prescribed = prescribed
   }
 
   /// Every scheduled item of the range, in day and session order.
@@ -47,6 +51,28 @@ public struct ExportSummary: Hashable, Sendable {
 
   /// Items that were skipped, with their reasons, in the range.
   public var skipped: [ExportItem] { rows.filter { $0.status == .skipped } }
+}
+
+/// One treatment of the programme as prescribed: the plan's instructions, load, schedule and
+/// sides, and the dose the scheduler gives as of the export day.
+public struct ExportTreatment: Hashable, Sendable {
+  public var treatment: Treatment
+  /// The sides it is done on, for the programme's affected side.
+  public var sides: [Side]
+  /// The programme week the dose is for (the export day's, kept within the programme).
+  public var programmeWeek: Int
+  /// The dose as of the export day after progression and pain guidance; nil when the treatment
+  /// does not run that week.
+  public var currentDose: Prescription?
+
+  public init(
+    treatment: Treatment, sides: [Side], programmeWeek: Int, currentDose: Prescription?
+  ) {
+    self.treatment = treatment
+    self.sides = sides
+    self.programmeWeek = programmeWeek
+    self.currentDose = currentDose
+  }
 }
 
 /// One day of the range with its items and notes.

@@ -71,7 +71,23 @@ extension ExportSummary {
       adherence: adherence(ledger: ledger, days: rangeDays), checkins: checkins,
       measures: measures, flags: engine.flags.map(ExportFlag.init),
       notes: records.notes.filter { $0.day >= from && $0.day <= to },
-      pain: records.pain.filter { $0.day >= from && $0.day <= to })
+      pain: records.pain.filter { $0.day >= from && $0.day <= to },
+      prescribed: prescribed(history: history, asOf: asOf))
+  }
+
+  /// Every treatment with its dose as of `asOf` (kept within the programme), by the
+  /// scheduler's rules and the pain logged up to that day.
+  static func prescribed(history: ProgressHistory, asOf: CalendarDay) -> [ExportTreatment] {
+    let programme = history.programme
+    let day = min(max(asOf, programme.start), programme.end)
+    let scheduler = Scheduler(programme: programme)
+    let guidance = scheduler.painGuidance(history.painEntries(through: day))
+    return programme.plan.treatments.map { treatment in
+      ExportTreatment(
+        treatment: treatment, sides: treatment.side.sides(affected: programme.affectedSide),
+        programmeWeek: programme.programmeWeek(of: day) ?? 1,
+        currentDose: scheduler.prescription(for: treatment, on: day, guidance: guidance))
+    }
   }
 
   /// The ledger's figures for the programme weeks the range touches, up to the export day.

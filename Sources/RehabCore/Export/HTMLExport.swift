@@ -27,6 +27,7 @@ public enum HTMLExport {
     html.term("Exported for", summary.asOf.description)
     html.raw("</dl>\n</header>\n")
 
+    prescribed(summary, into: &html)
     adherence(summary, into: &html)
     measures(summary, into: &html)
     flags(summary, into: &html)
@@ -191,6 +192,22 @@ public enum HTMLExport {
   /// The side whose baseline the MCID band surrounds: the affected one (left when both).
   static func bandSide(_ measure: MeasureSummary) -> Side {
     measure.affectedSide == .right ? .right : .left
+  }
+
+  /// The programme as prescribed: each treatment with what the patient was told.
+  static func prescribed(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    html.raw("<section id=\"programme\">\n")
+    html.element("h2", text: "Programme")
+    for entry in summary.prescribed {
+      html.element("h3", text: entry.treatment.name)
+      html.raw("<dl>\n")
+      for (name, value) in ExportProgrammeText.facts(entry, summary: summary) {
+        html.term(name, value)
+      }
+      html.raw("</dl>\n")
+      html.element("p", text: entry.treatment.instructions)
+    }
+    html.raw("</section>\n")
   }
 
   static func flags(_ summary: ExportSummary, into html: inout HTMLBuilder) {

@@ -20,6 +20,7 @@ public enum MarkdownExport {
     )
     lines.append("")
 
+    lines += prescribed(summary)
     lines += adherence(summary)
     lines += measures(summary)
     lines += symmetry(summary)
@@ -124,6 +125,24 @@ public enum MarkdownExport {
     lines.append("")
     lines.append("Absolute values matter too: the unaffected side can weaken as well.")
     lines.append("")
+    return lines
+  }
+
+  /// The programme as prescribed: each treatment with what the patient was told.
+  static func prescribed(_ summary: ExportSummary) -> [String] {
+    let md = ExportEscaping.markdown
+    var lines = ["## Programme", ""]
+    for entry in summary.prescribed {
+      let treatment = entry.treatment
+      lines.append("### \(md(treatment.name, "  "))")
+      lines.append("")
+      lines += ExportProgrammeText.facts(entry, summary: summary).map { name, value in
+        "- **\(name):** \(md(value, "  "))"
+      }
+      lines.append("")
+      lines.append(md(treatment.instructions, ""))
+      lines.append("")
+    }
     return lines
   }
 

@@ -67,6 +67,21 @@ public struct Scheduler: Sendable {
     return nil
   }
 
+  /// The dose of `treatment` for a session on `day` (scheduled or not) and how it came about:
+  /// the same rules as the checklist, for the item card and the exports. nil outside the
+  /// programme or outside the treatment's weeks.
+  public func prescription(
+    for treatment: Treatment, on day: CalendarDay, guidance: PainGuidance
+  ) -> Prescription? {
+    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+      return nil
+    }
+    let (dose, step, adjustments) = prescription(
+      for: treatment, on: day, week: week, guidance: guidance)
+    return Prescription(
+      dose: dose, programmeWeek: week, progressionStep: step, painAdjustments: adjustments)
+  }
+
   /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
   /// session (R-PAIN-STEP).
   private func prescription(
@@ -163,11 +178,32 @@ extension TreatmentKind {
   ]
 }
 
+/// One session's dose as the scheduler prescribes it, with the facts behind it.
+public struct Prescription: Hashable, Sendable {
+  public var dose: PrescribedDose
+  public var programmeWeek: Int
+  /// Progression steps applied to the starting dose (after holds and a step down).
+  public var progressionStep: Int
+  public var painAdjustments: [ChecklistItem.PainAdjustment]
+
+  public init(
+    dose: PrescribedDose, programmeWeek: Int, progressionStep: Int,
+    painAdjustments: [ChecklistItem.PainAdjustment]
+  ) {
+    self.dose = dose
+    self.programmeWeek = programmeWeek
+    self.progressionStep = progressionStep
+    self.painAdjustments = painAdjustments
+  }
+}
+
 /// Painful sessions per treatment, derived from pain entries (R-PAIN-STEP, R-PAIN-HOLD).
 /// A session on day D was painful when pain logged during D was above 5, or when the pain
 /// logged on waking on D+1 was higher than the highest pain logged on D.
 public struct PainGuidance: Sendable {
-  private var painfulDays: [String: Set<CalendarDay>] = [:]
+  /// Per treatment, each painful session day with the entries that made it painful (kept so
+  /// the item card can say which pain caused a lighter dose).
+  private var painfulDays: [String: [CalendarDay: [PainEntry]]] = [:]
   private let programme: Programme
 
   init(entries: [PainEntry], scheduler: Scheduler) {
@@ -178,7 +214,7 @@ public struct PainGuidance: Sendable {
       highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level)
     }
     for treatment in programme.plan.treatments where treatment.progression != nil {
-      var days: Set<CalendarDay> = []
+      var days: [CalendarDay: [PainEntry]] = [:]
       for entry in entries where entry.concerns(treatment.id) {
         let sessionDay: CalendarDay
         switch entry.timing {
@@ -189,14 +225,22 @@ public struct PainGuidance: Sendable {
           sessionDay = entry.day.adding(days: -1)
           guard let dayBefore = highestOnDay[sessionDay], entry.level > dayBefore else { continue }
         }
-        if scheduler.isScheduled(treatment, on: sessionDay) { days.insert(sessionDay) }
+        if scheduler.isScheduled(treatment, on: sessionDay) {
+          days[sessionDay, default: []].append(entry)
+        }
       }
       if !days.isEmpty { painfulDays[treatment.id] = days }
     }
   }
 
   public func wasPainful(_ treatmentId: String, on day: CalendarDay) -> Bool {
-    painfulDays[treatmentId]?.contains(day) ?? false
+    painfulDays[treatmentId]?[day] != nil
+  }
+
+  /// The pain entries that made the session of `treatmentId` on `day` painful, in the order
+  /// they were logged; empty when it was not painful.
+  public func painCausing(_ treatmentId: String, session day: CalendarDay) -> [PainEntry] {
+    painfulDays[treatmentId]?[day] ?? []
   }
 
   /// Painful sessions of a treatment within programme week `week`.
@@ -204,7 +248,15 @@ public struct PainGuidance: Sendable {
     guard let days = painfulDays[treatmentId] else { return 0 }
     let first = programme.firstDay(ofWeek: week)
     let last = first.adding(days: 6)
-    return days.count { $0 >= first && $0 <= last }
+    return days.keys.count { $0 >= first && $0 <= last }
+  }
+
+  /// The days of the painful sessions of a treatment within programme week `week`, in order.
+  public func painfulSessionDays(of treatmentId: String, inWeek week: Int) -> [CalendarDay] {
+    guard let days = painfulDays[treatmentId] else { return [] }
+    let first = programme.firstDay(ofWeek: week)
+    let last = first.adding(days: 6)
+    return days.keys.filter { $0 >= first && $0 <= last }.sorted()
   }
 
   /// R-PAIN-HOLD: two painful sessions in the week before hold this week's progression.

@@ -10,6 +10,7 @@ public enum AppAction: Equatable, Sendable {
   case week(WeekAction)
   case checkin(CheckinAction)
   case export(ExportAction)
+  case card(CardAction)
   case setup(SetupAction)
   case session(SessionAction)
   /// The help overlay, over any screen.

@@ -18,6 +18,8 @@ public enum AppEffect: Equatable, Sendable {
   case loadDay(CalendarDay)
   /// Reads an ISO week for the Week screen, judged as of today or the week's last day.
   case loadWeek(ISOWeek)
+  /// Reads one item's card (`ProgressQueries.card`) for the card screen.
+  case loadCard(itemId: String, day: CalendarDay)
   /// `ProgressRecording.saveCheckin`: the week's check-in, replacing an earlier one.
   case saveCheckin(Checkin)
   /// Renders the export (`ExportDocument`, as of today) and writes it to `path` (absolute) with
@@ -31,7 +33,7 @@ public enum AppEffect: Equatable, Sendable {
   public var isWrite: Bool {
     switch self {
     case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
-    case .loadDay, .loadWeek, .bell, .quit: false
+    case .loadDay, .loadWeek, .loadCard, .bell, .quit: false
     }
   }
 

@@ -25,10 +25,13 @@ public struct ShownScroll: Equatable, Sendable {
   public var week: Int?
   /// The help overlay's first line, when it is open.
   public var help: Int?
+  /// The item card's first body line, when it shows a loaded card.
+  public var card: Int?
 
-  public init(week: Int? = nil, help: Int? = nil) {
+  public init(week: Int? = nil, help: Int? = nil, card: Int? = nil) {
     self.week = week
     self.help = help
+    self.card = card
   }
 }
 
@@ -40,6 +43,9 @@ public func shownScroll(_ state: AppState, size: Size, capabilities: TerminalCap
   var shown = ShownScroll()
   if case .week(let view) = state.screen {
     shown.week = WeekScreen.visibleOffset(view, app: state, size: size, theme: theme)
+  }
+  if case .card(let view) = state.screen {
+    shown.card = CardScreen.visibleOffset(view, app: state, size: size, theme: theme)
   }
   if state.help != nil {
     shown.help = HelpScreen.visibleOffset(for: state, size: size, unicode: theme.unicode)

@@ -17,6 +17,8 @@ public enum Screen: Equatable, Sendable {
   case export(ExportDialog)
   /// The guided session: one exercise at a time with a timer or counter.
   case session(SessionState)
+  /// One item explained (instructions, load, dose and why), over the Today screen.
+  case card(CardView)
   /// A screen registered from outside the app's own list.
   case plugin(PluginScreen)
 }
@@ -31,6 +33,7 @@ extension Screen {
     case .checkin(let form): CheckinScreen.title(form)
     case .export(let dialog): ExportScreen.title(dialog)
     case .session(let session): SessionScreen.title(session)
+    case .card(let view): CardScreen.title(view)
     case .plugin(let plugin): plugin.title
     }
   }
@@ -44,6 +47,7 @@ extension Screen {
     case .checkin(let form): CheckinScreen.keys(for: form)
     case .export(let dialog): ExportScreen.keys(for: dialog)
     case .session(let session): SessionScreen.keys(for: session)
+    case .card(let view): CardScreen.keys(for: view)
     case .plugin(let plugin): plugin.keys
     }
   }
@@ -57,6 +61,7 @@ extension Screen {
     case .checkin(let form): CheckinScreen.helpKeys(for: form)
     case .export(let dialog): ExportScreen.helpKeys(for: dialog)
     case .session(let session): SessionScreen.helpKeys(for: session)
+    case .card(let view): CardScreen.helpKeys(for: view)
     case .plugin(let plugin): plugin.helpKeys
     }
   }
@@ -70,6 +75,7 @@ extension Screen {
     case .export(let dialog): ExportScreen.render(dialog, app: app, into: &buffer, theme: theme)
     case .session(let session):
       SessionScreen.render(session, app: app, into: &buffer, theme: theme)
+    case .card(let view): CardScreen.render(view, app: app, into: &buffer, theme: theme)
     case .plugin(let plugin): plugin.render(app: app, into: &buffer, theme: theme)
     }
   }
@@ -115,6 +121,11 @@ extension AppState {
       now = max(now, time)
       if case .session = screen { return apply(.session(.clock(now))) }
       return []
+    case .card(let action):
+      guard case .card(var view) = screen else { return [] }
+      let reply = CardScreen.reduce(&view, action, context: context)
+      screen = .card(view)
+      return follow(reply)
     case .plugin(let action):
       guard case .plugin(let plugin) = screen,
         let result = plugin.reduce(action, context: context)
@@ -130,6 +141,10 @@ extension AppState {
       if let offset = shown.week, case .week(var view) = screen, offset < view.scrollOffset {
         view.scrollOffset = offset
         screen = .week(view)
+      }
+      if let offset = shown.card, case .card(var view) = screen, offset < view.scrollOffset {
+        view.scrollOffset = offset
+        screen = .card(view)
       }
       if let offset = shown.help, var overlay = help, offset < overlay.scrollOffset {
         overlay.scrollOffset = offset

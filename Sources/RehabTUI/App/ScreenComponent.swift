@@ -46,10 +46,19 @@ struct ScreenKeys {
     self.otherKeys = otherKeys
   }
 
-  /// The global keys shown after the screen's own, when they apply.
+  /// The global keys shown after the screen's own, when they apply, less any key the screen
+  /// binds itself (the card's `q` closes the card), so the help bar never offers a key that
+  /// does something else.
   var globalTable: KeyTable<AppAction>? {
-    if case .globalKeys = otherKeys { return AppKeys.global }
-    return nil
+    guard case .globalKeys = otherKeys else { return nil }
+    let used = Set(table.bindings.flatMap(\.keys))
+    return KeyTable(
+      AppKeys.global.bindings.compactMap { binding in
+        var remaining = binding
+        remaining.keys = binding.keys.filter { !used.contains($0) }
+        if remaining.keys.count != binding.keys.count { remaining.label = nil }
+        return remaining.keys.isEmpty ? nil : remaining
+      })
   }
 
   /// The table followed by the global keys that apply (what the help overlay lists).

@@ -65,7 +65,12 @@ public final class AppRunner {
   /// Takes back what the frame showed of a scroll that ran past the end (only on the screens
   /// that scroll, so other frames cost nothing more).
   private func settleScroll() {
-    guard state.help != nil || { if case .week = state.screen { true } else { false } }() else {
+    let scrolls: Bool
+    switch state.screen {
+    case .week, .card: scrolls = true
+    default: scrolls = false
+    }
+    guard state.help != nil || scrolls else {
       return
     }
     let shown = shownScroll(state, size: terminal.size, capabilities: terminal.capabilities)
@@ -142,6 +147,16 @@ public final class AppRunner {
           return .weekLoaded(try queries.week(week, today: state.today))
         } catch {
           return .weekLoadFailed(week, AppRunner.describe(error))
+        }
+      case .loadCard(let itemId, let day):
+        guard let queries else { return nil }
+        do {
+          guard let card = try queries.card(itemId, on: day) else {
+            return .card(.loadFailed(itemId: itemId, reason: "it is not on the list of \(day)"))
+          }
+          return .card(.loaded(card))
+        } catch {
+          return .card(.loadFailed(itemId: itemId, reason: AppRunner.describe(error)))
         }
       case .saveCheckin(var checkin):
         if checkin.at.isEmpty { checkin.at = clock.timestamp() }

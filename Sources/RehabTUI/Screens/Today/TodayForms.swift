@@ -85,7 +85,8 @@ extension TodayScreen {
         message: StatusMessage("Skipped: \(entry.label): \(reason)."))
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport, .startSession, .setPainLevel, .changePainLevel, .togglePainTiming,
+      .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
+      .togglePainTiming,
       .toggleAboutItem:
       return .none
     }
@@ -123,7 +124,8 @@ extension TodayScreen {
       return .none
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport, .startSession, .setPainLevel, .changePainLevel, .togglePainTiming:
+      .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
+      .togglePainTiming:
       return .none
     }
   }
@@ -151,7 +153,7 @@ extension TodayScreen {
         message: .show(StatusMessage("Pain \(form.level)/10 \(timing) logged: \(form.zone).")))
     case .editText, .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
-      .openCheckin, .openExport, .startSession:
+      .openCheckin, .openExport, .startSession, .openCard:
       break
     }
     state.modal = .pain(form)

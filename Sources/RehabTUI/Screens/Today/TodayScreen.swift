@@ -28,6 +28,8 @@ public enum TodayAction: Equatable, Sendable {
   case openExport
   /// Starts a guided session at the selected pending item.
   case startSession
+  /// Opens the selected item's card.
+  case openCard
 
   // MARK: Forms (skip reason, note, pain)
   /// A key for the open text field.
@@ -84,6 +86,9 @@ enum TodayScreen: ScreenComponent {
     KeyBinding(
       keys: [.character(" "), .character("x")], action: .today(.toggleSelectedItem),
       help: "done", label: "space/x"),
+    KeyBinding(
+      keys: [.enter, .character("i")], action: .today(.openCard), help: "the item's card",
+      label: "Enter/i", showsInHelpBar: false),
     KeyBinding(keys: [.character("s")], action: .today(.skipSelectedItem), help: "skip"),
     KeyBinding(keys: [.character("p")], action: .today(.logPain), help: "pain"),
     KeyBinding(
@@ -176,6 +181,9 @@ enum TodayScreen: ScreenComponent {
       }
       return SessionScreen.open(
         entries: loaded.entries, selected: state.selection, day: state.day, context: context)
+    case .openCard:
+      guard let entry = state.selectedEntry else { return nothingSelected(state, verb: "show") }
+      return CardScreen.open(entry, day: state.day)
     case .editText, .submit, .cancel, .setPainLevel, .changePainLevel, .togglePainTiming,
       .toggleAboutItem:
       // Form keys with no form open (a stale key): nothing to do.

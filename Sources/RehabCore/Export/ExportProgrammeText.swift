@@ -1,0 +1,38 @@
+/// The facts of one prescribed treatment as the Markdown and HTML summaries list them, in
+/// prose; each renderer escapes and marks them up its own way.
+enum ExportProgrammeText {
+  /// (name, value) pairs: kind, side, schedule, weeks, load, starting dose, progression and
+  /// the dose as of the export day with why it differs.
+  static func facts(_ entry: ExportTreatment, summary: ExportSummary) -> [(String, String)] {
+    let treatment = entry.treatment
+    let programme = summary.programme
+    var facts: [(String, String)] = [
+      ("Kind", treatment.kind.title),
+      ("Side", entry.sides.map(\.rawValue).joined(separator: " and ")),
+      ("Schedule", ItemCardText.scheduleWords(treatment.schedule, plan: programme.plan)),
+    ]
+    if let weeks = treatment.weeks {
+      facts.append(("Weeks", "\(weeks.from)–\(weeks.to) of \(programme.weeks)"))
+    }
+    facts.append(("Load", treatment.dose.load ?? "none given"))
+    facts.append(("Starting dose", treatment.dose.text))
+    if let progression = treatment.progression {
+      facts.append(("Progression", ItemCardText.progressionWords(progression)))
+    }
+    let current: String
+    if let dose = entry.currentDose {
+      var text = "\(dose.dose.text) (programme week \(dose.programmeWeek))"
+      if dose.painAdjustments.contains(.held) {
+        text += ", progression held after pain (R-PAIN-HOLD)"
+      }
+      if dose.painAdjustments.contains(.steppedDown) {
+        text += ", one step lighter after a painful session (R-PAIN-STEP)"
+      }
+      current = text
+    } else {
+      current = "not scheduled in programme week \(entry.programmeWeek)"
+    }
+    facts.append(("Dose as of \(summary.asOf)", current))
+    return facts
+  }
+}
