@@ -10,6 +10,8 @@ enum ProcessRunner {
     let milliseconds: Double
     /// `ru_maxrss` of the child, in KiB.
     let peakKiB: Int
+    /// User + system time of the child and the children it reaped, in milliseconds.
+    var cpuMilliseconds: Double = 0
   }
 
   struct Failure: Error, CustomStringConvertible {
@@ -67,7 +69,10 @@ enum ProcessRunner {
           "`\(([executable] + arguments).joined(separator: " "))` failed (\(detail))\(errorText(standardError))"
       )
     }
-    return Run(milliseconds: elapsed, peakKiB: Int(usage.ru_maxrss))
+    let cpu =
+      Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+    return Run(milliseconds: elapsed, peakKiB: Int(usage.ru_maxrss), cpuMilliseconds: cpu)
   }
 
   /// Peak resident set size of one run, in KiB, as GNU time reports it; nil without

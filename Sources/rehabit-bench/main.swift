@@ -61,6 +61,8 @@ do {
   }
 
   let binaries = try Binaries.prepare(binDirectory: binDirectory)
+  print("")
+  try SessionBenchmark.run(root: data.root, binaries: binaries, quick: quick, verdicts: &verdicts)
   try ProcessBenchmark(
     binaries: binaries, data: data, runs: runs, exportRuns: quick ? 3 : 10, warmUp: quick ? 2 : 5
   ).run(&verdicts)
