@@ -58,7 +58,7 @@ enum SessionBenchmark {
       print("session countdown CPU: skipped (no /usr/bin/script to give it a terminal)")
       return
     }
-    let seconds = quick ? 3 : 10
+    let seconds = quick ? 5 : 60
     func pipeline(_ key: String) -> [String] {
       let app =
         "\(binaries.rehabit) --no-bell --data-dir \(directory) --date \(day)"
