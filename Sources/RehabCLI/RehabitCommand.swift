@@ -11,7 +11,9 @@ public struct RehabitCommand: ParsableCommand {
     abstract: "Track a foot and ankle rehab programme, one day at a time.",
     discussion: """
       With no command, opens today's checklist full-screen (the setup wizard when no programme \
-      exists). Every screen has a command for scripts; add --json for machine-readable output.
+      exists). Every screen has a command for scripts; add --json for machine-readable output. \
+      In the app, g starts a guided session with timers; `rehabit --no-bell` (or \
+      REHABIT_NO_BELL=1) keeps it quiet.
       rehabit is a self-management aid, not medical advice.
       """,
     version: "0.1.0",
