@@ -30,7 +30,8 @@ let package = Package(
       plugins: ["EmbedTemplates"]
     ),
     // The one query layer: which progress files count for a day, a week, the flags, an export.
-    .target(name: "RehabQueries", dependencies: ["RehabCore", "RehabStore"], swiftSettings: swift6),
+    .target(
+      name: "RehabQueries", dependencies: ["RehabCore", "RehabStore"], swiftSettings: swift6),
     // Generic cell-grid drawing, keys and widgets; no rehab words, no ncurses.
     .target(name: "TerminalUI", swiftSettings: swift6),
     // ncursesw as a system library with a small shim for macros and globals.
@@ -77,12 +78,21 @@ let package = Package(
     .executableTarget(name: "TemplateEmbedder", swiftSettings: swift6),
     .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
 
+    // Fixtures and a seeded generator shared by the Core and Store tests.
+    .target(
+      name: "RehabTestSupport", dependencies: ["RehabCore"], path: "Tests/RehabTestSupport",
+      swiftSettings: swift6),
     .testTarget(
       name: "RehabCoreTests",
-      dependencies: ["RehabCore", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: [
+        "RehabCore", "RehabTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       swiftSettings: swift6
     ),
-    .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore", "RehabCore"], swiftSettings: swift6),
+    .testTarget(
+      name: "RehabStoreTests", dependencies: ["RehabStore", "RehabCore", "RehabTestSupport"],
+      swiftSettings: swift6),
     .testTarget(
       name: "RehabQueriesTests", dependencies: ["RehabQueries", "RehabCore", "RehabStore"],
       swiftSettings: swift6),

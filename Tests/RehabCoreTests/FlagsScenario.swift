@@ -1,3 +1,5 @@
+import RehabTestSupport
+
 @testable import RehabCore
 
 /// A programme with 10 home items a week (a daily stretch and heel raises 3 days a week, on the

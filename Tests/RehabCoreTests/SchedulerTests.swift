@@ -1,4 +1,5 @@
 import PropertyBased
+import RehabTestSupport
 import Testing
 
 @testable import RehabCore

@@ -1,3 +1,4 @@
+import RehabTestSupport
 import Testing
 
 @testable import RehabCore

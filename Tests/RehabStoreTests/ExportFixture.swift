@@ -1,3 +1,5 @@
+import RehabTestSupport
+
 @testable import RehabCore
 @testable import RehabStore
 

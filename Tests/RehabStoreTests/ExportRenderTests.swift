@@ -1,4 +1,5 @@
 import Foundation
+import RehabTestSupport
 import Testing
 
 @testable import RehabCore

@@ -1,4 +1,5 @@
 import Foundation
+import RehabTestSupport
 import Testing
 
 @testable import RehabCore
@@ -9,26 +10,7 @@ import Testing
 /// the fuzzer finds. The cheap consistency check is tested here too, on the same random weeks.
 @Suite("the one-pass week reader agrees with the careful path")
 struct WeekReaderTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-  struct Random {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-      range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-
-    mutating func pick<T>(_ choices: [T]) -> T { choices[int(0...(choices.count - 1))] }
-  }
+  typealias Random = SeededRandom
 
   static let week = ISOWeek(containing: Fixtures.day("2026-12-02"))
   static let texts = [

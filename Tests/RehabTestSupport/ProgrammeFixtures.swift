@@ -1,12 +1,13 @@
-@testable import RehabCore
+import RehabCore
 
-/// Small programmes built in code, so scheduler tests state exactly what they schedule.
-enum Fixtures {
-  static func day(_ text: String) -> CalendarDay {
+/// Small programmes built in code, so tests state exactly what they schedule. Shared by the
+/// Core and Store test targets.
+public enum Fixtures {
+  public static func day(_ text: String) -> CalendarDay {
     CalendarDay(text) ?? CalendarDay(daysSinceEpoch: 0)
   }
 
-  static func strengthening(
+  public static func strengthening(
     id: String = "heel-raises", daysPerWeek: Int = 3, progression: Progression? = nil,
     side: SideRule = .affected, weeks: WeekRange? = nil
   ) -> Treatment {
@@ -19,19 +20,19 @@ enum Fixtures {
       rule: "R-DOSE-STRENGTH")
   }
 
-  static func stretch(id: String = "calf-stretch") -> Treatment {
+  public static func stretch(id: String = "calf-stretch") -> Treatment {
     Treatment(
       id: id, name: "Calf stretch", kind: .stretching, instructions: "Hold.", side: .both,
       dose: .holds(seconds: 30, repetitions: 3), schedule: Schedule(.daily), rule: "R-DOSE-STRETCH")
   }
 
-  static func plan(_ treatments: [Treatment], weeks: Int = 8) -> ProgrammePlan {
+  public static func plan(_ treatments: [Treatment], weeks: Int = 8) -> ProgrammePlan {
     ProgrammePlan(
       id: "test", title: "Test programme", description: "For tests.", weeks: weeks,
       checkin: CheckinPlan(measures: [.heelRaises], primary: .heelRaises), treatments: treatments)
   }
 
-  static func programme(
+  public static func programme(
     _ treatments: [Treatment], start: String = "2026-11-30", weeks: Int = 8,
     affected: Side = .left
   ) -> Programme {

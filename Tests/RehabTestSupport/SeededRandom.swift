@@ -1,0 +1,22 @@
+/// A small deterministic generator (SplitMix64), so a failure can be replayed.
+public struct SeededRandom {
+  public var state: UInt64
+
+  public init(state: UInt64) { self.state = state }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  public mutating func int(_ range: ClosedRange<Int>) -> Int {
+    range.lowerBound + Int(next() % UInt64(range.count))
+  }
+
+  public mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
+
+  public mutating func pick<T>(_ choices: [T]) -> T { choices[int(0...(choices.count - 1))] }
+}
