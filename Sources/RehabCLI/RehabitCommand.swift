@@ -24,7 +24,7 @@ public struct RehabitCommand: ParsableCommand {
     OpenCommand.self, DemoCommand.self, TemplatesCommand.self, InitCommand.self,
     TodayCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
     PainCommand.self, CheckinCommand.self, WeekCommand.self, FlagsCommand.self,
-    ExportCommand.self, ImportCommand.self,
+    ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
   ]
 
   public init() {}

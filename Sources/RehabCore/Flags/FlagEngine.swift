@@ -32,6 +32,12 @@ public struct FlagEngine: Sendable {
     }
   }
 
+  /// The kinds of the flags as of `asOf`, most pressing first, without walking back for their
+  /// since-days: one judgement, which is what a status line can afford.
+  public var currentKinds: [ProgressFlag.Kind] {
+    FlagEngine.judge(ledger: ledger, measures: measures).map(\.kind)
+  }
+
   /// Since when each of `kinds` holds: walk back one day at a time while it still holds on the
   /// data of that day. A day's judgement depends on the day only through the completed
   /// programme weeks, the current programme week and the check-ins made by then (every span
