@@ -12,6 +12,8 @@ public struct RehabitCommand: ParsableCommand {
     discussion: """
       With no command, opens today's checklist full-screen (the setup wizard when no programme \
       exists). Every screen has a command for scripts; add --json for machine-readable output.
+      The environment variable REHABIT_TODAY=YYYY-MM-DD stands in for today's date (for scripts \
+      that replay a history, and for tests); REHABIT_HOME chooses the data folder.
       rehabit is a self-management aid, not medical advice.
       """,
     version: "0.1.0",

@@ -19,7 +19,8 @@ import Testing
       try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
       for name in names {
         let log = root.appendingPathComponent("\(name).args").path
-        let script = "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '\(log)'; done\nexit 0\n"
+        let script =
+          "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '\(log)'; done\nexit 0\n"
         let path = bin.appendingPathComponent(name).path
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
@@ -33,6 +34,11 @@ import Testing
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: root) }
+  }
+
+  /// `N of M rehab item(s) still to do on DAY.` for `items` pending on the scenario's today.
+  static func message(_ items: [[String: Any]]) -> String {
+    "\(items.count) of \(items.count) rehab \(items.count == 1 ? "item" : "items") still to do on \(LoggingScenario.today)."
   }
 
   static func environment(_ extra: [String: String]) -> [String: String] {
@@ -57,8 +63,7 @@ import Testing
     let arguments = fakes.arguments(of: "notify-send")
     #expect(
       arguments == [
-        "--app-name=rehabit", "rehabit",
-        "\(items.count) of \(items.count) rehab items still to do on \(LoggingScenario.today).",
+        "--app-name=rehabit", "rehabit", Self.message(items),
       ])
     for item in items {
       let name = try #require(item["treatment"] as? String)
@@ -86,7 +91,7 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       #expect(
         result.stdout
-          == "rehab: \(items.count) of \(items.count) rehab items still to do on \(LoggingScenario.today). `rehabit today` lists them.\n"
+          == "rehab: \(Self.message(items)) `rehabit today` lists them.\n"
       )
     }
     #expect(fakes.arguments(of: "notify-send").isEmpty)
@@ -214,7 +219,8 @@ import Testing
       #expect(lines.count == 2)
       let binary = URL(fileURLWithPath: RehabitBinary.path).resolvingSymlinksInPath().path
       #expect(
-        lines.last == "5 21 * * * '\(binary)' 'remind' '--if-pending' '--data-dir' '\(data.path)'"[...]
+        lines.last
+          == "5 21 * * * '\(binary)' 'remind' '--if-pending' '--data-dir' '\(data.path)'"[...]
       )
     }
     #expect(!FileManager.default.fileExists(atPath: fakes.config))

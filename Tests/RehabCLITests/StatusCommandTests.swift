@@ -1,15 +1,30 @@
 import Foundation
+import RehabCore
 import Testing
 
 /// `rehabit status`: one line for a prompt, never breaking it, never writing.
 @Suite struct StatusCommandTests {
   static let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_CTYPE": ""]
 
-  func status(_ scenario: LoggingScenario, _ format: String? = nil, extra: [String: String] = utf8)
-    throws -> RehabitBinary.Result
-  {
+  /// A day of the scenario's last week with at least two items (the tests tick one).
+  static func busyDay(_ scenario: LoggingScenario) throws -> (day: String, items: [[String: Any]]) {
+    var day = try #require(CalendarDay(LoggingScenario.today))
+    for _ in 0..<7 {
+      let items = try scenario.items(on: day.description)
+      if items.count >= 2 { return (day.description, items) }
+      day = day.adding(days: -1)
+    }
+    Issue.record("no day with two items in the last week")
+    return (LoggingScenario.today, [])
+  }
+
+  func status(
+    _ scenario: LoggingScenario, _ format: String? = nil, day: String = LoggingScenario.today,
+    extra: [String: String] = utf8
+  ) throws -> RehabitBinary.Result {
     try RehabitBinary.run(
-      ["status", "--data-dir", scenario.data.path] + (format.map { ["--format", $0] } ?? []),
+      ["status", "--data-dir", scenario.data.path, "--date", day]
+        + (format.map { ["--format", $0] } ?? []),
       environment: LoggingScenario.environment.merging(extra) { $1 })
   }
 
@@ -46,21 +61,21 @@ import Testing
   @Test func pendingItemsShowDoneOfScheduledWeekAndTheFlagsOfTheFlagsCommand() throws {
     let scenario = try LoggingScenario()
     defer { scenario.cleanUp() }
-    let items = try scenario.items(on: LoggingScenario.today)
-    #expect(items.count >= 2)
-    try scenario.run(["check", "1"])
-    let flags = try Self.object(try scenario.run(["flags", "--json"]).stdout)["flags"]
+    let (day, items) = try Self.busyDay(scenario)
+    try scenario.run(["check", "1", "--date", day])
+    let flags =
+      try Self.object(try scenario.run(["flags", "--json", "--date", day]).stdout)["flags"]
       as? [[String: Any]]
     let flagIds = try #require(flags).compactMap { $0["id"] as? String }
     #expect(!flagIds.isEmpty, "the scenario logs nothing for 12 weeks: flags are expected")
 
     let before = scenario.data.snapshot()
-    let text = try status(scenario)
+    let text = try status(scenario, day: day)
     #expect(text.status == 0)
     #expect(text.stdout == "rehab 1/\(items.count) · wk 12/12 · ⚑\(flagIds.count)\n")
 
-    let json = try Self.object(try status(scenario, "json").stdout)
-    #expect(json["date"] as? String == LoggingScenario.today)
+    let json = try Self.object(try status(scenario, "json", day: day).stdout)
+    #expect(json["date"] as? String == day)
     #expect(json["state"] as? String == "pending")
     #expect(json["scheduled"] as? Int == items.count)
     #expect(json["done"] as? Int == 1)
@@ -70,7 +85,7 @@ import Testing
     #expect(json["flags"] as? [String] == flagIds)
     #expect(json["warning"] is NSNull)
 
-    let waybar = try status(scenario, "waybar")
+    let waybar = try status(scenario, "waybar", day: day)
     #expect(waybar.stdout.split(separator: "\n").count == 1)
     let bar = try Self.object(waybar.stdout)
     #expect(bar["text"] as? String == "rehab 1/\(items.count) · wk 12/12 · ⚑\(flagIds.count)")
@@ -78,7 +93,10 @@ import Testing
     let tooltip = try #require(bar["tooltip"] as? String)
     #expect(tooltip.contains("\(items.count - 1) of \(items.count)"))
     // Counts and flag kinds only: no item's name.
-    for item in items { #expect(!tooltip.contains(try #require(item["treatment"] as? String))) }
+    for item in items {
+      let name = try #require(item["treatment"] as? String)
+      #expect(!tooltip.contains(name))
+    }
 
     // It never writes.
     #expect(scenario.data.snapshot() == before)

@@ -10,7 +10,9 @@ import Testing
     #expect(TimeOfDay.problem(parsing: text) == nil)
   }
 
-  @Test(arguments: ["25:00", "24:00", "12:60", "7:30", "07:3", "0730", "07-30", "", "ab:cd", "07:30 "])
+  @Test(arguments: [
+    "25:00", "24:00", "12:60", "7:30", "07:3", "0730", "07-30", "", "ab:cd", "07:30 ",
+  ])
   func rejectsWithAOneLineReason(text: String) {
     #expect(TimeOfDay(text) == nil)
     let problem = TimeOfDay.problem(parsing: text)

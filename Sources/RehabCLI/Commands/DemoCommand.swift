@@ -75,22 +75,11 @@ struct DemoCommand: ParsableCommand {
     let store = ProgressStore(directory: directory)
     try store.prepareDirectory()
     let plan = try TemplateLibrary.template(id: demoTemplate).plan
-    let programme = demoProgramme(plan: plan, today: today)
+    let programme = DemoHistory.programme(
+      plan: plan, today: today, weeksOfHistory: demoWeeksOfHistory)
     try store.saveProgramme(programme, replacing: false)
     try DemoHistory.seed(store, programme: programme, today: today)
     return (directory, store, programme)
-  }
-
-  /// Started three weeks (and up to six days more) before `today`, on the day that makes
-  /// today's list the longest of its week: the first screen shows a full list, not one item.
-  static func demoProgramme(plan: ProgrammePlan, today: CalendarDay) -> Programme {
-    let candidates = (0..<7).map { extra in
-      Programme(
-        plan: plan, start: today.adding(days: -7 * demoWeeksOfHistory - extra), affectedSide: .left)
-    }
-    let sizes = candidates.map { Scheduler(programme: $0).checklist(for: today).count }
-    let longest = sizes.max() ?? 0
-    return candidates[sizes.firstIndex(of: longest) ?? 0]
   }
 
   static func makeTemporaryDirectory() throws -> String {
