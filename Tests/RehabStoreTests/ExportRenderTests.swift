@@ -95,8 +95,8 @@ struct ExportRenderTests {
   @Test func icsAtGivesTimedFloatingEventsEachWithOneDisplayAlarmAtItsStart() throws {
     let summary = try ExportFixture.summary()
     let allDay = ICSTestReader.unfold(ICSExport.render(summary))
-    let timed = ICSTestReader.unfold(
-      ICSExport.render(summary, at: try #require(TimeOfDay("07:30"))))
+    let time = try #require(TimeOfDay("07:30"))
+    let timed = ICSTestReader.unfold(ICSExport.render(summary, at: time))
     let events = timed.filter { $0 == "BEGIN:VEVENT" }.count
     #expect(events > 0)
     #expect(events == allDay.filter { $0 == "BEGIN:VEVENT" }.count)

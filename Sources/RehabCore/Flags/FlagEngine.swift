@@ -10,10 +10,16 @@ public struct FlagEngine: Sendable {
   public let checkins: [Checkin]
   public let measures: MeasureAnalysis
 
-  public init(history: ProgressHistory, asOf: CalendarDay) {
+  /// `countingOnly` judges from the ledger's tallies alone (`AdherenceLedger(countingOnly:)`):
+  /// the same flags for a fraction of the cost, but no since-days (they re-judge earlier days
+  /// from a full ledger), so use it with `currentKinds` only.
+  public init(history: ProgressHistory, asOf: CalendarDay, countingOnly: Bool = false) {
     programme = history.programme
     self.asOf = asOf
-    ledger = AdherenceLedger(history: history, asOf: asOf)
+    ledger =
+      countingOnly
+      ? AdherenceLedger(countingOnly: history, asOf: asOf)
+      : AdherenceLedger(history: history, asOf: asOf)
     checkins = history.checkins(through: asOf)
     measures = MeasureAnalysis(programme: programme, checkins: checkins)
   }

@@ -26,13 +26,15 @@ public struct DayStatus: Hashable, Sendable {
   }
 
   /// `day` of `history` (the weeks from the programme's start through the day), with the flags
-  /// judged as of the day. Pain changes doses, never which items there are, so none is read.
+  /// judged as of the day from tallies alone. Pain changes doses, never which items there are,
+  /// so no dose is worked out: laying out a year of doses cost more than `today` itself.
   public init(history: ProgressHistory, day: CalendarDay) {
     let programme = history.programme
     let checklist = DayChecklist(
       programme: programme, day: day, pain: [], week: history.weeks[ISOWeek(containing: day)])
     let flags =
-      day >= programme.start ? FlagEngine(history: history, asOf: day).currentKinds : []
+      day >= programme.start
+      ? FlagEngine(history: history, asOf: day, countingOnly: true).currentKinds : []
     self.init(
       day: day, scheduled: checklist.entries.count,
       done: checklist.entries.count { $0.status == .done },
