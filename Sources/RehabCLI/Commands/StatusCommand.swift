@@ -31,7 +31,8 @@ struct StatusCommand: ParsableCommand {
       """)
 
   @OptionGroup var common: CommonOptions
-  @Option(help: "text, json or waybar.") var format: StatusFormat = .text
+  @Option(help: "One line of text, JSON for scripts, or waybar's custom-module JSON.")
+  var format: StatusFormat = .text
 
   func run() throws {
     let day = try common.day()
