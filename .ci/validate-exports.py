@@ -138,8 +138,8 @@ def scheduled_days(binary, data, first, last):
     return counts
 
 
-def validate_ics(raw, binary, data):
-    print("ics: icalendar")
+def validate_ics(raw, binary, data, at=None):
+    print(f"ics: icalendar{' (--at ' + at.strftime('%H:%M') + ')' if at else ''}")
     lines = raw.split(b"\r\n")
     check(lines[-1] == b"", "ics ends with CRLF")
     check(all(len(line) <= 75 for line in lines), "ics lines are at most 75 octets")
@@ -151,7 +151,19 @@ def validate_ics(raw, binary, data):
     end = START + dt.timedelta(days=8 * 7 - 1)
     expected = [day for day, count in scheduled_days(binary, data, AS_OF, end).items() if count]
     check(len(events) == len(expected), f"ics has one event per remaining day ({len(events)} vs {len(expected)})")
-    check([e.decoded("DTSTART") for e in events] == expected, "ics events are the remaining days, in order")
+    if at is None:
+        check([e.decoded("DTSTART") for e in events] == expected, "ics events are the remaining days, in order")
+    else:
+        # Floating local time: a naive datetime, no TZID and no trailing Z.
+        starts = [e.decoded("DTSTART") for e in events]
+        check(starts == [dt.datetime.combine(day, at) for day in expected], "ics --at events start at that time, in order")
+        check(all(s.tzinfo is None for s in starts), "ics --at times are floating (no time zone)")
+        check(all(e.decoded("DURATION") == dt.timedelta(minutes=30) for e in events), "ics --at events last 30 minutes")
+    alarms = [e.walk("VALARM") for e in events]
+    check(all(len(a) == 1 for a in alarms), "ics has one VALARM per event")
+    check(all(str(a[0]["ACTION"]) == "DISPLAY" and a[0].decoded("TRIGGER") == dt.timedelta(0) for a in alarms if a),
+          "ics alarms are DISPLAY, at the event start")
+    check(all(HOSTILE not in str(a[0].get("DESCRIPTION", "")) for a in alarms if a), "ics alarms carry no note")
     check(len({str(e["UID"]) for e in events}) == len(events), "ics UIDs are unique")
     check(("Note: " + HOSTILE) in str(events[0]["DESCRIPTION"]), "ics keeps the note intact")
 
@@ -236,6 +248,7 @@ def main():
         seed(binary, data)
         # A data directory written by hand-edits must still read back the way the store writes it.
         validate_ics(export(binary, data, out, "ics"), binary, data)
+        validate_ics(export(binary, data, out, "ics", "--at", "07:30"), binary, data, at=dt.time(7, 30))
         validate_html(export(binary, data, out, "html"))
         validate_fhir(export(binary, data, out, "fhir"))
         validate_csv(export(binary, data, out, "csv"), binary, data)

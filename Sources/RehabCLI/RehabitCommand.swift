@@ -14,6 +14,8 @@ public struct RehabitCommand: ParsableCommand {
       exists). Every screen has a command for scripts; add --json for machine-readable output. \
       In the app, g starts a guided session with timers; `rehabit --no-bell` (or \
       REHABIT_NO_BELL=1) keeps it quiet.
+      The environment variable REHABIT_TODAY=YYYY-MM-DD stands in for today's date (for scripts \
+      that replay a history, and for tests); REHABIT_HOME chooses the data folder.
       rehabit is a self-management aid, not medical advice.
       """,
     version: "0.1.0",
@@ -26,7 +28,7 @@ public struct RehabitCommand: ParsableCommand {
     OpenCommand.self, DemoCommand.self, TemplatesCommand.self, InitCommand.self,
     TodayCommand.self, ShowCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
     PainCommand.self, CheckinCommand.self, WeekCommand.self, FlagsCommand.self,
-    ExportCommand.self, ImportCommand.self,
+    ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
   ]
 
   public init() {}

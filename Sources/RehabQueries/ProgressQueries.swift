@@ -95,6 +95,13 @@ public struct ProgressQueries: Sendable {
     DaySummary(history: try history(asOf: today, including: day), day: day, today: today)
   }
 
+  /// The day for a status line or a reminder: counts, the programme week and the flags as of
+  /// the day. Reads what `checklist(on:)` reads (the programme's weeks through the day) and
+  /// judges the flags once, without their since-days.
+  public func status(on day: CalendarDay) throws(StoreError) -> DayStatus {
+    DayStatus(history: try history(asOf: day), day: day)
+  }
+
   // MARK: Weeks and flags
 
   /// `week` judged as of `asOf` (the data after it does not count).
@@ -117,9 +124,10 @@ public struct ProgressQueries: Sendable {
   /// programme's start through `asOf`).
   public func export(
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
-    table: ExportTable = .items
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil
   ) throws -> String {
     try ExportDocument.render(
-      format, history: try fullHistory(), asOf: asOf, from: from, to: to, table: table)
+      format, history: try fullHistory(), asOf: asOf, from: from, to: to, table: table,
+      eventTime: eventTime)
   }
 }

@@ -70,6 +70,13 @@ struct ProcessBenchmark {
         "  today ÷ floor \(Verdicts.format(today.samples.median / floor.samples.median))×, peak RSS \(megabytes(today.peakKiB)) MB"
       )
 
+      // A prompt runs `status` on every command line: it must cost no more than `today`.
+      let status = try measure(["status"] + common)
+      print(ReportLine(name: "status, \(label)", samples: status.samples).text)
+      print(
+        "  status ÷ today \(Verdicts.format(status.samples.median / today.samples.median))×"
+      )
+
       let week = try measure(["week"] + common)
       print(
         ReportLine(name: "week, \(label)", samples: week.samples, target: isTarget ? 10 : nil).text
@@ -100,6 +107,9 @@ struct ProcessBenchmark {
       verdicts.judge(
         "`today` ÷ hello-world floor (\(floor.samples.summary))",
         today.samples.median / floor.samples.median, atMost: 2.5, unit: "×")
+      verdicts.judge(
+        "`rehabit status` ÷ `today` (\(status.samples.summary))",
+        status.samples.median / today.samples.median, atMost: 1.05, unit: "×")
       verdicts.judge(
         "`rehabit week`", week.samples.median, atMost: 10, unit: "ms", figure: week.samples.summary
       )

@@ -121,24 +121,33 @@ struct TUIEndToEndTests {
       && !modes.contains("-echo")
   }
 
-  @Test func demoOpensOnThreeWeeksOfHistory() throws {
+  @Test func demoOpensOnThreeWeeksOfHistoryAndKeepsItsFolderOnlyWithKeep() throws {
     let scratch = try TemporaryDataDirectory()
     defer { scratch.cleanUp() }
     try FileManager.default.createDirectory(atPath: scratch.path, withIntermediateDirectories: true)
-    let tmux = try TmuxSession(
-      command: "export TMPDIR=\(TmuxSession.quoted(scratch.path)); "
-        + TmuxSession.wrapped([RehabitBinary.path, "demo", "--date", "2026-12-23"]))
-    defer { tmux.close() }
-    tmux.waitFor(text: "week 4 of 8")
-    tmux.send("q")
-    let screen = tmux.waitFor(text: "EXIT=")
-    #expect(screen.contains("EXIT=0"))
-    #expect(screen.contains("Demo data is in"))
-    let demos = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-    #expect(demos.count == 1)
-    let progress = try FileManager.default.contentsOfDirectory(
-      atPath: "\(scratch.path)/\(demos[0])/progress")
-    #expect(progress.count >= 3)
+    for keep in [true, false] {
+      let tmux = try TmuxSession(
+        command: "export TMPDIR=\(TmuxSession.quoted(scratch.path)); "
+          + TmuxSession.wrapped(
+            [RehabitBinary.path, "demo", "--date", "2026-12-23"] + (keep ? ["--keep"] : [])))
+      defer { tmux.close() }
+      tmux.waitFor(text: "week 4 of 8")
+      tmux.send("q")
+      let screen = tmux.waitFor(text: "EXIT=")
+      #expect(screen.contains("EXIT=0"))
+      let demos = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+      if keep {
+        #expect(screen.contains("Demo data kept in"))
+        #expect(demos.count == 1)
+        let progress = try FileManager.default.contentsOfDirectory(
+          atPath: "\(scratch.path)/\(try #require(demos.first))/progress")
+        #expect(progress.count >= 3)
+        for demo in demos { try FileManager.default.removeItem(atPath: "\(scratch.path)/\(demo)") }
+      } else {
+        #expect(!screen.contains("Demo data"))
+        #expect(demos.isEmpty, "the temporary demo folder is removed on exit: \(demos)")
+      }
+    }
   }
 
   @Test func withoutATerminalItSaysSoInOneLine() throws {

@@ -97,4 +97,52 @@ struct PerformancePathTests {
     }
     #expect(compared > 30)
   }
+
+  @Test("the status line's counting-only flags equal the full engine's flags")
+  func countingOnlyFlagsMatchTheFullEngine() {
+    var random = Random(state: 17)
+    var flagged = 0
+    for _ in 0..<40 {
+      let weeks = random.int(4...16)
+      var scenario = FlagsScenario(
+        weeks: weeks, primary: random.pick([.heelRaises, .faamADL, .sane]))
+      var done: [Int: Int] = [:]
+      for week in 1...weeks { done[week] = random.int(0...10) }
+      scenario = scenario.adherence(done)
+      for week in 1...weeks where random.chance(75) {
+        let primary: CheckinValue =
+          scenario.programme.plan.checkin.primary.isSided
+          ? .sided(left: Double(random.int(5...30)), right: Double(random.int(15...30)))
+          : .single(Double(random.int(40...90)))
+        scenario = scenario.checkin(
+          week: week, offset: random.int(0...6), pain: Double(random.int(0...8)),
+          sane: Double(random.int(20...90)), primary: primary)
+      }
+      for _ in 0..<3 {
+        let asOf = scenario.programme.start.adding(days: random.int(-3...(weeks * 7 + 20)))
+        let full = FlagEngine(history: scenario.history, asOf: asOf)
+        let counting = FlagEngine(history: scenario.history, asOf: asOf, countingOnly: true)
+        #expect(counting.currentKinds == full.flags.map(\.kind), "\(weeks) weeks as of \(asOf)")
+        // The same numbers behind them, word for word.
+        #expect(
+          FlagEngine.judge(ledger: counting.ledger, measures: counting.measures).map(\.message)
+            == full.flags.map(\.message))
+        if !full.flags.isEmpty { flagged += 1 }
+      }
+    }
+    #expect(flagged > 30)
+  }
+
+  @Test("item ids without doses are the checklist's ids, with pain or without")
+  func itemIdsMatchTheChecklist() {
+    let scenario = FlagsScenario(weeks: 6)
+    let scheduler = Scheduler(programme: scenario.programme)
+    let pain = [PainEntry(day: scenario.day(week: 1, 2), level: 8, timing: .during)]
+    for offset in -2..<(6 * 7 + 2) {
+      let day = scenario.programme.start.adding(days: offset)
+      #expect(Set(scheduler.itemIds(for: day)) == Set(scheduler.checklist(for: day).map(\.id)))
+      #expect(
+        scheduler.itemIds(for: day).count == scheduler.checklist(for: day, pain: pain).count)
+    }
+  }
 }

@@ -93,6 +93,28 @@ struct ExportRenderTests {
     #expect(ICSExport.render(try ExportFixture.summary()) == text)
   }
 
+  @Test func icsAtGivesTimedFloatingEventsEachWithOneDisplayAlarmAtItsStart() throws {
+    let summary = try ExportFixture.summary()
+    let allDay = ICSTestReader.unfold(ICSExport.render(summary))
+    let time = try #require(TimeOfDay("07:30"))
+    let timed = ICSTestReader.unfold(ICSExport.render(summary, at: time))
+    let events = timed.filter { $0 == "BEGIN:VEVENT" }.count
+    #expect(events > 0)
+    #expect(events == allDay.filter { $0 == "BEGIN:VEVENT" }.count)
+    // Floating local time: no Z and no TZID; a session's length, never a whole day.
+    #expect(timed.first { $0.hasPrefix("DTSTART") } == "DTSTART:20261216T073000")
+    #expect(!timed.contains { $0.hasPrefix("DTSTART;") || $0.hasPrefix("DTEND") })
+    #expect(timed.filter { $0 == "DURATION:PT30M" }.count == events)
+    for lines in [allDay, timed] {
+      #expect(lines.filter { $0 == "BEGIN:VALARM" }.count == events)
+      #expect(lines.filter { $0 == "ACTION:DISPLAY" }.count == events)
+      #expect(lines.filter { $0 == "TRIGGER;RELATED=START:PT0S" }.count == events)
+      // An alarm can show on a locked screen: the count only, never a note.
+      let alarmText = lines.filter { $0.hasPrefix("DESCRIPTION:Rehab: ") }
+      #expect(alarmText.count == events)
+    }
+  }
+
   @Test func icsEscapesUserTextAndItReadsBackIntact() throws {
     let text = ICSExport.render(try ExportFixture.summary())
     let descriptions = ICSTestReader.unfold(text).filter { $0.hasPrefix("DESCRIPTION:") }

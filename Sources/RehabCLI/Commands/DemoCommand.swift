@@ -13,18 +13,25 @@ import RehabStore
 #endif
 
 /// `rehabit demo`: the app on a bundled demo programme with three weeks of history, in a fresh
-/// temporary data directory (never the user's).
+/// temporary data directory (never the user's) that is removed on exit unless `--keep`; or in
+/// the `--data-dir` given, which is kept.
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract:
-      "Try rehabit on a demo programme with three weeks of history (a temporary data folder).")
+      "Try rehabit on a demo programme with three weeks of history (a temporary data folder).",
+    discussion: """
+      The temporary folder is removed when the app exits unless --keep is given. With \
+      --data-dir DIR the demo is written there instead (DIR must not hold a programme yet) and \
+      kept.
+      """)
 
   static let demoTemplate = "chronic-ankle-instability"
   static let demoWeeksOfHistory = 3
 
   @OptionGroup var common: CommonOptions
   @OptionGroup var screen: ScreenOptions
+  @Flag(help: "Keep the temporary demo folder on exit (default: it is removed).") var keep = false
 
   func run() throws {
     let today = try common.day()
@@ -34,26 +41,44 @@ struct DemoCommand: ParsableCommand {
       // The terminal first: without one, nothing is created.
       let terminal = try FullScreen.start()
       defer { terminal.stop() }
-      let (directory, store, programme) = try DemoCommand.makeDemo(today: today)
-      try FullScreen.run(
-        on: terminal, store: store, programme: programme, templates: templates, clock: clock,
-        bell: screen.bell)
+      let chosen = try common.dataDirectory.map { _ in try common.store().directory }
+      let (directory, store, programme) = try DemoCommand.makeDemo(today: today, in: chosen)
+      do {
+        try FullScreen.run(
+          on: terminal, store: store, programme: programme, templates: templates, clock: clock,
+          bell: screen.bell)
+      } catch {
+        if chosen == nil && !keep { DemoCommand.remove(directory) }
+        throw error
+      }
       return directory
     }
-    Output.line(
-      "Demo data is in \(directory) (a temporary folder; your own data is untouched). Delete it when you are done."
-    )
+    if common.dataDirectory != nil {
+      Output.line("The demo data is in \(directory).")
+    } else if keep {
+      Output.line(
+        "Demo data kept in \(directory) (a temporary folder; your own data is untouched).")
+    } else {
+      DemoCommand.remove(directory)
+    }
   }
 
-  /// A temporary data directory with the demo programme, started three weeks before `today`,
-  /// and its seeded history.
-  static func makeDemo(today: CalendarDay) throws -> (String, ProgressStore, Programme) {
-    let directory = try makeTemporaryDirectory()
+  /// The temporary demo folder and everything in it.
+  static func remove(_ directory: String) {
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  /// A data directory (`directory`, else a new temporary one) with the demo programme, started
+  /// three weeks before `today`, and its seeded history.
+  static func makeDemo(today: CalendarDay, in directory: String? = nil) throws -> (
+    String, ProgressStore, Programme
+  ) {
+    let directory = try directory ?? makeTemporaryDirectory()
     let store = ProgressStore(directory: directory)
     try store.prepareDirectory()
     let plan = try TemplateLibrary.template(id: demoTemplate).plan
-    let programme = Programme(
-      plan: plan, start: today.adding(days: -7 * demoWeeksOfHistory), affectedSide: .left)
+    let programme = DemoHistory.programme(
+      plan: plan, today: today, weeksOfHistory: demoWeeksOfHistory)
     try store.saveProgramme(programme, replacing: false)
     try DemoHistory.seed(store, programme: programme, today: today)
     return (directory, store, programme)

@@ -23,7 +23,8 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       markdown and html: a one-page summary for a clinician. csv: one row per scheduled item \
       per day (--table checkins or notes for the other tables). json: every record, versioned \
-      (`rehabit import` restores it). ics: the remaining schedule as all-day events. fhir: an \
+      (`rehabit import` restores it). ics: the remaining schedule as all-day events (timed with --at), each with an alarm at its \
+      start. fhir: an \
       HL7 FHIR R4 Bundle. The range defaults to the programme's start through --date.
       """)
 
@@ -39,6 +40,11 @@ struct ExportCommand: ParsableCommand {
   var to: String?
   @Flag(help: "Overwrite the --output file if it exists.") var force = false
   @Option(help: "With --format csv: items, checkins or notes.") var table: ExportTable = .items
+  @Option(
+    help: ArgumentHelp(
+      "With --format ics: timed 30-minute events at this local time, HH:MM (default: all-day).",
+      valueName: "HH:MM"))
+  var at: String?
 
   func validate() throws {
     let first = try from.map { try CommonOptions.parseDay($0, option: "--from") }
@@ -51,6 +57,10 @@ struct ExportCommand: ParsableCommand {
       throw ValidationError("--table works with --format csv only")
     }
     if let output, output.isEmpty { throw ValidationError("--output is empty; give a file path") }
+    if let at {
+      _ = try CommonOptions.parseTime(at, option: "--at")
+      if format != .ics { throw ValidationError("--at works with --format ics only") }
+    }
   }
 
   func run() throws {
@@ -60,7 +70,8 @@ struct ExportCommand: ParsableCommand {
       text = try queries.export(
         format, asOf: try common.day(),
         from: try from.map { try CommonOptions.parseDay($0, option: "--from") },
-        to: try to.map { try CommonOptions.parseDay($0, option: "--to") }, table: table)
+        to: try to.map { try CommonOptions.parseDay($0, option: "--to") }, table: table,
+        eventTime: try at.map { try CommonOptions.parseTime($0, option: "--at") })
     } catch let problem as ExportProblem {
       throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
     }

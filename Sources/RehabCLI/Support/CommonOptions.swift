@@ -46,6 +46,12 @@ struct CommonOptions: ParsableArguments {
       "\(option): \(CalendarDay.problem(parsing: text) ?? "'\(text)' is not a date")")
   }
 
+  static func parseTime(_ text: String, option: String) throws -> TimeOfDay {
+    if let time = TimeOfDay(text) { return time }
+    throw ValidationError(
+      "\(option): \(TimeOfDay.problem(parsing: text) ?? "'\(text)' is not a time")")
+  }
+
   func store() throws -> ProgressStore {
     ProgressStore(
       directory: try DataDirectory.resolve(

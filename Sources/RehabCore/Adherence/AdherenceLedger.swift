@@ -40,6 +40,28 @@ public struct AdherenceLedger: Sendable {
     self.init(programme: programme, asOf: asOf, days: days, dayTallies: tallies)
   }
 
+  /// The tallies alone, for judging flags as of `asOf` at a status line's cost: each programme
+  /// day through `asOf` counted from its item ids (`Scheduler.itemIds(for:)`, no doses, no pain
+  /// guidance), no day's entries kept. Its tallies, weeks and spans equal the full ledger's;
+  /// `day(_:)` and `treatments(on:)` see no items, and it must not be `judged` as of a later day.
+  public init(countingOnly history: ProgressHistory, asOf: CalendarDay) {
+    let programme = history.programme
+    let scheduler = Scheduler(programme: programme)
+    let length = programme.weeks * 7
+    let counted = max(0, min(length, programme.start.days(until: asOf) + 1))
+    var tallies = [AdherenceTally](repeating: .empty, count: length)
+    for offset in 0..<counted {
+      let day = programme.start.adding(days: offset)
+      let records = history.weeks[ISOWeek(containing: day)]?.items ?? [:]
+      var tally = AdherenceTally.empty
+      for id in scheduler.itemIds(for: day) { tally.count(records[id]?.status ?? .pending) }
+      tallies[offset] = tally
+    }
+    self.init(
+      programme: programme, asOf: asOf, days: Array(repeating: [], count: length),
+      dayTallies: tallies)
+  }
+
   private init(
     programme: Programme, asOf: CalendarDay, days: [[DayAdherence.Entry]],
     dayTallies: [AdherenceTally]

@@ -10,10 +10,16 @@ public struct FlagEngine: Sendable {
   public let checkins: [Checkin]
   public let measures: MeasureAnalysis
 
-  public init(history: ProgressHistory, asOf: CalendarDay) {
+  /// `countingOnly` judges from the ledger's tallies alone (`AdherenceLedger(countingOnly:)`):
+  /// the same flags for a fraction of the cost, but no since-days (they re-judge earlier days
+  /// from a full ledger), so use it with `currentKinds` only.
+  public init(history: ProgressHistory, asOf: CalendarDay, countingOnly: Bool = false) {
     programme = history.programme
     self.asOf = asOf
-    ledger = AdherenceLedger(history: history, asOf: asOf)
+    ledger =
+      countingOnly
+      ? AdherenceLedger(countingOnly: history, asOf: asOf)
+      : AdherenceLedger(history: history, asOf: asOf)
     checkins = history.checkins(through: asOf)
     measures = MeasureAnalysis(programme: programme, checkins: checkins)
   }
@@ -30,6 +36,12 @@ public struct FlagEngine: Sendable {
         evidence: judgement.evidence, suggestsClinician: judgement.suggestsClinician,
         remedy: judgement.remedy)
     }
+  }
+
+  /// The kinds of the flags as of `asOf`, most pressing first, without walking back for their
+  /// since-days: one judgement, which is what a status line can afford.
+  public var currentKinds: [ProgressFlag.Kind] {
+    FlagEngine.judge(ledger: ledger, measures: measures).map(\.kind)
   }
 
   /// Since when each of `kinds` holds: walk back one day at a time while it still holds on the

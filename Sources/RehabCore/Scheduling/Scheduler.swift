@@ -55,6 +55,25 @@ public struct Scheduler: Sendable {
     return items
   }
 
+  /// The ids of `checklist(for:)`'s items, without working out any dose: pain changes doses,
+  /// never which items there are, so counting a day's records needs nothing more.
+  public func itemIds(for day: CalendarDay) -> [String] {
+    guard programme.programmeWeek(of: day) != nil else { return [] }
+    var ids: [String] = []
+    for treatment in programme.plan.treatments
+    where treatment.kind.isHomeTask && isScheduled(treatment, on: day) {
+      let timesPerDay = treatment.schedule.timesPerDay
+      for side in treatment.side.sides(affected: programme.affectedSide) {
+        for occurrence in 1...max(1, timesPerDay) {
+          ids.append(
+            ChecklistItem.makeID(
+              day: day, treatmentId: treatment.id, side: side, occurrence: occurrence))
+        }
+      }
+    }
+    return ids
+  }
+
   /// The most recent session of `treatment` strictly before `day`, within the programme.
   public func previousSession(of treatment: Treatment, before day: CalendarDay) -> CalendarDay? {
     var candidate = day.adding(days: -1)

@@ -17,6 +17,21 @@ public enum DemoHistory {
     "short on time", "ankle sore after a long walk", "travelling", "left the band at work",
   ]
 
+  /// The demo programme, left side affected: started `weeksOfHistory` weeks (and up to six days
+  /// more) before `today`, on the day that makes today's list the longest of its week, so the
+  /// first screen shows a full list rather than a light day's one item.
+  public static func programme(plan: ProgrammePlan, today: CalendarDay, weeksOfHistory: Int)
+    -> Programme
+  {
+    let candidates = (0..<7).map { extra in
+      Programme(
+        plan: plan, start: today.adding(days: -7 * weeksOfHistory - extra), affectedSide: .left)
+    }
+    let sizes = candidates.map { Scheduler(programme: $0).checklist(for: today).count }
+    let longest = sizes.max() ?? 0
+    return candidates[sizes.firstIndex(of: longest) ?? 0]
+  }
+
   /// Writes the history of every day from the programme's start up to, not including, `today`,
   /// through the same recording API as the app and the commands.
   public static func seed(

@@ -3,24 +3,27 @@ import RehabCore
 // Here rather than in RehabCore: the `json` and `fhir` formats are printed by RehabStore's JSON
 // printer (`ExportJSON`), which RehabCore cannot see.
 extension ExportDocument {
-  /// The export in `format`. `table` chooses the CSV table (items, check-ins or notes).
+  /// The export in `format`. `table` chooses the CSV table (items, check-ins or notes);
+  /// `eventTime` makes the iCalendar events timed instead of all-day.
   public static func render(
     _ format: ExportFormat, history: ProgressHistory, asOf: CalendarDay,
-    from: CalendarDay? = nil, to: CalendarDay? = nil, table: ExportTable = .items
+    from: CalendarDay? = nil, to: CalendarDay? = nil, table: ExportTable = .items,
+    eventTime: TimeOfDay? = nil
   ) throws(ExportProblem) -> String {
     let summary = try summary(history: history, asOf: asOf, from: from, to: to)
-    return try render(format, summary: summary, history: history, table: table)
+    return try render(
+      format, summary: summary, history: history, table: table, eventTime: eventTime)
   }
 
   public static func render(
     _ format: ExportFormat, summary: ExportSummary, history: ProgressHistory,
-    table: ExportTable = .items
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil
   ) throws(ExportProblem) -> String {
     switch format {
     case .markdown: return MarkdownExport.render(summary)
     case .csv: return CSVExport.render(summary, table: table)
     case .html: return HTMLExport.render(summary)
-    case .ics: return ICSExport.render(summary)
+    case .ics: return ICSExport.render(summary, at: eventTime)
     case .fhir: return FHIRExport.render(summary)
     case .json:
       do {
