@@ -192,7 +192,10 @@ struct ExportRenderTests {
     #expect(markdown.hasPrefix("# Rehab progress summary: Test programme\n"))
     #expect(markdown.contains("## Adherence (self-reported)"))
     #expect(markdown.contains("| Heel raises | strengthening |"))
-    #expect(markdown.contains("| Pain (0–10) | 6 (2026-11-30) | 3 (2026-12-14) | -3 |"))
+    // Pain as the flags judge it: the 2-week mean of 4 and 3, with the raw value beside it.
+    #expect(
+      markdown.contains(
+        "| Pain (0–10) | 6 (2026-11-30) | 3.5, 2-week mean (last check-in 3, 2026-12-14) | -2.5 |"))
     #expect(markdown.contains("| Single-leg heel raises | 8 → 15 | 20 → 21 | 40 % | 71.4 % |"))
     #expect(markdown.contains(SafetyText.disclaimer))
     #expect(!markdown.contains("<script>"))

@@ -24,12 +24,17 @@ public struct ExportSummary: Hashable, Sendable {
   public var pain: [PainRecord]
   /// Each treatment as prescribed, with its dose as of `asOf`: what the patient was told.
   public var prescribed: [ExportTreatment]
+  /// The pain entries of the range with what each made the scheduler do.
+  public var painLog: [ExportPainEntry]
+  /// Each home treatment's dose week by week through `asOf`.
+  public var doseHistory: [ExportDoseHistory]
 
   public init(
     programme: Programme, asOf: CalendarDay, from: CalendarDay, to: CalendarDay,
     days: [ExportDay], remaining: [ExportDay], adherence: ExportAdherence, checkins: [Checkin],
     measures: [MeasureSummary], flags: [ExportFlag], notes: [NoteRecord], pain: [PainRecord],
-    prescribed: [ExportTreatment] = []
+    prescribed: [ExportTreatment] = [], painLog: [ExportPainEntry] = [],
+    doseHistory: [ExportDoseHistory] = []
   ) {
     self.programme = programme
     self.asOf = asOf
@@ -44,6 +49,8 @@ public struct ExportSummary: Hashable, Sendable {
     self.notes = notes
     self.pain = pain
     self.prescribed = prescribed
+    self.painLog = painLog
+    self.doseHistory = doseHistory
   }
 
   /// Every scheduled item of the range, in day and session order.

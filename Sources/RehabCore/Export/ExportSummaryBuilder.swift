@@ -62,17 +62,22 @@ extension ExportSummary {
     let measures = MeasureAnalysis(programme: programme, checkins: checkins).trends.map { trend in
       MeasureSummary(
         measure: trend.measure,
-        points: trend.points.map { MeasureSummary.Point(day: $0.day, value: $0.value) },
+        points: trend.points.map {
+          MeasureSummary.Point(
+            day: $0.day, value: $0.value, rollingMean: trend.measure == .pain ? $0.smoothed : nil)
+        },
         affectedSide: programme.affectedSide)
     }
 
+    let rangePain = records.pain.filter { $0.day >= from && $0.day <= to }
+    let log = clinicalLog(history: history, asOf: asOf, pain: rangePain)
     return ExportSummary(
       programme: programme, asOf: asOf, from: from, to: to, days: days, remaining: remaining,
       adherence: adherence(ledger: ledger, days: rangeDays), checkins: checkins,
       measures: measures, flags: engine.flags.map(ExportFlag.init),
       notes: records.notes.filter { $0.day >= from && $0.day <= to },
-      pain: records.pain.filter { $0.day >= from && $0.day <= to },
-      prescribed: prescribed(history: history, asOf: asOf))
+      pain: rangePain, prescribed: prescribed(history: history, asOf: asOf),
+      painLog: log.pain, doseHistory: log.doses)
   }
 
   /// Every treatment with its dose as of `asOf` (kept within the programme), by the

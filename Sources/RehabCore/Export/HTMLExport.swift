@@ -30,8 +30,11 @@ public enum HTMLExport {
     prescribed(summary, into: &html)
     adherence(summary, into: &html)
     measures(summary, into: &html)
+    painLog(summary, into: &html)
+    doseHistory(summary, into: &html)
     flags(summary, into: &html)
     diary(summary, into: &html)
+    painAppendix(summary, into: &html)
 
     html.raw("<footer>\n")
     html.element(
@@ -138,10 +141,15 @@ public enum HTMLExport {
       for side in sides {
         let baseline = measure.baseline.flatMap { MeasureSummary.number($0.value, side: side) }
         let latest = measure.latest.flatMap { MeasureSummary.number($0.value, side: side) }
+        var latestText = latest.map(ExportFormatting.number) ?? "–"
+        if side == nil, let mean = measure.latestJudged(), let raw = latest, mean != raw {
+          latestText =
+            "\(ExportFormatting.number(mean)) (2-week mean; last check-in \(ExportFormatting.number(raw)))"
+        }
         rows.append([
           measure.measure.title + (side.map { " (\($0.rawValue))" } ?? ""),
           baseline.map(ExportFormatting.number) ?? "–",
-          latest.map(ExportFormatting.number) ?? "–",
+          latestText,
           measure.change(side: side).map(ExportFormatting.signed) ?? "–",
           FlagText.number(measure.measure.mdc, decimals: 2),
           FlagText.number(measure.mcid(side: side), decimals: 2),
@@ -152,6 +160,10 @@ public enum HTMLExport {
     html.table(
       headers: ["Measure", "Baseline", "Latest", "Change", "MDC", "MCID", "Judged"],
       numeric: [1, 2, 3, 4, 5], rows: rows)
+    if recorded.contains(where: { $0.measure == .pain }) {
+      html.element(
+        "p", text: "Pain is judged on its 2-week rolling mean (R-M-PAIN), as the flags judge it.")
+    }
 
     let sided = recorded.filter { $0.measure.isSided }
     if !sided.isEmpty {
@@ -173,7 +185,7 @@ public enum HTMLExport {
       html.element(
         "p",
         text:
-          "LSI ≥ \(ExportFormatting.number(summary.programme.plan.thresholds.symmetryIndexOK)) % counts as resolved (ACL return-to-sport convention). Absolute values matter too: the unaffected side can weaken as well."
+          "\(LimbSymmetry.convention). Absolute values matter too: the unaffected side can weaken as well."
       )
     }
     for measure in recorded {
@@ -190,6 +202,49 @@ public enum HTMLExport {
   }
 
   /// The side whose baseline the MCID band surrounds: the affected one (left when both).
+  static func painLog(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    html.raw("<section id=\"pain\">\n")
+    html.element("h2", text: "Pain log")
+    if summary.painLog.isEmpty {
+      html.element("p", text: "No pain logged in this range.")
+    } else if summary.painLog.count > ExportClinicalText.painLogLimit {
+      html.element(
+        "p",
+        text:
+          "\(summary.painLog.count) entries, by programme week (every entry is listed at the end):")
+      html.table(
+        headers: ExportClinicalText.weekHeaders, numeric: [1, 2, 3, 4],
+        rows: ExportClinicalText.weekRows(summary.painLog, programme: summary.programme))
+    } else {
+      html.table(
+        headers: ExportClinicalText.painHeaders, numeric: [1],
+        rows: summary.painLog.map(ExportClinicalText.painRow))
+    }
+    html.raw("</section>\n")
+  }
+
+  static func painAppendix(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    guard summary.painLog.count > ExportClinicalText.painLogLimit else { return }
+    html.raw("<section id=\"pain-appendix\">\n")
+    html.element("h2", text: "Appendix: every pain entry")
+    html.table(
+      headers: ExportClinicalText.painHeaders, numeric: [1],
+      rows: summary.painLog.map(ExportClinicalText.painRow))
+    html.raw("</section>\n")
+  }
+
+  static func doseHistory(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    html.raw("<section id=\"doses\">\n")
+    html.element("h2", text: "Dose history")
+    for history in summary.doseHistory {
+      html.element("h3", text: history.name)
+      html.raw("<ul>\n")
+      for line in ExportClinicalText.doseLines(history) { html.element("li", text: line) }
+      html.raw("</ul>\n")
+    }
+    html.raw("</section>\n")
+  }
+
   static func bandSide(_ measure: MeasureSummary) -> Side {
     measure.affectedSide == .right ? .right : .left
   }

@@ -24,8 +24,11 @@ public enum MarkdownExport {
     lines += adherence(summary)
     lines += measures(summary)
     lines += symmetry(summary)
+    lines += painLog(summary)
+    lines += doseHistory(summary)
     lines += flags(summary)
     lines += diary(summary)
+    lines += painAppendix(summary)
 
     lines.append("---")
     lines.append("")
@@ -87,12 +90,72 @@ public enum MarkdownExport {
         let baselineText = baseline.map {
           "\(ExportFormatting.number($0)) (\(ExportFormatting.day(measure.baseline?.day)))"
         }
-        let latestText = latest.map {
+        var latestText = latest.map {
           "\(ExportFormatting.number($0)) (\(ExportFormatting.day(measure.latest?.day)))"
+        }
+        if side == nil, let mean = measure.latestJudged(), let raw = latest, mean != raw {
+          latestText =
+            "\(ExportFormatting.number(mean)), 2-week mean (last check-in \(ExportFormatting.number(raw)), \(ExportFormatting.day(measure.latest?.day)))"
         }
         lines.append(
           "| \(name) | \(baselineText ?? "–") | \(latestText ?? "–") | \(measure.change(side: side).map(ExportFormatting.signed) ?? "–") | \(FlagText.number(measure.measure.mdc, decimals: 2)) | \(FlagText.number(measure.mcid(side: side), decimals: 2)) | \(measure.verdict(side: side)?.rawValue ?? "one check-in so far") |"
         )
+      }
+    }
+    lines.append("")
+    if recorded.contains(where: { $0.measure == .pain }) {
+      lines.append("Pain is judged on its 2-week rolling mean (R-M-PAIN), as the flags judge it.")
+      lines.append("")
+    }
+    return lines
+  }
+
+  static func painLog(_ summary: ExportSummary) -> [String] {
+    var lines = ["## Pain log", ""]
+    guard !summary.painLog.isEmpty else { return lines + ["No pain logged in this range.", ""] }
+    let cell = ExportEscaping.markdownCell
+    func table(_ headers: [String], _ rows: [[String]]) -> [String] {
+      [
+        "| " + headers.joined(separator: " | ") + " |",
+        "|" + String(repeating: "---|", count: headers.count),
+      ]
+        + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+    }
+    if summary.painLog.count > ExportClinicalText.painLogLimit {
+      lines.append(
+        "\(summary.painLog.count) entries, by programme week (every entry is listed at the end):")
+      lines.append("")
+      lines += table(
+        ExportClinicalText.weekHeaders,
+        ExportClinicalText.weekRows(summary.painLog, programme: summary.programme))
+    } else {
+      lines += table(
+        ExportClinicalText.painHeaders, summary.painLog.map(ExportClinicalText.painRow))
+    }
+    lines.append("")
+    return lines
+  }
+
+  static func painAppendix(_ summary: ExportSummary) -> [String] {
+    guard summary.painLog.count > ExportClinicalText.painLogLimit else { return [] }
+    let cell = ExportEscaping.markdownCell
+    var lines = ["## Appendix: every pain entry", ""]
+    lines.append("| " + ExportClinicalText.painHeaders.joined(separator: " | ") + " |")
+    lines.append("|" + String(repeating: "---|", count: ExportClinicalText.painHeaders.count))
+    lines += summary.painLog.map {
+      "| " + ExportClinicalText.painRow($0).map(cell).joined(separator: " | ") + " |"
+    }
+    lines.append("")
+    return lines
+  }
+
+  static func doseHistory(_ summary: ExportSummary) -> [String] {
+    var lines = ["## Dose history", ""]
+    guard !summary.doseHistory.isEmpty else { return lines + ["No home treatments.", ""] }
+    for history in summary.doseHistory {
+      lines.append("- **\(ExportEscaping.markdown(history.name))**")
+      for line in ExportClinicalText.doseLines(history) {
+        lines.append("  - \(ExportEscaping.markdown(line))")
       }
     }
     lines.append("")
@@ -123,7 +186,9 @@ public enum MarkdownExport {
       )
     }
     lines.append("")
-    lines.append("Absolute values matter too: the unaffected side can weaken as well.")
+    lines.append(
+      "\(LimbSymmetry.convention). Absolute values matter too: the unaffected side can weaken as well."
+    )
     lines.append("")
     return lines
   }

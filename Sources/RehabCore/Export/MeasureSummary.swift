@@ -5,10 +5,13 @@ public struct MeasureSummary: Hashable, Sendable {
   public struct Point: Hashable, Sendable {
     public var day: CalendarDay
     public var value: CheckinValue
+    /// Pain: the 2-week rolling mean at this check-in (R-M-PAIN), what the flags judge.
+    public var rollingMean: Double?
 
-    public init(day: CalendarDay, value: CheckinValue) {
+    public init(day: CalendarDay, value: CheckinValue, rollingMean: Double? = nil) {
       self.day = day
       self.value = value
+      self.rollingMean = rollingMean
     }
   }
 
@@ -53,10 +56,18 @@ public struct MeasureSummary: Hashable, Sendable {
     return value.value(on: side)
   }
 
-  /// Latest minus baseline (for one side of a sided measure); nil with fewer than two points.
+  /// The latest value as judged: pain's 2-week rolling mean (R-M-PAIN), else the value (of one
+  /// side of a sided measure). The same number the flags, the week screen and `week` use.
+  public func latestJudged(side: Side? = nil) -> Double? {
+    guard let latest else { return nil }
+    if side == nil, let mean = latest.rollingMean { return mean }
+    return Self.number(latest.value, side: side)
+  }
+
+  /// Latest (as judged) minus baseline; nil with fewer than two points.
   public func change(side: Side? = nil) -> Double? {
     guard let first = baseline.flatMap({ Self.number($0.value, side: side) }),
-      let last = latest.flatMap({ Self.number($0.value, side: side) })
+      let last = latestJudged(side: side)
     else { return nil }
     return last - first
   }

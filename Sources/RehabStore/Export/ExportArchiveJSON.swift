@@ -57,6 +57,8 @@ extension ExportArchive {
           "latest": ExportJSON.number(
             measure.latest.flatMap { MeasureSummary.number($0.value, side: side) }),
           "change": ExportJSON.number(measure.change(side: side)),
+          // Pain: the 2-week rolling mean the change is judged on (R-M-PAIN).
+          "latestJudged": ExportJSON.number(measure.latestJudged(side: side)),
           "mcid": .number(measure.mcid(side: side)),
           "verdict": ExportJSON.string(measure.verdict(side: side)?.rawValue),
         ])
@@ -104,11 +106,54 @@ extension ExportArchive {
       ])
     }
 
+    let painLog: [StoredJSON] = summary.painLog.map { entry in
+      .object([
+        "day": .string(entry.record.day.description),
+        "level": .number(Double(entry.record.level)),
+        "timing": .string(entry.record.timing.rawValue),
+        "itemId": ExportJSON.string(entry.record.itemId),
+        "exercise": ExportJSON.string(entry.exercise),
+        "effects": .array(
+          entry.effects.map { effect in
+            switch effect {
+            case .lighterSession(let treatment, let day):
+              .object([
+                "kind": .string("lighter-session"), "treatment": .string(treatment),
+                "day": .string(day.description), "rule": .string("R-PAIN-STEP"),
+              ])
+            case .heldWeek(let treatment, let week):
+              .object([
+                "kind": .string("held-week"), "treatment": .string(treatment),
+                "programmeWeek": .number(Double(week)), "rule": .string("R-PAIN-HOLD"),
+              ])
+            }
+          }),
+      ])
+    }
+    let doseHistory: [StoredJSON] = summary.doseHistory.map { history in
+      .object([
+        "treatmentId": .string(history.treatmentId),
+        "treatment": .string(history.name),
+        "progresses": .bool(history.progresses),
+        "weeks": .array(
+          history.weeks.map { week in
+            .object([
+              "programmeWeek": .number(Double(week.programmeWeek)),
+              "dose": .string(week.dose),
+              "change": .string(week.change.rawValue),
+              "lighterSessions": .array(week.lighterSessions.map { .string($0.description) }),
+            ])
+          }),
+      ])
+    }
+
     return .object([
       "adherence": .object(overall),
       "measures": .array(measures),
       "flags": .array(flags),
       "items": .array(items),
+      "painLog": .array(painLog),
+      "doseHistory": .array(doseHistory),
       "disclaimer": .string(SafetyText.disclaimer),
     ])
   }

@@ -240,6 +240,9 @@ public enum FHIRExport {
       if let treatment = record.treatmentId {
         note += ", about \(programme.plan.treatment(id: treatment)?.name ?? treatment)"
       }
+      if let entry = summary.painLog.first(where: { $0.record == record }) {
+        note += "; \(ExportClinicalText.effects(entry))"
+      }
       observation["note"] = .array([
         .object(["text": .string(ExportEscaping.markdown(note, continuationIndent: ""))])
       ])
