@@ -15,7 +15,7 @@ the browser computed, not on the markup:
   colours print exactly, an @page rule sets margins, and no figure is taller than an A4/Letter
   page's printable height (so it never has to split).
 
-Saves .build/browser-check/summary.png (and summary-a4.pdf, summary-letter.pdf) for a person to
+Saves .build/browser-check/summary.png (and figure-N.png, summary-a4.pdf, summary-letter.pdf) for a person to
 look at. Exits 1 with the list of failures.
 
 Usage: browser-check.py [PATH-TO-REHABIT]   (default: .build/debug/rehabit)
@@ -232,6 +232,8 @@ def main():
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(1000, min(height + 40, 16000))
         driver.save_screenshot(os.path.join(OUT_DIR, "summary.png"))
+        for index, figure in enumerate(driver.find_elements("css selector", "figure")):
+            figure.screenshot(os.path.join(OUT_DIR, f"figure-{index + 1}.png"))
         driver.set_window_size(1000, 900)
         print("browser-check: print media")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
