@@ -42,7 +42,9 @@ enum SVGCharts {
 
   /// The y axis: a grid line and a label at each tick, the axis lines, and the axis label
   /// (with its unit) above the plot.
-  static func yAxis(ticks: [Double], y: (Double) -> Double, label: String, format: (Double) -> String)
+  static func yAxis(
+    ticks: [Double], y: (Double) -> Double, label: String, format: (Double) -> String
+  )
     -> String
   {
     var svg = ""
@@ -165,7 +167,8 @@ enum SVGCharts {
       let whose = bandSide.map { "\($0.rawValue) " } ?? ""
       svg += text(
         "MCID band: \(whose)baseline \(ExportFormatting.number(baseline)) ± \(ExportFormatting.number(mcid))",
-        x: width - right - 6, y: max(top + fontSize, labelY), anchor: "end", classes: "band-label halo")
+        x: width - right - 6, y: max(top + fontSize, labelY), anchor: "end",
+        classes: "band-label halo")
     }
 
     for side in sides {
@@ -179,7 +182,8 @@ enum SVGCharts {
           "<polyline class=\"line \(style)\" fill=\"none\" points=\"\(path.joined(separator: " "))\"/>\n"
       }
       for (day, px, py, value) in coordinates {
-        let title = "<title>\(day)\(side.map { ", \($0.rawValue)" } ?? ""): \(ExportFormatting.number(value))</title>"
+        let title =
+          "<title>\(day)\(side.map { ", \($0.rawValue)" } ?? ""): \(ExportFormatting.number(value))</title>"
         svg += marker(side: side, x: px, y: py, title: title)
       }
     }
