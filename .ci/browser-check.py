@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the clinician's HTML summary in a real browser (issue 16).
 
-Builds a 12-week history through the CLI (init, check, pain, weekly checkin), exports it as HTML,
+Builds a 12-week history through the CLI (init, check, pain, weekly checkin) and a 52-week one
+(weekly check-ins only: crowded axes), exports each as HTML,
 opens it in headless Chromium through Selenium and the system chromedriver, and asserts on what
 the browser computed, not on the markup:
 
@@ -15,7 +16,8 @@ the browser computed, not on the markup:
   colours print exactly, an @page rule sets margins, and no figure is taller than an A4/Letter
   page's printable height (so it never has to split).
 
-Saves .build/browser-check/summary.png (and figure-N.png, summary-a4.pdf, summary-letter.pdf) for a person to
+Saves .build/browser-check/summary.png and summary-52-weeks.png (and each figure as a PNG, and
+A4 and Letter PDFs) for a person to
 look at. Exits 1 with the list of failures.
 
 Usage: browser-check.py [PATH-TO-REHABIT]   (default: .build/debug/rehabit)
@@ -43,18 +45,22 @@ OUT_DIR = os.path.join(".build", "browser-check")
 # stylesheet's 15 mm top and bottom margins: 96 px per inch, 25.4 mm per inch.
 PAGE_MARGIN_MM = 15
 PRINTABLE_HEIGHT_PX = (279.4 - 2 * PAGE_MARGIN_MM) * 96 / 25.4
+LONG_WEEKS = 52
+LONG_AS_OF = START + dt.timedelta(days=7 * LONG_WEEKS - 1)
 FAILURES = []
+PAGE = {"name": ""}
 
 
 def check(condition, message):
     if not condition:
+        message = f"{PAGE['name']}: {message}"
         FAILURES.append(message)
         print(f"  FAIL {message}")
     return condition
 
 
-def run(binary, *args):
-    env = {**os.environ, "LANG": "C.UTF-8", "REHABIT_TODAY": AS_OF.isoformat()}
+def run(binary, *args, today=AS_OF):
+    env = {**os.environ, "LANG": "C.UTF-8", "REHABIT_TODAY": today.isoformat()}
     result = subprocess.run([binary, *args], capture_output=True, env=env)
     if result.returncode != 0:
         raise SystemExit(f"browser-check: rehabit {' '.join(args)} failed: {result.stderr.decode(errors='replace')}")
@@ -73,9 +79,9 @@ def seed(binary, data):
     for offset in range(7 * WEEKS):
         day = START + dt.timedelta(days=offset)
         numbers = today_numbers(binary, data, day)
-        # About 80 % done at first, less in weeks 5 and 6, so some weeks fall under 70 %.
+        # About 80 % done, half in weeks 5 and 6, so some weeks fall under 70 %.
         keep = [n for i, n in enumerate(numbers)
-                if (offset + i) % (3 if 28 <= offset < 42 else 6) != 0]
+                if (offset + i) % (2 if 28 <= offset < 42 else 6) != 0]
         if keep:
             run(binary, "check", *keep, "--date", day.isoformat(), "--data-dir", data)
         if offset % 10 == 2:
@@ -86,6 +92,17 @@ def seed(binary, data):
                 "--measure", f"heel-raises:left={8 + 2 * week}",
                 "--measure", f"heel-raises:right={24 + week % 3}",
                 "--date", day.isoformat(), "--data-dir", data)
+
+
+def seed_long(binary, data):
+    """A year of weekly check-ins and no check-offs: crowded date and week axes."""
+    run(binary, "init", "--template", "lateral-ankle-sprain", "--start", START.isoformat(),
+        "--weeks", str(LONG_WEEKS), "--affected-side", "right", "--data-dir", data, today=LONG_AS_OF)
+    for week in range(LONG_WEEKS):
+        day = START + dt.timedelta(days=7 * week + 3)
+        run(binary, "checkin", "--pain", str(max(0, 7 - week // 6)), "--function", str(min(100, 30 + week)),
+            "--measure", f"heel-raises:left={20 + week % 5}", "--measure", f"heel-raises:right={5 + week}",
+            "--date", day.isoformat(), "--data-dir", data, today=LONG_AS_OF)
 
 
 # Every geometry question is asked in the page, in one script, so the answers are consistent.
@@ -208,16 +225,45 @@ def check_print(result):
               f"print: figure {name!r} is {figure['height']:.0f} px tall, more than a page ({PRINTABLE_HEIGHT_PX:.0f} px)")
 
 
+def inspect(driver, name, html_path, screenshot):
+    PAGE["name"] = name
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen"})
+    driver.set_window_size(1000, 900)
+    driver.get("file://" + html_path)
+    print(f"browser-check: {name}: screen")
+    check_screen(driver.execute_script(INSPECT))
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1000, min(height + 40, 16000))
+    driver.save_screenshot(os.path.join(OUT_DIR, f"{screenshot}.png"))
+    for index, figure in enumerate(driver.find_elements("css selector", "figure")):
+        figure.screenshot(os.path.join(OUT_DIR, f"{screenshot}-figure-{index + 1}.png"))
+    driver.set_window_size(1000, 900)
+    print(f"browser-check: {name}: print media")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    check_print(driver.execute_script(PRINT_INSPECT))
+    for paper, (width, height) in {"a4": (8.27, 11.69), "letter": (8.5, 11)}.items():
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {
+            "paperWidth": width, "paperHeight": height, "printBackground": True,
+            "preferCSSPageSize": False})
+        with open(os.path.join(OUT_DIR, f"{screenshot}-{paper}.pdf"), "wb") as handle:
+            handle.write(base64.b64decode(pdf["data"]))
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/rehabit"
     os.makedirs(OUT_DIR, exist_ok=True)
+    pages = []
     with tempfile.TemporaryDirectory(prefix="rehabit-browser-") as tmp:
-        data = os.path.join(tmp, "data")
-        print("browser-check: seeding a 12-week history")
-        seed(binary, data)
-        html_path = os.path.abspath(os.path.join(OUT_DIR, "summary.html"))
-        run(binary, "export", "--format", "html", "--date", AS_OF.isoformat(), "--data-dir", data,
-            "--output", html_path, "--force")
+        for name, seeder, as_of, stem in (
+                ("12-week history", seed, AS_OF, "summary"),
+                ("52-week history", seed_long, LONG_AS_OF, "summary-52-weeks")):
+            data = os.path.join(tmp, stem)
+            print(f"browser-check: seeding a {name}")
+            seeder(binary, data)
+            html_path = os.path.abspath(os.path.join(OUT_DIR, f"{stem}.html"))
+            run(binary, "export", "--format", "html", "--date", as_of.isoformat(), "--data-dir", data,
+                "--output", html_path, "--force", today=as_of)
+            pages.append((name, html_path, stem))
 
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,900",
@@ -226,31 +272,15 @@ def main():
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
     try:
-        driver.get("file://" + html_path)
-        print("browser-check: screen")
-        check_screen(driver.execute_script(INSPECT))
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1000, min(height + 40, 16000))
-        driver.save_screenshot(os.path.join(OUT_DIR, "summary.png"))
-        for index, figure in enumerate(driver.find_elements("css selector", "figure")):
-            figure.screenshot(os.path.join(OUT_DIR, f"figure-{index + 1}.png"))
-        driver.set_window_size(1000, 900)
-        print("browser-check: print media")
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        check_print(driver.execute_script(PRINT_INSPECT))
-        for paper, (width, height) in {"a4": (8.27, 11.69), "letter": (8.5, 11)}.items():
-            pdf = driver.execute_cdp_cmd("Page.printToPDF", {
-                "paperWidth": width, "paperHeight": height, "printBackground": True,
-                "preferCSSPageSize": False})
-            with open(os.path.join(OUT_DIR, f"summary-{paper}.pdf"), "wb") as handle:
-                handle.write(base64.b64decode(pdf["data"]))
+        for name, html_path, stem in pages:
+            inspect(driver, name, html_path, stem)
     finally:
         driver.quit()
 
     if FAILURES:
         print(f"browser-check: {len(FAILURES)} failure(s); see {OUT_DIR}/summary.png")
         sys.exit(1)
-    print(f"browser-check: ok; screenshot in {OUT_DIR}/summary.png")
+    print(f"browser-check: ok; screenshots in {OUT_DIR}/ (summary.png, summary-52-weeks.png)")
 
 
 if __name__ == "__main__":
