@@ -13,8 +13,9 @@ the browser computed, not on the markup:
 - the MCID band and the 70 % adherence line are labelled on the chart;
 - no text overflows its SVG, and no table cell's text overflows its cell;
 - with print media emulated: every chart sits in a figure with computed `break-inside: avoid`,
-  colours print exactly, an @page rule sets margins, and no figure is taller than an A4/Letter
-  page's printable height (so it never has to split).
+  colours print exactly, an @page rule sets margins, no figure is taller than an A4/Letter
+  page's printable height, and, with the page laid out as page-high columns (the browser's own
+  fragmentation, simulating A4 and Letter with the @page margins), no figure is split.
 
 Saves .build/browser-check/summary.png and summary-52-weeks.png (and each figure as a PNG, and
 A4 and Letter PDFs) for a person to
@@ -159,6 +160,39 @@ return {figures, orphans, pageMargins};
 """
 
 
+# Pages simulated in the browser: the body laid out as fixed-height columns, one column a page's
+# printable area (the @page margins taken off), which the browser fragments by the same rules as
+# print (break-inside is honoured). A figure split across pages has more than one fragment.
+PAGINATE = r"""
+const [width, height] = arguments;
+const body = document.body;
+const saved = body.getAttribute('style');
+body.style.cssText = `margin:0; padding:0; max-width:none; width:${width}px; height:${height}px;` +
+  'columns:1; column-gap:0; column-fill:auto; overflow:visible;';
+const top = body.getBoundingClientRect().top;
+const figures = [...document.querySelectorAll('figure')].map(f => {
+  const rects = [...f.getClientRects()].filter(r => r.height > 0);
+  const r = f.getBoundingClientRect();
+  return {caption: (f.querySelector('figcaption') || f).textContent.slice(0, 50), fragments: rects.length,
+          page: Math.round(r.left / width) + 1, top: r.top - top, bottom: r.bottom - top};
+});
+if (saved === null) body.removeAttribute('style'); else body.setAttribute('style', saved);
+return figures;
+"""
+MM = 96 / 25.4
+PAPERS = {"A4": ((210 - 2 * PAGE_MARGIN_MM) * MM, (297 - 2 * PAGE_MARGIN_MM) * MM),
+          "Letter": ((215.9 - 2 * PAGE_MARGIN_MM) * MM, (279.4 - 2 * PAGE_MARGIN_MM) * MM)}
+
+
+def check_pages(driver):
+    for paper, (width, height) in PAPERS.items():
+        figures = driver.execute_script(PAGINATE, width, height)
+        for figure in figures:
+            check(figure["fragments"] == 1 and figure["top"] >= -0.5 and figure["bottom"] <= height + 0.5,
+                  f"print ({paper}): figure {figure['caption']!r} is split across pages "
+                  f"({figure['fragments']} fragments, page {figure['page']})")
+
+
 def inside(inner, outer, slack=0.5):
     return (inner["left"] >= outer["left"] - slack and inner["right"] <= outer["right"] + slack
             and inner["top"] >= outer["top"] - slack and inner["bottom"] <= outer["bottom"] + slack)
@@ -241,6 +275,7 @@ def inspect(driver, name, html_path, screenshot):
     print(f"browser-check: {name}: print media")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     check_print(driver.execute_script(PRINT_INSPECT))
+    check_pages(driver)
     for paper, (width, height) in {"a4": (8.27, 11.69), "letter": (8.5, 11)}.items():
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {
             "paperWidth": width, "paperHeight": height, "printBackground": True,
