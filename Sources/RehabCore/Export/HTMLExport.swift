@@ -64,7 +64,7 @@ public enum HTMLExport {
     svg text.axis-label { font-weight: 600; }
     svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     .bar { fill: #3b7d4f; }
-    .bar.low { fill: #d9822b; }
+    .bar.low { fill: #d9822b; stroke: #6b3000; stroke-width: 1.5; stroke-dasharray: 3 2; }
     .threshold { stroke: #a40; stroke-width: 1.5; stroke-dasharray: 4 3; fill: none; }
     svg text.threshold-label { fill: #a40; font-weight: 600; }
     .axis { stroke: #555; fill: none; }
@@ -114,7 +114,7 @@ public enum HTMLExport {
       html.element(
         "figcaption",
         text:
-          "Weekly adherence: orange bars are weeks below \(ExportFormatting.percent(adherence.lowThreshold)), the dashed line."
+          "Weekly adherence: orange bars with a dotted outline are weeks below \(ExportFormatting.percent(adherence.lowThreshold)), the dashed line."
       )
       html.raw("</figure>\n")
       html.table(
