@@ -60,22 +60,35 @@ public enum HTMLExport {
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
     .disclaimer { font-style: italic; }
     .low { color: #a40; font-weight: 600; }
-    svg { display: block; max-width: 100%; height: auto; margin: .4em 0; }
-    svg text { font: 10px system-ui, sans-serif; fill: #333; }
+    figure { margin: .8em 0; }
+    figcaption { font-size: .9em; color: #333; }
+    svg.chart { display: block; max-width: 100%; height: auto; margin: .4em 0; background: #fff; }
+    svg text { font: 11px system-ui, sans-serif; fill: #222; }
+    svg text.axis-label { font-weight: 600; }
+    svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     .bar { fill: #3b7d4f; }
-    .bar.low { fill: #d9822b; }
-    .threshold { stroke: #a40; stroke-dasharray: 4 3; }
-    .axis { stroke: #666; }
-    .band { fill: #cfe3f7; }
-    .line { fill: none; stroke-width: 2; }
-    .left { stroke: #1f5fa8; fill: #1f5fa8; }
-    .right { stroke: #b03a2e; fill: #b03a2e; stroke-dasharray: 5 3; }
-    .single { stroke: #333; fill: #333; }
+    .bar.low { fill: #d9822b; stroke: #6b3000; stroke-width: 1.5; stroke-dasharray: 3 2; }
+    .threshold { stroke: #a40; stroke-width: 1.5; stroke-dasharray: 4 3; fill: none; }
+    svg text.threshold-label { fill: #a40; font-weight: 600; }
+    .axis { stroke: #555; fill: none; }
+    .grid { stroke: #ddd; stroke-width: 1; fill: none; }
+    .band { fill: #cfe3f7; stroke: none; }
+    svg text.band-label { fill: #1d4e80; }
+    .line { fill: none; stroke-width: 2; stroke-linejoin: round; }
+    .line.left { stroke: #1f5fa8; }
+    .line.right { stroke: #b03a2e; stroke-dasharray: 6 4; }
+    .line.single { stroke: #333; }
+    .point.left { fill: #1f5fa8; stroke: #fff; stroke-width: 1; }
+    .point.right { fill: #fff; stroke: #b03a2e; stroke-width: 2; }
+    .point.single { fill: #333; stroke: #fff; stroke-width: 1; }
     ul.diary li { margin: .2em 0; }
+    @page { margin: 15mm 15mm 15mm 15mm; }
     @media print {
       body { margin: 0; max-width: none; font-size: 10pt; }
-      section, figure, table, svg { break-inside: avoid; page-break-inside: avoid; }
-      .band { fill: #ddd; }
+      figure, table, svg { break-inside: avoid; page-break-inside: avoid; }
+      h2, h3 { break-after: avoid; page-break-after: avoid; }
+      figure, svg { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      svg.chart { width: 100%; max-width: 640px; }
       a { color: inherit; text-decoration: none; }
     }
 
@@ -99,7 +112,14 @@ public enum HTMLExport {
         "Overall \(ExportFormatting.percent(overall.ratio, threshold: adherence.lowThreshold)) (\(overall.done) of \(overall.scheduled) items done). Below \(ExportFormatting.percent(adherence.lowThreshold)) a week is an insufficient dose, not a failed treatment (R-ADH-LOW)."
     )
     if !adherence.weeks.isEmpty {
+      html.raw("<figure>\n")
       html.raw(SVGCharts.weeklyAdherence(adherence))
+      html.element(
+        "figcaption",
+        text:
+          "Weekly adherence: orange bars with a dotted outline are weeks below \(ExportFormatting.percent(adherence.lowThreshold)), the dashed line."
+      )
+      html.raw("</figure>\n")
       html.table(
         headers: ["Week", "Days", "Done", "Scheduled", "Adherence", ""],
         numeric: [0, 2, 3, 4],
@@ -194,7 +214,7 @@ public enum HTMLExport {
       html.element(
         "figcaption",
         text:
-          "\(measure.measure.title): shaded band = baseline ± MCID (\(ExportFormatting.number(measure.mcid(side: measure.measure.isSided ? bandSide(measure) : nil))))\(measure.measure.isSided ? "; solid = left, dashed = right" : "")"
+          "\(measure.measure.title): shaded band = baseline ± MCID (\(ExportFormatting.number(measure.mcid(side: measure.measure.isSided ? bandSide(measure) : nil))))\(measure.measure.isSided ? "; solid line and dots = left, dashed line and squares = right" : "")"
       )
       html.raw("</figure>\n")
     }
