@@ -64,26 +64,32 @@ struct PerformancePathTests {
     }
   }
 
+  /// A random programme of 4–16 weeks with random adherence and check-ins (75 % of weeks).
+  static func randomScenario(_ random: inout Random) -> (weeks: Int, scenario: FlagsScenario) {
+    let weeks = random.int(4...16)
+    var scenario = FlagsScenario(
+      weeks: weeks, primary: random.pick([.heelRaises, .faamADL, .sane]))
+    var done: [Int: Int] = [:]
+    for week in 1...weeks { done[week] = random.int(0...10) }
+    scenario = scenario.adherence(done)
+    for week in 1...weeks where random.chance(75) {
+      let primary: CheckinValue =
+        scenario.programme.plan.checkin.primary.isSided
+        ? .sided(left: Double(random.int(5...30)), right: Double(random.int(15...30)))
+        : .single(Double(random.int(40...90)))
+      scenario = scenario.checkin(
+        week: week, offset: random.int(0...6), pain: Double(random.int(0...8)),
+        sane: Double(random.int(20...90)), primary: primary)
+    }
+    return (weeks, scenario)
+  }
+
   @Test("since-days judged once per state equal since-days judged every day")
   func sinceDaysMatchJudgingEveryDay() {
     var random = Random(state: 13)
     var compared = 0
     for _ in 0..<40 {
-      let weeks = random.int(4...16)
-      var scenario = FlagsScenario(
-        weeks: weeks, primary: random.pick([.heelRaises, .faamADL, .sane]))
-      var done: [Int: Int] = [:]
-      for week in 1...weeks { done[week] = random.int(0...10) }
-      scenario = scenario.adherence(done)
-      for week in 1...weeks where random.chance(75) {
-        let primary: CheckinValue =
-          scenario.programme.plan.checkin.primary.isSided
-          ? .sided(left: Double(random.int(5...30)), right: Double(random.int(15...30)))
-          : .single(Double(random.int(40...90)))
-        scenario = scenario.checkin(
-          week: week, offset: random.int(0...6), pain: Double(random.int(0...8)),
-          sane: Double(random.int(20...90)), primary: primary)
-      }
+      let (weeks, scenario) = Self.randomScenario(&random)
       for _ in 0..<3 {
         let asOf = scenario.programme.start.adding(days: random.int(0...(weeks * 7 + 20)))
         let engine = FlagEngine(history: scenario.history, asOf: asOf)
@@ -103,21 +109,7 @@ struct PerformancePathTests {
     var random = Random(state: 17)
     var flagged = 0
     for _ in 0..<40 {
-      let weeks = random.int(4...16)
-      var scenario = FlagsScenario(
-        weeks: weeks, primary: random.pick([.heelRaises, .faamADL, .sane]))
-      var done: [Int: Int] = [:]
-      for week in 1...weeks { done[week] = random.int(0...10) }
-      scenario = scenario.adherence(done)
-      for week in 1...weeks where random.chance(75) {
-        let primary: CheckinValue =
-          scenario.programme.plan.checkin.primary.isSided
-          ? .sided(left: Double(random.int(5...30)), right: Double(random.int(15...30)))
-          : .single(Double(random.int(40...90)))
-        scenario = scenario.checkin(
-          week: week, offset: random.int(0...6), pain: Double(random.int(0...8)),
-          sane: Double(random.int(20...90)), primary: primary)
-      }
+      let (weeks, scenario) = Self.randomScenario(&random)
       for _ in 0..<3 {
         let asOf = scenario.programme.start.adding(days: random.int(-3...(weeks * 7 + 20)))
         let full = FlagEngine(history: scenario.history, asOf: asOf)
