@@ -218,7 +218,7 @@ public struct ExportAdherence: Hashable, Sendable {
 }
 
 /// One flag with the numbers behind it, as the flag engine raised it (`ProgressFlag`), with
-/// its evidence both as readable lines and as the JSON `rehabit flags --json` prints.
+/// its evidence as readable lines.
 public struct ExportFlag: Hashable, Sendable {
   public struct Evidence: Hashable, Sendable {
     public var name: String
@@ -238,14 +238,12 @@ public struct ExportFlag: Hashable, Sendable {
   public var since: CalendarDay?
   public var message: String
   public var evidence: [Evidence]
-  /// The evidence as `flags --json` shows it (encode it for JSON; nil for a hand-made flag).
-  public var evidenceJSON: FlagEvidence?
   /// The message suggests seeing a clinician (and so carries the disclaimer).
   public var suggestsClinician: Bool
 
   public init(
     id: String, rule: String, title: String, since: CalendarDay?, message: String,
-    evidence: [Evidence], evidenceJSON: FlagEvidence? = nil, suggestsClinician: Bool
+    evidence: [Evidence], suggestsClinician: Bool
   ) {
     self.id = id
     self.rule = rule
@@ -253,7 +251,6 @@ public struct ExportFlag: Hashable, Sendable {
     self.since = since
     self.message = message
     self.evidence = evidence
-    self.evidenceJSON = evidenceJSON
     self.suggestsClinician = suggestsClinician
   }
 }

@@ -132,7 +132,6 @@ extension ExportFlag {
     self.init(
       id: flag.id, rule: flag.rule, title: flag.kind.title, since: flag.since,
       message: ExportFlag.message(flag), evidence: ExportFlag.lines(flag.evidence),
-      evidenceJSON: flag.evidence,
       suggestsClinician: flag.suggestsClinician)
   }
 
