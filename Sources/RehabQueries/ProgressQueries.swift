@@ -49,9 +49,10 @@ public struct ProgressQueries: Sendable {
   public func checklist(on day: CalendarDay) throws(StoreError) -> DayChecklist {
     let pain =
       day >= programme.start ? try store.painEntries(from: programme.start, through: day) : []
-    let scheduled = Scheduler(programme: programme).checklist(for: day)
-    let week = scheduled.isEmpty ? nil : try store.loadWeek(ISOWeek(containing: day))
-    return DayChecklist(programme: programme, day: day, pain: pain, week: week)
+    // Scheduled once; the week file is read only when the day has items.
+    let items = Scheduler(programme: programme).checklist(for: day, pain: pain)
+    let week = items.isEmpty ? nil : try store.loadWeek(ISOWeek(containing: day))
+    return DayChecklist(programme: programme, day: day, items: items, week: week)
   }
 
   /// The day's items in list order without pain guidance, for resolving numbers and ids: pain

@@ -34,7 +34,13 @@ public struct DayChecklist: Hashable, Sendable {
   /// The scheduler's items for `day`, dosed by the pain guidance of `pain` (entries up to the
   /// day), joined with the records of `week` (the ISO week containing the day).
   public init(programme: Programme, day: CalendarDay, pain: [PainEntry], week: ProgressWeek?) {
-    let items = Scheduler(programme: programme).checklist(for: day, pain: pain)
+    self.init(
+      programme: programme, day: day,
+      items: Scheduler(programme: programme).checklist(for: day, pain: pain), week: week)
+  }
+
+  /// Items already scheduled for `day`, numbered in list order and joined with `week`'s records.
+  public init(programme: Programme, day: CalendarDay, items: [ChecklistItem], week: ProgressWeek?) {
     self.init(
       day: day, programmeWeek: programme.programmeWeek(of: day),
       entries: items.enumerated().map { index, item in
