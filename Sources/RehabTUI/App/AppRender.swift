@@ -35,19 +35,20 @@ public struct ShownScroll: Equatable, Sendable {
   }
 }
 
-/// The offsets `render` draws for `state` at `size` (nil for what is not on screen).
+/// The offsets `render` draws for `state` at `size` (nil for what is not on screen, and for an
+/// offset of 0, which is always drawn as it is: no second layout of the body then).
 public func shownScroll(_ state: AppState, size: Size, capabilities: TerminalCapabilities)
   -> ShownScroll
 {
   let theme = Theme(capabilities)
   var shown = ShownScroll()
-  if case .week(let view) = state.screen {
+  if case .week(let view) = state.screen, view.scrollOffset > 0 {
     shown.week = WeekScreen.visibleOffset(view, app: state, size: size, theme: theme)
   }
-  if case .card(let view) = state.screen {
+  if case .card(let view) = state.screen, view.scrollOffset > 0 {
     shown.card = CardScreen.visibleOffset(view, app: state, size: size, theme: theme)
   }
-  if state.help != nil {
+  if let help = state.help, help.scrollOffset > 0 {
     shown.help = HelpScreen.visibleOffset(for: state, size: size, unicode: theme.unicode)
   }
   return shown

@@ -62,17 +62,9 @@ public final class AppRunner {
     perform(effects)
   }
 
-  /// Takes back what the frame showed of a scroll that ran past the end (only on the screens
-  /// that scroll, so other frames cost nothing more).
+  /// Takes back what the frame showed of a scroll that ran past the end (`shownScroll` lays a
+  /// body out again only when it is scrolled, so other frames cost nothing more).
   private func settleScroll() {
-    let scrolls: Bool
-    switch state.screen {
-    case .week, .card: scrolls = true
-    default: scrolls = false
-    }
-    guard state.help != nil || scrolls else {
-      return
-    }
     let shown = shownScroll(state, size: terminal.size, capabilities: terminal.capabilities)
     if shown != ShownScroll() { send(.scrollShown(shown)) }
   }

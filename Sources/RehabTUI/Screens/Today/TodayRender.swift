@@ -223,7 +223,7 @@ extension TodayScreen {
         parts.append("\(done)/\(loaded.entries.count) done")
       }
       if let ratio = loaded.weekTally.ratio {
-        parts.append("this week \(percent(ratio)) (self-reported)")
+        parts.append("this week \(FlagText.percent(ratio, compact: true)) (self-reported)")
       }
     }
     return parts
@@ -234,9 +234,6 @@ extension TodayScreen {
     guard let flags = state.checklist?.flags, !flags.isEmpty else { return nil }
     return (theme.unicode ? "⚑ " : "! ") + flags.map(\.title).joined(separator: ", ")
   }
-
-  /// Never "100%" while something is left undone.
-  static func percent(_ ratio: Double) -> String { FlagText.percent(ratio, compact: true) }
 
   /// The flags sit on the right and keep their room; the other parts drop the day (shown in
   /// the header) and then get cut when the line is short.

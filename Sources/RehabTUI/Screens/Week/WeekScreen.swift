@@ -241,7 +241,8 @@ struct WeekSections {
         for (index, day) in overview.days.enumerated() {
           guard let ratio = day.tally.ratio else { continue }
           buffer.put(
-            TodayScreen.percent(ratio), at: Point(x: daysX + index * Self.cellWidth, y: totalY),
+            FlagText.percent(ratio, compact: true),
+            at: Point(x: daysX + index * Self.cellWidth, y: totalY),
             style: theme.dim, maxWidth: Self.cellWidth - 1)
         }
         // One chart for every row, so the bars and their numbers line up.
@@ -288,7 +289,7 @@ struct WeekSections {
     let threshold = programme.plan.thresholds.lowAdherence
     return Bar(
       label: "", value: ratio,
-      valueText: "\(tally.done)/\(tally.scheduled) \(TodayScreen.percent(ratio))",
+      valueText: "\(tally.done)/\(tally.scheduled) \(FlagText.percent(ratio, compact: true))",
       style: FlagMath.atLeast(ratio, threshold) ? theme.done : theme.caution)
   }
 
@@ -314,7 +315,8 @@ struct WeekSections {
           }
           return Bar(
             label: label, value: ratio,
-            valueText: "\(day.tally.done)/\(day.tally.scheduled) \(TodayScreen.percent(ratio))",
+            valueText:
+              "\(day.tally.done)/\(day.tally.scheduled) \(FlagText.percent(ratio, compact: true))",
             style: FlagMath.atLeast(ratio, threshold) ? theme.done : theme.caution)
         }
         BarChart(bars: bars, unicode: theme.unicode, labelWidth: 6, labelStyle: .plain).render(
