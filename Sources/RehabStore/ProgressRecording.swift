@@ -27,6 +27,46 @@ extension ProgressStore {
     try updateWeek(ISOWeek(containing: day)) { week in week.items[itemId] = record }
   }
 
+  /// Compare-and-swap `setStatus`: writes only when the item's stored record is still
+  /// `expected` (what the caller showed the user), else throws `RecordConflict` and writes
+  /// nothing. Returns the record now stored (nil: none), so the caller knows exactly what it
+  /// wrote (its undo restores only that).
+  @discardableResult
+  public func setStatus(
+    _ status: ItemStatus, ofItem itemId: String, on day: CalendarDay, reason: String? = nil,
+    at timestamp: String, expected: ItemRecord?
+  ) throws -> ItemRecord? {
+    let record: ItemRecord? =
+      status == .pending ? nil : ItemRecord(status: status, at: timestamp, reason: reason)
+    return try swap(ofItem: itemId, on: day, expected: expected, to: record)
+  }
+
+  /// Compare-and-swap `restore` (undo): puts `record` back only when the stored record is still
+  /// `expected` (the one the caller wrote), else throws `RecordConflict` and writes nothing.
+  public func restore(
+    _ record: ItemRecord?, ofItem itemId: String, on day: CalendarDay, expected: ItemRecord?
+  ) throws {
+    try swap(ofItem: itemId, on: day, expected: expected, to: record)
+  }
+
+  /// The one compare-and-swap of an item record, under the week's lock (the read that compares
+  /// and the write are one `updateWeek`, so no other writer can slip in between).
+  @discardableResult
+  private func swap(
+    ofItem itemId: String, on day: CalendarDay, expected: ItemRecord?, to record: ItemRecord?
+  ) throws -> ItemRecord? {
+    let week = ISOWeek(containing: day)
+    return try updateWeek(week) { progress in
+      let found = progress.items[itemId]
+      guard found == expected else {
+        throw RecordConflict(
+          itemId: itemId, day: day, expected: expected, found: found, file: file(for: week))
+      }
+      progress.items[itemId] = record
+      return record
+    }
+  }
+
   public func addPain(_ record: PainRecord) throws {
     try updateWeek(ISOWeek(containing: record.day)) { week in week.pain.append(record) }
   }
