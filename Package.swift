@@ -47,10 +47,12 @@ let package = Package(
       dependencies: ["CNCurses", "CTerminalSupport", "TerminalUI"],
       swiftSettings: swift6
     ),
+    // Notices other processes' writes to a folder: inotify, or stat polling where there is none.
+    .target(name: "FolderWatch", swiftSettings: swift6),
     // The application: state, actions, effects, screens, the runner.
     .target(
       name: "RehabTUI",
-      dependencies: ["RehabCore", "RehabStore", "RehabQueries", "TerminalUI"],
+      dependencies: ["RehabCore", "RehabStore", "RehabQueries", "TerminalUI", "FolderWatch"],
       swiftSettings: swift6
     ),
     // swift-argument-parser commands wiring everything together.
@@ -97,9 +99,12 @@ let package = Package(
       name: "RehabQueriesTests", dependencies: ["RehabQueries", "RehabCore", "RehabStore"],
       swiftSettings: swift6),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
+    .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"], swiftSettings: swift6),
     .testTarget(
       name: "RehabTUITests",
-      dependencies: ["RehabTUI", "RehabCore", "RehabStore", "RehabQueries", "TerminalUI"],
+      dependencies: [
+        "RehabTUI", "RehabCore", "RehabStore", "RehabQueries", "TerminalUI", "FolderWatch",
+      ],
       // Text snapshots of screens, read through #filePath.
       exclude: ["Snapshots"],
       swiftSettings: swift6

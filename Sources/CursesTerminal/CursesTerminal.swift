@@ -127,9 +127,51 @@ public final class CursesTerminal: Terminal {
     beep()
   }
 
-  /// Waits for a key, a resize, or the timeout (`.tick`). Returns nil when input is closed.
-  public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
+  /// Waits for a key, a resize, or the timeout (`.tick`); with `watching`, also for that
+  /// descriptor (`.filesChanged`). Returns nil when input is closed.
+  public func nextEvent(timeoutMilliseconds: Int?, watching descriptor: Int32?) -> TerminalEvent? {
     guard !isStopped else { return nil }
+    guard let descriptor else { return nextKey(timeoutMilliseconds: timeoutMilliseconds) }
+    return nextEvent(timeoutMilliseconds: timeoutMilliseconds, orReadable: descriptor)
+  }
+
+  /// One `poll(2)` on the keyboard and `descriptor` together, so the app sleeps until either
+  /// has something (no polling loop). ncurses keeps keys it has read but not returned in its
+  /// own buffer, which poll cannot see, so a non-blocking read comes first.
+  private func nextEvent(timeoutMilliseconds: Int?, orReadable descriptor: Int32) -> TerminalEvent?
+  {
+    let deadline = timeoutMilliseconds.map { Self.monotonicMilliseconds() + max(0, $0) }
+    while true {
+      // Buffered keys, and KEY_RESIZE after a SIGWINCH, without waiting.
+      if let event = nextKey(timeoutMilliseconds: 0), event != .tick { return event }
+      let remaining = deadline.map { Int32(clamping: max(0, $0 - Self.monotonicMilliseconds())) }
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&descriptors, 2, remaining ?? -1)
+      if ready < 0 {
+        // A signal (SIGWINCH: ncurses has queued KEY_RESIZE for the read above).
+        guard errno == EINTR else { return nil }
+        if let event = nextKey(timeoutMilliseconds: 0), event != .tick { return event }
+        return .interrupt
+      }
+      if ready == 0 { return .tick }
+      let keyboard = descriptors[0].revents
+      if keyboard & Int16(POLLIN) != 0 {
+        // Keys first: a key pressed as files change is not delayed. The escape delay still
+        // applies inside the read.
+        if let event = nextKey(timeoutMilliseconds: 0), event != .tick { return event }
+      }
+      // The terminal hung up with nothing left to read: input is gone (never spin on it).
+      if keyboard & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return nil }
+      if descriptors[1].revents != 0 { return .filesChanged }
+      if let deadline, Self.monotonicMilliseconds() >= deadline { return .tick }
+    }
+  }
+
+  /// Waits for a key, a resize, or the timeout (`.tick`). Returns nil when input is closed.
+  private func nextKey(timeoutMilliseconds: Int?) -> TerminalEvent? {
     wtimeout(window, timeoutMilliseconds.map { Int32(clamping: max(0, $0)) } ?? -1)
     while true {
       var code: wint_t = 0
@@ -150,6 +192,12 @@ public final class CursesTerminal: Terminal {
         if timeoutMilliseconds != nil { return .tick }
       }
     }
+  }
+
+  private static func monotonicMilliseconds() -> Int {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Int(spec.tv_sec) * 1000 + Int(spec.tv_nsec) / 1_000_000
   }
 
   private func drawCell(_ cell: Cell, x: Int32, y: Int32) {

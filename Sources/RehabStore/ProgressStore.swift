@@ -146,9 +146,14 @@ public final class ProgressStore: Sendable {
 
   /// The weeks that have a file, oldest first (for exports and history screens).
   public func storedWeeks() throws(StoreError) -> [ISOWeek] {
-    try DurableFiles.names(in: progressDirectory).compactMap { name in
-      name.hasSuffix(".json") ? ISOWeek(String(name.dropLast(5))) : nil
-    }.sorted()
+    try DurableFiles.names(in: progressDirectory).compactMap(ProgressStore.week(ofFileName:))
+      .sorted()
+  }
+
+  /// The week a name in the progress folder holds (`2026-W49.json`); nil for anything else
+  /// (temporary files, stray files), which no reader looks at.
+  public static func week(ofFileName name: String) -> ISOWeek? {
+    name.hasSuffix(".json") ? ISOWeek(String(name.dropLast(5))) : nil
   }
 
   private func encode<Value: Encodable>(_ value: Value, file: String) throws(StoreError)

@@ -69,7 +69,7 @@ struct SessionTests {
     #expect(
       effects == [
         .addPain(PainRecord(day: Days.today, level: 7, timing: .during, itemId: item.id, at: "")),
-        .setStatus(.done, itemId: item.id, day: Days.today, reason: nil), .bell,
+        .setStatus(.done, itemId: item.id, day: Days.today, reason: nil, expected: nil), .bell,
       ])
     let session = try #require(Self.session(state))
     #expect(session.index == 1)
@@ -82,7 +82,7 @@ struct SessionTests {
     #expect(AppKeys.action(for: .enter, in: state) == .session(.pain(nil)))
     let effects = state.apply(.session(.pain(nil)))
     #expect(effects.count { if case .addPain = $0 { true } else { false } } == 0)
-    #expect(effects.contains { if case .setStatus(.done, _, _, _) = $0 { true } else { false } })
+    #expect(effects.contains { if case .setStatus(.done, _, _, _, _) = $0 { true } else { false } })
   }
 
   @Test func setsWaitForSpaceWithARestCountdownBetween() throws {
@@ -137,7 +137,9 @@ struct SessionTests {
     let item = try #require(Self.session(state)?.exercise?.item)
     let effects = state.apply(.session(.submitReason))
     #expect(
-      effects.first == .setStatus(.skipped, itemId: item.id, day: Days.today, reason: "too sore"))
+      effects.first
+        == .setStatus(
+          .skipped, itemId: item.id, day: Days.today, reason: "too sore", expected: nil))
     #expect(Self.session(state)?.outcomes[item.id] == .skipped(reason: "too sore"))
     #expect(Self.session(state)?.index == 1)
   }

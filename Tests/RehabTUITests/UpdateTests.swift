@@ -45,19 +45,39 @@ struct TodayUpdateTests {
   }
 
   @Test func toggleMarksDoneAtOnceAndAsksForTheWrite() {
-    let (next, effects) = update(state, .today(.toggleSelectedItem))
-    #expect(effects == [.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)])
+    var (next, effects) = update(state, .today(.toggleSelectedItem))
+    let write = AppEffect.setStatus(
+      .done, itemId: ids[0], day: Days.today, reason: nil, expected: nil)
+    #expect(effects == [write])
     #expect(next.todayScreen.selectedEntry?.status == .done)
     #expect(
       next.todayScreen.undoStack == [
-        UndoEntry(
-          itemId: ids[0], day: Days.today, previous: nil,
-          label: "Calf stretch against a wall (left)")
+        .item(ids[0], day: Days.today, previous: nil, label: "Calf stretch against a wall (left)")
       ])
+    // The runner reports what it stored, and the day is read again.
+    let stored = ItemRecord(status: .done, at: "2026-12-02T12:00:00Z")
+    (next, effects) = update(next, .itemSaved(write, stored))
+    #expect(effects == [.loadDay(Days.today)])
+    guard case .itemStatus(let change) = next.todayScreen.undoStack.last?.change else {
+      Issue.record("no undo entry")
+      return
+    }
+    #expect(change.written == .stored(stored))
+    var loaded = Fixtures.loadedDay(programme)
+    loaded.entries[0].record = stored
+    (next, _) = update(next, .dayLoaded(loaded))
+    // Unticking is made against the record on screen, the one stored.
     let (back, undoneEffects) = update(next, .today(.toggleSelectedItem))
-    #expect(undoneEffects == [.setStatus(.pending, itemId: ids[0], day: Days.today, reason: nil)])
+    #expect(
+      undoneEffects == [
+        .setStatus(.pending, itemId: ids[0], day: Days.today, reason: nil, expected: stored)
+      ])
     #expect(back.todayScreen.selectedEntry?.status == .pending)
-    #expect(back.todayScreen.undoStack.last?.previous?.status == .done)
+    guard case .itemStatus(let untick) = back.todayScreen.undoStack.last?.change else {
+      Issue.record("no undo entry")
+      return
+    }
+    #expect(untick.previous == stored && untick.written == .awaitingSave)
   }
 
   @Test func toggleTurnsASkippedItemDone() {
@@ -65,7 +85,12 @@ struct TodayUpdateTests {
     skipped.todayScreen.checklist?.entries[0].record = ItemRecord(
       status: .skipped, at: "t", reason: "r")
     let (_, effects) = update(skipped, .today(.toggleSelectedItem))
-    #expect(effects == [.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)])
+    #expect(
+      effects == [
+        .setStatus(
+          .done, itemId: ids[0], day: Days.today, reason: nil,
+          expected: ItemRecord(status: .skipped, at: "t", reason: "r"))
+      ])
   }
 
   @Test func nothingToTickOnAnEmptyDay() {
@@ -96,7 +121,10 @@ struct TodayUpdateTests {
     }
     (next, effects) = update(next, .today(.editText(.enter)))
     #expect(next.todayScreen.modal == nil)
-    #expect(effects == [.setStatus(.skipped, itemId: ids[0], day: Days.today, reason: "too sore")])
+    #expect(
+      effects == [
+        .setStatus(.skipped, itemId: ids[0], day: Days.today, reason: "too sore", expected: nil)
+      ])
     #expect(next.todayScreen.selectedEntry?.record?.reason == "too sore")
     // Skipping again starts from the stored reason.
     (next, _) = update(next, .today(.skipSelectedItem))
@@ -205,10 +233,13 @@ struct TodayUpdateTests {
     var before = state
     let earlier = ItemRecord(status: .skipped, at: "2026-12-02T07:00:00Z", reason: "no time")
     before.todayScreen.checklist?.entries[0].record = earlier
-    var (next, _) = update(before, .today(.toggleSelectedItem))
+    var (next, ticked) = update(before, .today(.toggleSelectedItem))
+    let stored = ItemRecord(status: .done, at: "2026-12-02T12:00:00Z")
+    (next, _) = update(next, .itemSaved(ticked[0], stored))
     let effects: [AppEffect]
     (next, effects) = update(next, .today(.undo))
-    #expect(effects == [.restore(earlier, itemId: ids[0], day: Days.today)])
+    // Made against the record this app stored.
+    #expect(effects == [.restore(earlier, itemId: ids[0], day: Days.today, expected: stored)])
     #expect(next.todayScreen.selectedEntry?.record == earlier)
     #expect(next.todayScreen.undoStack.isEmpty)
     #expect(next.message?.text == "Undone: Calf stretch against a wall (left) is skipped again.")
@@ -217,12 +248,16 @@ struct TodayUpdateTests {
   }
 
   @Test func undoOfAnotherDayShowsThatDay() {
-    var (next, _) = update(state, .today(.toggleSelectedItem))
+    var (next, ticked) = update(state, .today(.toggleSelectedItem))
+    let stored = ItemRecord(status: .done, at: "2026-12-02T12:00:00Z")
+    (next, _) = update(next, .itemSaved(ticked[0], stored))
     (next, _) = update(next, .today(.previousDay))
     let effects: [AppEffect]
     (next, effects) = update(next, .today(.undo))
     #expect(
-      effects == [.restore(nil, itemId: ids[0], day: Days.today), .loadDay(Days.today)])
+      effects == [
+        .restore(nil, itemId: ids[0], day: Days.today, expected: stored), .loadDay(Days.today),
+      ])
     #expect(next.todayScreen.day == Days.today)
   }
 
@@ -247,7 +282,8 @@ struct TodayUpdateTests {
 
   @Test func quitWithUnsavedChangesRetriesAndAsksAgain() {
     var (next, _) = update(state, .today(.toggleSelectedItem))
-    let write = AppEffect.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)
+    let write = AppEffect.setStatus(
+      .done, itemId: ids[0], day: Days.today, reason: nil, expected: nil)
     (next, _) = update(next, .saveFailed(write, "disk full"))
     var effects: [AppEffect]
     (next, effects) = update(next, .quit)
@@ -262,7 +298,8 @@ struct TodayUpdateTests {
 
   @Test func aRetrySucceedingAfterQuitFinishes() {
     var (next, _) = update(state, .today(.toggleSelectedItem))
-    let write = AppEffect.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)
+    let write = AppEffect.setStatus(
+      .done, itemId: ids[0], day: Days.today, reason: nil, expected: nil)
     (next, _) = update(next, .saveFailed(write, "locked"))
     (next, _) = update(next, .quit)
     let effects: [AppEffect]
@@ -272,7 +309,8 @@ struct TodayUpdateTests {
 
   @Test func aFailedSaveStaysOnScreenAndIsRetriedFirst() throws {
     var (next, _) = update(state, .today(.toggleSelectedItem))
-    let write = AppEffect.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)
+    let write = AppEffect.setStatus(
+      .done, itemId: ids[0], day: Days.today, reason: nil, expected: nil)
     (next, _) = update(next, .saveFailed(write, "progress/2026-W49.json: damaged"))
     #expect(next.unsaved == [write])
     #expect(
@@ -289,7 +327,10 @@ struct TodayUpdateTests {
     (next, _) = update(next, .today(.moveDown))
     var effects: [AppEffect]
     (next, effects) = update(next, .today(.toggleSelectedItem))
-    #expect(effects == [write, .setStatus(.done, itemId: ids[1], day: Days.today, reason: nil)])
+    #expect(
+      effects == [
+        write, .setStatus(.done, itemId: ids[1], day: Days.today, reason: nil, expected: nil),
+      ])
     #expect(next.unsaved.isEmpty)
     // A tick retries too.
     (next, _) = update(next, .saveFailed(write, "again"))
@@ -300,7 +341,8 @@ struct TodayUpdateTests {
   }
 
   @Test func aSuccessfulSaveReloadsTheDay() {
-    let write = AppEffect.setStatus(.done, itemId: ids[0], day: Days.today, reason: nil)
+    let write = AppEffect.setStatus(
+      .done, itemId: ids[0], day: Days.today, reason: nil, expected: nil)
     #expect(update(state, .saved(write)).1 == [.loadDay(Days.today)])
   }
 

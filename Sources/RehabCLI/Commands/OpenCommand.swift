@@ -54,9 +54,10 @@ enum FullScreen {
     on terminal: CursesTerminal, store: ProgressStore, programme: Programme?,
     templates: [ProgrammeTemplate], clock: AppClock, bell: Bool
   ) throws {
+    // Changes made by the CLI or another app to the data folder are shown as they happen.
     let runner = AppRunner(
       terminal: terminal, store: store, clock: clock, programme: programme, templates: templates,
-      bell: bell)
+      bell: bell, watch: .dataFolder(of: store))
     runner.run()
   }
 }

@@ -39,6 +39,16 @@ public enum AppAction: Equatable, Sendable {
   case exportFinished(ExportOutcome)
   /// A write effect succeeded.
   case saved(AppEffect)
+  /// An item write succeeded and the file now holds exactly this record (nil: none): what this
+  /// app wrote, which its undo may later take back.
+  case itemSaved(AppEffect, ItemRecord?)
+  /// An item write found another record than the one it was made against: another process
+  /// changed it. Nothing was written; `found` is what the file holds.
+  case changedElsewhere(AppEffect, found: ItemRecord?)
+  /// Another process changed the data folder: read what is shown again.
+  case filesChanged
+  /// programme.json as read again (nil: there is none now).
+  case programmeLoaded(Programme?)
   /// A write effect failed with this one-line reason.
   case saveFailed(AppEffect, String)
 }

@@ -5,15 +5,23 @@ import RehabCore
 /// `.dayLoaded`.
 ///
 /// Records carry an empty `at` when the runner should stamp them with the time of the write.
+///
+/// Item writes are compare-and-swaps: `expected` is the stored record the user acted on (what
+/// the screen showed; nil for none). When the file holds another record, the store writes
+/// nothing and the runner reports `.changedElsewhere`.
 public enum AppEffect: Equatable, Sendable {
-  /// `ProgressStore.setStatus`: done, skipped (with a reason) or back to pending.
-  case setStatus(ItemStatus, itemId: String, day: CalendarDay, reason: String?)
-  /// `ProgressStore.restore`: an item's record exactly as it was (undo).
-  case restore(ItemRecord?, itemId: String, day: CalendarDay)
+  /// `ProgressStore.setStatus(…, expected:)`: done, skipped (with a reason) or back to pending.
+  case setStatus(
+    ItemStatus, itemId: String, day: CalendarDay, reason: String?, expected: ItemRecord?)
+  /// `ProgressStore.restore(…, expected:)`: an item's record exactly as it was (undo), only if
+  /// the file still holds `expected`, the record this app wrote.
+  case restore(ItemRecord?, itemId: String, day: CalendarDay, expected: ItemRecord?)
   case addPain(PainRecord)
   case addNote(NoteRecord)
   /// Starts the programme (never replaces one).
   case saveProgramme(Programme)
+  /// Reads programme.json again (another process may have replaced it).
+  case loadProgramme
   /// Reads the day's items, the week's adherence and the flags.
   case loadDay(CalendarDay)
   /// Reads an ISO week for the Week screen, judged as of today or the week's last day.
@@ -33,16 +41,45 @@ public enum AppEffect: Equatable, Sendable {
   public var isWrite: Bool {
     switch self {
     case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
-    case .loadDay, .loadWeek, .loadCard, .bell, .quit: false
+    case .loadProgramme, .loadDay, .loadWeek, .loadCard, .bell, .quit: false
     }
   }
 
   /// The item a status write concerns.
   var statusTarget: (itemId: String, day: CalendarDay)? {
     switch self {
-    case .setStatus(_, let itemId, let day, _), .restore(_, let itemId, let day):
+    case .setStatus(_, let itemId, let day, _, _), .restore(_, let itemId, let day, _):
       (itemId, day)
     default: nil
+    }
+  }
+
+  /// The record a status write expects to find.
+  var expectedRecord: ItemRecord? {
+    switch self {
+    case .setStatus(_, _, _, _, let expected), .restore(_, _, _, let expected): expected
+    default: nil
+    }
+  }
+
+  /// The same status write, made against `expected` instead (a queued write it replaces never
+  /// happened, so the file still holds what that one expected).
+  func expecting(_ expected: ItemRecord?) -> AppEffect {
+    switch self {
+    case .setStatus(let status, let itemId, let day, let reason, _):
+      .setStatus(status, itemId: itemId, day: day, reason: reason, expected: expected)
+    case .restore(let record, let itemId, let day, _):
+      .restore(record, itemId: itemId, day: day, expected: expected)
+    default: self
+    }
+  }
+
+  /// A status write that would store what it expects to find: nothing to do.
+  var changesNothing: Bool {
+    switch self {
+    case .setStatus(.pending, _, _, _, let expected): expected == nil
+    case .restore(let record, _, _, let expected): record == expected
+    default: false
     }
   }
 }

@@ -174,6 +174,14 @@ extension AppState {
       return apply(.export(.finished(outcome)))
     case .saved(let effect):
       return saved(effect)
+    case .itemSaved(let effect, let record):
+      return itemSaved(effect, stored: record)
+    case .changedElsewhere(let effect, let found):
+      return changedElsewhere(effect, found: found)
+    case .filesChanged:
+      return reloadShown()
+    case .programmeLoaded(let loaded):
+      return programmeLoaded(loaded)
     case .saveFailed(let effect, let reason):
       return saveFailed(effect, reason: reason)
     }

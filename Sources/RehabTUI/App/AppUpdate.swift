@@ -20,7 +20,26 @@ extension AppState {
     case .show(let shown): message = shown
     }
     if let next = reply.show { screen = next }
-    return (reply.sendsUnsavedFirst ? retryUnsaved() : []) + reply.effects
+    guard reply.sendsUnsavedFirst else { return reply.effects }
+    let effects = merged(reply.effects)
+    return retryUnsaved() + effects
+  }
+
+  /// A new write of an item that still has a queued write replaces it: the queued one never
+  /// happened, so the file still holds what it expected, and the new one is made against that.
+  /// A write that would then store what it expects is dropped.
+  mutating func merged(_ effects: [AppEffect]) -> [AppEffect] {
+    effects.compactMap { effect in
+      guard let target = effect.statusTarget else { return effect }
+      var write = effect
+      if let index = unsaved.firstIndex(where: {
+        $0.statusTarget.map { $0 == target } ?? false
+      }) {
+        write = effect.expecting(unsaved[index].expectedRecord)
+        unsaved.remove(at: index)
+      }
+      return write.changesNothing ? nil : write
+    }
   }
 
   // MARK: Saving
@@ -49,6 +68,78 @@ extension AppState {
     }
     if unsaved.isEmpty, message?.kind == .error { message = StatusMessage("Saved.") }
     return [.loadDay(todayScreen.day)]
+  }
+
+  /// An item write landed: undo now knows what this app stored.
+  mutating func itemSaved(_ effect: AppEffect, stored record: ItemRecord?) -> [AppEffect] {
+    if let target = effect.statusTarget {
+      todayScreen.itemSaved(target.itemId, on: target.day, stored: record)
+    }
+    return saved(effect)
+  }
+
+  /// Another process changed the record under an item write: nothing was overwritten. Say what
+  /// the record is now, and read again what is shown.
+  mutating func changedElsewhere(_ effect: AppEffect, found: ItemRecord?) -> [AppEffect] {
+    guard let target = effect.statusTarget else { return [] }
+    let label = itemLabel(target.itemId, on: target.day)
+    let now = AppState.describe(found)
+    if case .restore = effect {
+      message = .error(
+        "\(label) was changed elsewhere since (now \(now)); undo left it as it is.")
+    } else {
+      todayScreen.itemRefused(target.itemId, on: target.day)
+      message = .error("\(label) was \(now) elsewhere; nothing overwritten.")
+    }
+    if quitArmed, unsaved.isEmpty {
+      isFinished = true
+      return [.quit]
+    }
+    return reloadShown()
+  }
+
+  /// What an item's record says, as the message after a refused write words it.
+  static func describe(_ record: ItemRecord?) -> String {
+    switch record?.status ?? .pending {
+    case .pending: "marked not done"
+    case .done: "ticked done"
+    case .skipped:
+      record?.reason.map { "skipped (\($0))" } ?? "skipped"
+    }
+  }
+
+  /// "Heel raises (left)": as the day's list shows it, else the treatment's name, else the id.
+  func itemLabel(_ itemId: String, on day: CalendarDay) -> String {
+    if let label = todayScreen.label(of: itemId, on: day) { return label }
+    if let parsed = ChecklistItem.parseID(itemId),
+      let treatment = programme?.plan.treatment(id: parsed.treatmentId)
+    {
+      return treatment.name
+    }
+    return itemId
+  }
+
+  // MARK: Other writers
+
+  /// Reads again what the app shows: the programme, the day, the week or card on screen.
+  mutating func reloadShown() -> [AppEffect] {
+    guard programme != nil else { return [] }
+    var effects: [AppEffect] = [.loadProgramme, .loadDay(todayScreen.day)]
+    switch screen {
+    case .week(let view): effects.append(.loadWeek(view.week))
+    case .card(let view): effects.append(.loadCard(itemId: view.itemId, day: view.day))
+    case .today, .setup, .checkin, .export, .session, .plugin: break
+    }
+    return effects
+  }
+
+  /// programme.json as read again: a programme replaced elsewhere is shown from now on (the
+  /// setup wizard, and a programme file that went away, are left as they are).
+  mutating func programmeLoaded(_ loaded: Programme?) -> [AppEffect] {
+    guard let loaded, let current = programme, loaded != current else { return [] }
+    programme = loaded
+    message = StatusMessage("The programme was changed elsewhere; showing it.")
+    return []
   }
 
   mutating func saveFailed(_ effect: AppEffect, reason: String) -> [AppEffect] {

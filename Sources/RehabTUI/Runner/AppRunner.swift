@@ -1,3 +1,4 @@
+import FolderWatch
 import RehabCore
 import RehabQueries
 import RehabStore
@@ -20,6 +21,8 @@ public final class AppRunner {
   private let clock: AppClock
   /// How long to wait for a key before checking the clock (midnight) and retrying saves.
   private let tickMilliseconds: Int
+  /// Other processes' writes to the data folder: its descriptor is waited on with the keys.
+  private let watch: FolderWatch?
   private var startupEffects: [AppEffect]
 
   /// `exportDirectory` is where the Export dialog suggests a file: by default the current
@@ -27,12 +30,13 @@ public final class AppRunner {
   public init(
     terminal: any Terminal, store: ProgressStore, clock: AppClock, programme: Programme?,
     templates: [ProgrammeTemplate], tickMilliseconds: Int = 30_000,
-    exportDirectory: String? = nil, bell: Bool = true
+    exportDirectory: String? = nil, bell: Bool = true, watch: FolderWatch? = nil
   ) {
     self.terminal = terminal
     self.store = store
     self.clock = clock
     self.tickMilliseconds = tickMilliseconds
+    self.watch = watch
     let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
     let (state, effects) = AppState.launch(
       today: clock.today(), size: terminal.size, programme: programme, templates: templates,
@@ -50,7 +54,10 @@ public final class AppRunner {
     while !state.isFinished {
       terminal.draw(render(state, size: terminal.size, capabilities: terminal.capabilities))
       settleScroll()
-      guard let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds()) else { break }
+      guard
+        let event = terminal.nextEvent(
+          timeoutMilliseconds: waitMilliseconds(), watching: watch?.descriptor)
+      else { break }
       handle(event)
     }
   }
@@ -70,11 +77,13 @@ public final class AppRunner {
   }
 
   /// How long to wait for a key: until a countdown shows its next second (a guided session),
-  /// else the tick that notices midnight and retries saves. Never a busy loop.
+  /// else the tick that notices midnight and retries saves, or sooner for a watch that has no
+  /// descriptor (stat polling, once a second). Never a busy loop.
   func waitMilliseconds() -> Int {
     send(.now(clock.monotonic()))
-    guard let due = state.wakeUpMilliseconds else { return tickMilliseconds }
-    return min(tickMilliseconds, max(1, due))
+    let tick = min(tickMilliseconds, watch?.pollMilliseconds ?? tickMilliseconds)
+    guard let due = state.wakeUpMilliseconds else { return tick }
+    return min(tick, max(1, due))
   }
 
   /// One event from the terminal.
@@ -89,6 +98,11 @@ public final class AppRunner {
       let now = clock.today()
       if now != state.today { send(.dayChanged(now)) }
       send(.tick)
+      // A polling watch is asked on each tick; inotify's also picks up a folder made since.
+      if watch?.takeChanges() == true { send(.filesChanged) }
+    case .filesChanged:
+      // Without a watch (a scripted terminal) the event itself is the news.
+      if watch?.takeChanges() ?? true { send(.filesChanged) }
     case .interrupt:
       break
     }
@@ -114,10 +128,15 @@ public final class AppRunner {
   private func perform(_ effect: AppEffect) -> AppAction? {
     do {
       switch effect {
-      case .setStatus(let status, let itemId, let day, let reason):
-        try store.setStatus(status, ofItem: itemId, on: day, reason: reason, at: clock.timestamp())
-      case .restore(let record, let itemId, let day):
-        try store.restore(record.map(stamped), ofItem: itemId, on: day)
+      case .setStatus(let status, let itemId, let day, let reason, let expected):
+        let stored = try store.setStatus(
+          status, ofItem: itemId, on: day, reason: reason, at: clock.timestamp(),
+          expected: expected)
+        return .itemSaved(effect, stored)
+      case .restore(let record, let itemId, let day, let expected):
+        let restored = record.map(stamped)
+        try store.restore(restored, ofItem: itemId, on: day, expected: expected)
+        return .itemSaved(effect, restored)
       case .addPain(var record):
         if record.at.isEmpty { record.at = clock.timestamp() }
         try store.addPain(record)
@@ -126,6 +145,13 @@ public final class AppRunner {
         try store.addNote(record)
       case .saveProgramme(let programme):
         try store.saveProgramme(programme, replacing: false)
+      case .loadProgramme:
+        do {
+          return .programmeLoaded(try ProgressQueries.open(store)?.programme)
+        } catch {
+          // A damaged or half-edited programme file: keep showing the one read before.
+          return nil
+        }
       case .loadDay(let day):
         guard let queries else { return nil }
         do {
@@ -162,6 +188,9 @@ public final class AppRunner {
         return nil
       }
       return .saved(effect)
+    } catch let conflict as RecordConflict {
+      // Nothing was written, so nothing is retried: the record another process wrote stays.
+      return .changedElsewhere(effect, found: conflict.found)
     } catch {
       return .saveFailed(effect, AppRunner.describe(error))
     }

@@ -7,4 +7,7 @@ public enum TerminalEvent: Hashable, Sendable {
   case interrupt
   /// The requested timeout elapsed with no input (for clocks and redraws).
   case tick
+  /// The descriptor the caller asked to wait on with the keyboard became readable: files it
+  /// watches changed (another process wrote them). The caller drains the descriptor.
+  case filesChanged
 }

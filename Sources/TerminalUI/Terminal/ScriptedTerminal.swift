@@ -39,10 +39,15 @@ public final class ScriptedTerminal: Terminal {
     frames.append(buffer)
   }
 
+  /// The descriptor of each `nextEvent` call, to check that a runner waits on its watch.
+  public private(set) var watchedDescriptors: [Int32?] = []
+
   /// The next scripted event, or nil once the script is exhausted. A `.resize` event changes
-  /// `size` before it is returned, as a real terminal would.
-  public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
+  /// `size` before it is returned, as a real terminal would. `.filesChanged` is scripted like
+  /// any other event; the descriptor is only recorded.
+  public func nextEvent(timeoutMilliseconds: Int?, watching descriptor: Int32?) -> TerminalEvent? {
     requestedTimeouts.append(timeoutMilliseconds)
+    watchedDescriptors.append(descriptor)
     guard !events.isEmpty else { return nil }
     let event = events.removeFirst()
     if case .resize(let newSize) = event { size = newSize }

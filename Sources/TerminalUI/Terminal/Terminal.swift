@@ -8,7 +8,16 @@ public protocol Terminal: AnyObject {
   func draw(_ buffer: ScreenBuffer)
   /// Waits for the next event, at most `timeoutMilliseconds` (nil waits forever); returns `.tick`
   /// on timeout and nil when there will be no more input (input closed, script exhausted).
-  func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent?
+  /// With `watching`, waits on that descriptor too, in the same wait (no polling), and returns
+  /// `.filesChanged` when it becomes readable; keys already typed come first.
+  func nextEvent(timeoutMilliseconds: Int?, watching descriptor: Int32?) -> TerminalEvent?
   /// Rings the terminal bell (a guided session's transitions).
   func bell()
+}
+
+extension Terminal {
+  /// Waits for a key, a resize or the timeout only.
+  public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
+    nextEvent(timeoutMilliseconds: timeoutMilliseconds, watching: nil)
+  }
 }

@@ -167,7 +167,8 @@ enum SessionScreen: ScreenComponent {
       guard !reason.isEmpty else { break }
       state.outcomes[exercise.item.id] = .skipped(reason: reason)
       effects.append(
-        .setStatus(.skipped, itemId: exercise.item.id, day: state.day, reason: reason))
+        .setStatus(
+          .skipped, itemId: exercise.item.id, day: state.day, reason: reason, expected: nil))
       state.moveToNextUnfinished()
     case .cancelReason:
       guard case .skipReason = state.stage else { break }
@@ -181,7 +182,9 @@ enum SessionScreen: ScreenComponent {
             PainRecord(
               day: state.day, level: level, timing: .during, itemId: exercise.item.id, at: "")))
       }
-      effects.append(.setStatus(.done, itemId: exercise.item.id, day: state.day, reason: nil))
+      // A session takes pending items only: each write expects no record.
+      effects.append(
+        .setStatus(.done, itemId: exercise.item.id, day: state.day, reason: nil, expected: nil))
       state.outcomes[exercise.item.id] = .done(pain: level)
       state.moveToNextUnfinished()
     case .nextExercise:

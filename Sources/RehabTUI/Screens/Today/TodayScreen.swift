@@ -206,7 +206,7 @@ enum TodayScreen: ScreenComponent {
   }
 
   /// Shows the new status at once, remembers the old record for undo, and asks for the write
-  /// (after any writes still waiting).
+  /// (after any writes still waiting), made against the record the screen showed.
   static func change(
     _ state: inout TodayState, _ entry: TodayEntry, to status: ItemStatus, reason: String?,
     message: StatusMessage
@@ -216,13 +216,15 @@ enum TodayScreen: ScreenComponent {
       return .say(message)
     }
     state.undoStack.append(
-      UndoEntry(itemId: entry.item.id, day: state.day, previous: entry.record, label: entry.label)
-    )
+      .item(entry.item.id, day: state.day, previous: entry.record, label: entry.label))
     if state.undoStack.count > TodayState.undoLimit { state.undoStack.removeFirst() }
     state.checklist?.entries[index].record =
       status == .pending ? nil : ItemRecord(status: status, at: "", reason: reason)
     return ScreenReply(
-      effects: [.setStatus(status, itemId: entry.item.id, day: state.day, reason: reason)],
+      effects: [
+        .setStatus(
+          status, itemId: entry.item.id, day: state.day, reason: reason, expected: entry.record)
+      ],
       sendsUnsavedFirst: true, message: .show(message))
   }
 
@@ -230,21 +232,39 @@ enum TodayScreen: ScreenComponent {
     guard let last = state.undoStack.popLast() else {
       return .say(StatusMessage("Nothing to undo."))
     }
+    switch last.change {
+    case .itemStatus(let change): return undo(&state, change, label: last.label)
+    }
+  }
+
+  /// Puts the item's record back, only if the file still holds what this app wrote (a write
+  /// still queued is replaced instead: `AppState.follow` merges the two, and a merge that ends
+  /// where the file already is writes nothing).
+  private static func undo(_ state: inout TodayState, _ change: ItemUndo, label: String)
+    -> ScreenReply
+  {
     let what: String
-    switch last.previous?.status ?? .pending {
+    switch change.previous?.status ?? .pending {
     case .pending: what = "not done"
     case .done: what = "done"
     case .skipped: what = "skipped"
     }
-    let message = MessageChange.show(StatusMessage("Undone: \(last.label) is \(what) again."))
-    let write = AppEffect.restore(last.previous, itemId: last.itemId, day: last.day)
-    if last.day != state.day {
+    let message = MessageChange.show(StatusMessage("Undone: \(label) is \(what) again."))
+    let expected: ItemRecord?
+    switch change.written {
+    case .stored(let record): expected = record
+    // Replaced by the queued write's expectation when merged.
+    case .awaitingSave: expected = change.previous
+    }
+    let write = AppEffect.restore(
+      change.previous, itemId: change.itemId, day: change.day, expected: expected)
+    if change.day != state.day {
       // Show the day the change was on, so the undo is visible.
       return ScreenReply(
-        effects: [write] + state.showDay(last.day), sendsUnsavedFirst: true, message: message)
+        effects: [write] + state.showDay(change.day), sendsUnsavedFirst: true, message: message)
     }
-    if let index = state.checklist?.entries.firstIndex(where: { $0.item.id == last.itemId }) {
-      state.checklist?.entries[index].record = last.previous
+    if let index = state.checklist?.entries.firstIndex(where: { $0.item.id == change.itemId }) {
+      state.checklist?.entries[index].record = change.previous
     }
     return ScreenReply(effects: [write], sendsUnsavedFirst: true, message: message)
   }

@@ -70,10 +70,10 @@ public struct TodayState: Equatable, Sendable {
         let index = loaded.entries.firstIndex(where: { $0.item.id == target.itemId })
       else { continue }
       switch effect {
-      case .setStatus(let status, _, _, let reason):
+      case .setStatus(let status, _, _, let reason, _):
         loaded.entries[index].record =
           status == .pending ? nil : ItemRecord(status: status, at: "", reason: reason)
-      case .restore(let record, _, _):
+      case .restore(let record, _, _, _):
         loaded.entries[index].record = record
       default:
         continue
@@ -94,18 +94,88 @@ public struct TodayState: Equatable, Sendable {
   }
 }
 
-/// A status change that `u` can take back: the item's record exactly as it was before.
+/// A change `u` can take back, and how to name it in a message. Each kind of change is a case
+/// of `UndoableChange`; undo takes back only what this app wrote, so each case keeps what
+/// was there before and what this app stored.
 public struct UndoEntry: Equatable, Sendable {
-  public var itemId: String
-  public var day: CalendarDay
-  public var previous: ItemRecord?
+  public var change: UndoableChange
   /// "Calf stretch (left)", for the message after undoing.
   public var label: String
 
-  public init(itemId: String, day: CalendarDay, previous: ItemRecord?, label: String) {
+  public init(_ change: UndoableChange, label: String) {
+    self.change = change
+    self.label = label
+  }
+
+  /// An item's status change.
+  public static func item(
+    _ itemId: String, day: CalendarDay, previous: ItemRecord?,
+    written: WrittenRecord = .awaitingSave,
+    label: String
+  ) -> UndoEntry {
+    UndoEntry(
+      .itemStatus(ItemUndo(itemId: itemId, day: day, previous: previous, written: written)),
+      label: label)
+  }
+}
+
+/// The kinds of change undo knows. (Pain entries, notes and check-ins are to follow as cases.)
+public enum UndoableChange: Equatable, Sendable {
+  case itemStatus(ItemUndo)
+}
+
+/// An item's status change: its record before, and the record this app stored.
+public struct ItemUndo: Equatable, Sendable {
+  public var itemId: String
+  public var day: CalendarDay
+  /// The record before the change (nil: none, pending), put back by undo.
+  public var previous: ItemRecord?
+  public var written: WrittenRecord
+
+  public init(itemId: String, day: CalendarDay, previous: ItemRecord?, written: WrittenRecord) {
     self.itemId = itemId
     self.day = day
     self.previous = previous
-    self.label = label
+    self.written = written
+  }
+}
+
+/// What this app's write left in the file, once it landed.
+public enum WrittenRecord: Equatable, Sendable {
+  /// The write has not landed yet (it is queued, and retried).
+  case awaitingSave
+  /// The file held exactly this record (nil: none) after the write; undo expects to find it.
+  case stored(ItemRecord?)
+}
+
+extension TodayState {
+  /// The newest undo entry of this item whose write has not landed.
+  private func awaitingIndex(of itemId: String, on day: CalendarDay) -> Int? {
+    undoStack.lastIndex { entry in
+      guard case .itemStatus(let change) = entry.change else { return false }
+      return change.itemId == itemId && change.day == day && change.written == .awaitingSave
+    }
+  }
+
+  /// A write of the item landed: the newest entry waiting for it learns what is stored now.
+  mutating func itemSaved(_ itemId: String, on day: CalendarDay, stored record: ItemRecord?) {
+    guard let index = awaitingIndex(of: itemId, on: day),
+      case .itemStatus(var change) = undoStack[index].change
+    else { return }
+    change.written = .stored(record)
+    undoStack[index].change = .itemStatus(change)
+  }
+
+  /// A change of the item was refused (the record had changed elsewhere): nothing was written,
+  /// so there is nothing to take back.
+  mutating func itemRefused(_ itemId: String, on day: CalendarDay) {
+    if let index = awaitingIndex(of: itemId, on: day) { undoStack.remove(at: index) }
+  }
+
+  /// The label the day's list shows for the item, if it is on the day shown.
+  func label(of itemId: String, on day: CalendarDay) -> String? {
+    guard let loaded = checklist, loaded.day == day else { return nil }
+    if let entry = loaded.entries.first(where: { $0.item.id == itemId }) { return entry.label }
+    return nil
   }
 }
