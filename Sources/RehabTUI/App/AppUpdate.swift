@@ -83,13 +83,12 @@ extension AppState {
   mutating func changedElsewhere(_ effect: AppEffect, found: ItemRecord?) -> [AppEffect] {
     guard let target = effect.statusTarget else { return [] }
     let label = itemLabel(target.itemId, on: target.day)
-    let now = AppState.describe(found)
+    // Short enough for one line at 80 columns; the reloaded list shows the record itself.
     if case .restore = effect {
-      message = .error(
-        "\(label) was changed elsewhere since (now \(now)); undo left it as it is.")
+      message = .error("Not undone: \(label) was changed elsewhere.")
     } else {
       todayScreen.itemRefused(target.itemId, on: target.day)
-      message = .error("\(label) was \(now) elsewhere; nothing overwritten.")
+      message = .error("\(label) was \(AppState.describe(found)) elsewhere; nothing overwritten.")
     }
     if quitArmed, unsaved.isEmpty {
       isFinished = true
@@ -103,8 +102,7 @@ extension AppState {
     switch record?.status ?? .pending {
     case .pending: "marked not done"
     case .done: "ticked done"
-    case .skipped:
-      record?.reason.map { "skipped (\($0))" } ?? "skipped"
+    case .skipped: "skipped"
     }
   }
 
