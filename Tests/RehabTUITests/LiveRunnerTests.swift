@@ -131,7 +131,7 @@ struct LiveRunnerTests {
     let frames = terminal.frames.map(\.text)
     #expect(
       frames[1].contains(
-        "Calf stretch against a wall (left) was skipped elsewhere; nothing overwritten"))
+        "Calf stretch against a wall (left): skipped elsewhere, nothing overwritten"))
     // The screen shows the CLI's record, and there is nothing of this app's to undo.
     #expect(frames[1].contains("skipped: too sore"))
     #expect(frames[2].contains("Nothing to undo."))

@@ -70,7 +70,7 @@ struct LiveUpdateTests {
     #expect(
       next.message
         == .error(
-          "Calf stretch against a wall (left) was skipped elsewhere; nothing overwritten."
+          "Calf stretch against a wall (left): skipped elsewhere, nothing overwritten."
         ))
     #expect(next.todayScreen.undoStack.isEmpty)
     // Not queued for a retry: the other record stays.
@@ -101,7 +101,7 @@ struct LiveUpdateTests {
     _ = next.apply(.changedElsewhere(write(.done, 0), found: nil))
     #expect(
       next.message
-        == .error("Calf stretch against a wall was marked not done elsewhere; nothing overwritten.")
+        == .error("Calf stretch against a wall: unticked elsewhere, nothing overwritten.")
     )
   }
 

@@ -88,7 +88,7 @@ extension AppState {
       message = .error("Not undone: \(label) was changed elsewhere.")
     } else {
       todayScreen.itemRefused(target.itemId, on: target.day)
-      message = .error("\(label) was \(AppState.describe(found)) elsewhere; nothing overwritten.")
+      message = .error("\(label): \(AppState.describe(found)) elsewhere, nothing overwritten.")
     }
     if quitArmed, unsaved.isEmpty {
       isFinished = true
@@ -100,8 +100,8 @@ extension AppState {
   /// What an item's record says, as the message after a refused write words it.
   static func describe(_ record: ItemRecord?) -> String {
     switch record?.status ?? .pending {
-    case .pending: "marked not done"
-    case .done: "ticked done"
+    case .pending: "unticked"
+    case .done: "done"
     case .skipped: "skipped"
     }
   }
