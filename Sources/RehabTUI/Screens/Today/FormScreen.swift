@@ -82,7 +82,9 @@ enum FormScreen {
     for (index, line) in lines.prefix(painConsequenceRows).enumerated() {
       let shown =
         index == painConsequenceRows - 1 && lines.count > painConsequenceRows
-        ? DisplayWidth.truncated(line + " …", to: inner.width) : line
+        ? DisplayWidth.truncated(
+          line + " " + lines[index + 1], to: inner.width, ellipsis: theme.text("…"))
+        : line
       buffer.put(shown, at: row(inner, 4 + index).origin, style: style, maxWidth: inner.width)
     }
     keys(
