@@ -33,7 +33,8 @@ struct FlagBaselineTests {
     #expect(plateau.judgeableFromWeek == 6)
     #expect(plateau.message.contains("programme week 6"))
     let json = String(decoding: try JSONCoding.encoder.encode(pending), as: UTF8.self)
-    #expect(json.contains("\"weeksNeeded\" : 3") && json.contains("\"flagRule\" : \"R-FLAG-PLATEAU\""))
+    #expect(
+      json.contains("\"weeksNeeded\" : 3") && json.contains("\"flagRule\" : \"R-FLAG-PLATEAU\""))
     // Week 6's check-in makes three weeks: raised, naming its baseline.
     let raised = try #require(scenario.flag(.plateau, asOf: s.day(week: 6, 1)))
     #expect(raised.evidence.baseline?.day == s.day(week: 3))
@@ -57,7 +58,8 @@ struct FlagBaselineTests {
     }
   }
 
-  @Test("plateau and see-specialist never fire with fewer weeks of measurements, and do with enough")
+  @Test(
+    "plateau and see-specialist never fire with fewer weeks of measurements, and do with enough")
   func randomHistories() throws {
     var random = SeededRandom(state: 0xBA5E_11E5)
     var gated = 0

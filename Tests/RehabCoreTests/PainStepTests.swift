@@ -55,7 +55,8 @@ struct PainStepTests {
     #expect(lighter(.time(minutes: 20), .activation, nil) == "15 min")
   }
 
-  @Test("a week-1 session at the starting dose and a later one both step down from the dose that hurt")
+  @Test(
+    "a week-1 session at the starting dose and a later one both step down from the dose that hurt")
   func fromTheDoseThatHurt() throws {
     let programme = Fixtures.programme([Fixtures.strengthening(daysPerWeek: 3)])
     let scheduler = Scheduler(programme: programme)

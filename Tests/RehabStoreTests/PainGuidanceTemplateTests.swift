@@ -15,7 +15,9 @@ struct PainGuidanceTemplateTests {
   static func isStrictlyLighter(_ dose: PrescribedDose, than hurt: PrescribedDose) -> Bool {
     guard dose.addedLoadPercent <= hurt.addedLoadPercent else { return false }
     switch (dose.dose, hurt.dose) {
-    case (.setsReps(let sets, let reps, let load), .setsReps(let hurtSets, let hurtReps, let hurtLoad)):
+    case (
+      .setsReps(let sets, let reps, let load), .setsReps(let hurtSets, let hurtReps, let hurtLoad)
+    ):
       return load == hurtLoad && sets <= hurtSets && reps <= hurtReps
         && sets * reps < hurtSets * hurtReps
     case (.holds(let seconds, let repetitions), .holds(let hurtSeconds, let hurtRepetitions)):
@@ -74,12 +76,15 @@ struct PainGuidanceTemplateTests {
           let after = try #require(dose(of: treatment, on: next, pain: [entry], scheduler))
           let planned = try #require(dose(of: treatment, on: next, pain: [], scheduler))
           if PainStep.applies(to: treatment.kind) {
-            #expect(Self.isStrictlyLighter(after, than: hurt), "\(context): \(after.text) after \(hurt.text)")
+            #expect(
+              Self.isStrictlyLighter(after, than: hurt),
+              "\(context): \(after.text) after \(hurt.text)")
             // The promise is the scheduled dose.
             #expect(
               change.change == .lighter(next: next, dose: after, insteadOf: planned), "\(context)")
             let line = PainConsequenceText.lines(consequence).joined()
-            #expect(line.contains("\(after.text) instead of \(planned.text)"), "\(context): \(line)")
+            #expect(
+              line.contains("\(after.text) instead of \(planned.text)"), "\(context): \(line)")
           } else {
             #expect(change.change == .neverChanged, "\(context)")
             #expect(after == planned, "\(context)")

@@ -106,7 +106,9 @@ struct PainFormTests {
         $0.treatmentId == change.treatmentId
       }
       #expect(item?.dose == dose)
-      #expect(scheduler.checklist(for: day).first { $0.treatmentId == change.treatmentId }?.dose == planned)
+      #expect(
+        scheduler.checklist(for: day).first { $0.treatmentId == change.treatmentId }?.dose
+          == planned)
       named += 1
     }
     #expect(named > 0)

@@ -128,7 +128,8 @@ struct TodayUpdateTests {
     // The form asks the query layer for the day's pain context.
     #expect(effects == [.loadPainContext(Days.today)])
     (next, _) = update(
-      next, .today(.painContextLoaded(PainContext(programme: programme, day: Days.today, earlier: []))))
+      next,
+      .today(.painContextLoaded(PainContext(programme: programme, day: Days.today, earlier: []))))
     (next, _) = update(next, .today(.setPainLevel(9)))
     (next, _) = update(next, .today(.changePainLevel(5)))
     guard case .pain(let capped) = next.todayScreen.modal else {

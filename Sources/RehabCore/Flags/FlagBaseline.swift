@@ -28,8 +28,9 @@ public struct BaselineEvidence: Hashable, Sendable {
   public var latestDay: CalendarDay
   public var latestProgrammeWeek: Int
 
-  public init(day: CalendarDay, programmeWeek: Int, latestDay: CalendarDay, latestProgrammeWeek: Int)
-  {
+  public init(
+    day: CalendarDay, programmeWeek: Int, latestDay: CalendarDay, latestProgrammeWeek: Int
+  ) {
     self.day = day
     self.programmeWeek = programmeWeek
     self.latestDay = latestDay

@@ -123,7 +123,9 @@ extension Scheduler {
       entry: entry, sessionDay: sessionDay, verdict: verdict, treatments: changes)
   }
 
-  private func change(of treatment: Treatment, after sessionDay: CalendarDay, guidance: PainGuidance)
+  private func change(
+    of treatment: Treatment, after sessionDay: CalendarDay, guidance: PainGuidance
+  )
     -> PainConsequence.Change
   {
     guard PainStep.applies(to: treatment.kind) else { return .neverChanged }
@@ -132,8 +134,9 @@ extension Scheduler {
       let planned = plannedDose(for: treatment, on: next, guidance: guidance),
       let hurt = prescription(for: treatment, on: sessionDay, guidance: guidance)?.dose
     else { return .noNextSession }
-    guard PainStep.lighter(than: hurt, kind: treatment.kind, progression: treatment.progression)
-      != nil
+    guard
+      PainStep.lighter(than: hurt, kind: treatment.kind, progression: treatment.progression)
+        != nil
     else { return .atLightest(next: next, dose: scheduled.dose) }
     return .lighter(next: next, dose: scheduled.dose, insteadOf: planned)
   }

@@ -31,7 +31,9 @@ public struct PainEntry: Hashable, Sendable, Codable {
     timing == .nextMorning ? day.adding(days: -1) : day
   }
 
-  public func concerns(_ treatment: String) -> Bool { treatmentId == nil || treatmentId == treatment }
+  public func concerns(_ treatment: String) -> Bool {
+    treatmentId == nil || treatmentId == treatment
+  }
 }
 
 /// The pain-monitoring model's thresholds (Silbernagel 2007), as named defaults.

@@ -58,7 +58,8 @@ public enum PainStep {
     let natural: [ProgressionField]
     switch dose {
     case .setsReps: natural = progression == nil ? [.sets, .reps] : [.reps, .sets]
-    case .holds: natural = progression == nil ? [.repetitions, .holdSeconds] : [.holdSeconds, .repetitions]
+    case .holds:
+      natural = progression == nil ? [.repetitions, .holdSeconds] : [.holdSeconds, .repetitions]
     case .time: natural = [.minutes]
     }
     guard let field = progression?.field, natural.contains(field) else { return natural }

@@ -53,7 +53,8 @@ public enum ItemCardText {
       reasons.append(
         causes.isEmpty
           ? "One step lighter after pain (R-PAIN-STEP): the last session, \(step.session.labelWithWeekday), was painful\(from)."
-          : "One step lighter after pain (R-PAIN-STEP): \(causes) made the last session\(from) painful.")
+          : "One step lighter after pain (R-PAIN-STEP): \(causes) made the last session\(from) painful."
+      )
     }
     return reasons
   }

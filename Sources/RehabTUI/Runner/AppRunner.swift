@@ -153,7 +153,8 @@ public final class AppRunner {
       case .loadPainContext(let day):
         guard let queries else { return nil }
         do {
-          return .today(.painContextLoaded(try queries.painContext(loggedOn: day, today: state.today)))
+          return .today(
+            .painContextLoaded(try queries.painContext(loggedOn: day, today: state.today)))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
