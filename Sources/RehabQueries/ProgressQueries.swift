@@ -82,6 +82,15 @@ public struct ProgressQueries: Sendable {
     return ItemCard(item: item, programme: programme, guidance: guidance, weeks: weeks)
   }
 
+  /// What logging pain on `day` needs (`PainContext`): the session day's items for either
+  /// timing, the record to store and what it will change. The CLI's `pain` and the app's pain
+  /// form both ask here, so pain on waking is filed the same way by both.
+  public func painContext(loggedOn day: CalendarDay, today: CalendarDay) throws(StoreError)
+    -> PainContext
+  {
+    PainContext(history: try history(asOf: today, including: day), loggedOn: day)
+  }
+
   /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),
   /// listed as `today` will list them once it starts.
   public static func preview(of programme: Programme, days: Int = 7) -> [DayChecklist] {

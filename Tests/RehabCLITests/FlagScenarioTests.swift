@@ -95,6 +95,25 @@ private struct CLIScenario {
 
 @Suite("flags and week through the CLI, across 12 weeks")
 struct FlagScenarioTests {
+  @Test("a baseline in week 3: no plateau at the end of week 4, and flags --json says why")
+  func lateBaseline() throws {
+    let scenario = try CLIScenario()
+    defer { scenario.cleanUp() }
+    try scenario.check(weeks: 1...3)
+    try scenario.checkin(week: 3)
+    try scenario.checkin(week: 4)
+    let object = try scenario.json(["flags", "--date", "\(CLIScenario.day(week: 4, 6))"])
+    let flags = try #require(object["flags"] as? [[String: Any]])
+    #expect(!flags.contains { $0["id"] as? String == "plateau" })
+    let pending = try #require(object["pending"] as? [[String: Any]])
+    let plateau = try #require(pending.first { $0["id"] as? String == "plateau" })
+    #expect(plateau["rule"] as? String == "R-FLAG-BASELINE")
+    #expect(plateau["weeksOfMeasurements"] as? Int == 1)
+    #expect(plateau["weeksNeeded"] as? Int == 3)
+    let text = try scenario.run(["flags", "--date", "\(CLIScenario.day(week: 4, 6))"]).stdout
+    #expect(text.contains("Not judged yet (R-FLAG-BASELINE): plateau needs 3 weeks"))
+  }
+
   @Test("adherent with flat measures: plateau from week 4, see-specialist only after 12 weeks")
   func adherentAndFlat() throws {
     let scenario = try CLIScenario()
@@ -108,6 +127,10 @@ struct FlagScenarioTests {
     #expect(Set(week4.keys) == ["plateau"])
     #expect(week4["plateau"]?["rule"] as? String == "R-FLAG-PLATEAU")
     #expect(week4["plateau"]?["since"] as? String == "\(CLIScenario.day(week: 4))")
+    let plateauEvidence = try #require(week4["plateau"]?["evidence"] as? [String: Any])
+    let baseline = try #require(plateauEvidence["baseline"] as? [String: Any])
+    #expect(baseline["day"] as? String == "\(CLIScenario.day(week: 1))")
+    #expect(baseline["programmeWeek"] as? Int == 1)
 
     // The last day of week 12: eleven weeks completed, no referral yet.
     let week12 = try scenario.flags(asOf: CLIScenario.day(week: 12, 6))

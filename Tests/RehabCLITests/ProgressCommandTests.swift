@@ -130,11 +130,43 @@ struct ProgressCommandTests {
     }
     let adjustments = try #require(next?["painAdjustments"] as? [String])
     #expect(adjustments.contains("steppedDown"))
+    // What `pain` promised is what `today` then lists.
+    let dose = try #require(next?["dose"] as? String)
+    #expect(logged.stdout.contains(": \(dose) instead of "), "\(logged.stdout)")
 
     let week = try scenario.store.loadWeek(try #require(ISOWeek("2026-W47")))
     #expect(week.pain.map(\.level) == [7, 2])
     #expect(week.pain.first?.treatmentId == treatment)
     #expect(week.pain.last?.timing == .nextMorning)
+  }
+
+  @Test("pain --next-morning --item files the day before's item and says what changes, in JSON too")
+  func morningPainNamesTheNextDose() throws {
+    let scenario = try LoggingScenario()
+    defer { scenario.cleanUp() }
+    let session = "2026-11-18"
+    let items = try scenario.items(on: session)
+    let index = try #require(items.firstIndex { $0["kind"] as? String == "strengthening" })
+    let treatment = try #require(items[index]["treatmentId"] as? String)
+    try scenario.run(["pain", "3", "--date", session])
+    let result = try scenario.run([
+      "pain", "6", "--next-morning", "--item", "\(index + 1)", "--date", "2026-11-19", "--json",
+    ])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let consequence = try #require(json["consequence"] as? [String: Any])
+    #expect(consequence["sessionDay"] as? String == session)
+    #expect(consequence["painful"] as? Bool == true)
+    let changes = try #require(consequence["treatments"] as? [[String: Any]])
+    let change = try #require(changes.first)
+    #expect(changes.count == 1 && change["treatmentId"] as? String == treatment)
+    #expect(change["change"] as? String == "lighter")
+    let next = try #require(change["nextSession"] as? String)
+    let listed = try scenario.items(on: next).first { $0["treatmentId"] as? String == treatment }
+    #expect(listed?["dose"] as? String == change["dose"] as? String)
+    // Not higher than the day before: nothing changes, and it says so.
+    let flat = try scenario.run(["pain", "2", "--next-morning", "--date", "2026-11-19"])
+    #expect(flat.stdout.contains("stay as planned"))
   }
 
   @Test("checkin saves every measure, sided ones per side, and a second one replaces the first")

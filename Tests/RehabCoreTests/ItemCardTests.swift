@@ -47,9 +47,14 @@ struct ItemCardTests {
     let painful = PainEntry(day: week3[0], level: 7, timing: .during)
     let card = try Self.card(on: week3[1], pain: [painful])
     #expect(card.item.painAdjustments == [.steppedDown])
-    #expect(card.stepDown == ItemCard.StepDown(session: week3[0], pain: [painful]))
+    #expect(
+      card.stepDown
+        == ItemCard.StepDown(
+          session: week3[0], pain: [painful],
+          from: PrescribedDose(dose: .setsReps(sets: 3, reps: 14, load: nil))))
     #expect(card.item.dose.text == "3 × 12")
-    #expect(ItemCardText.doseReasons(card).last?.contains("pain 7/10 during exercise") == true)
+    let reason = ItemCardText.doseReasons(card).last ?? ""
+    #expect(reason.contains("pain 7/10 during exercise") && reason.contains("at 3 × 14"))
   }
 
   @Test func aNextMorningPainIsTheCauseWhenItWasHigherThanTheDayBefore() throws {

@@ -150,7 +150,10 @@ struct SchedulerTests {
     let normal = try #require(scheduler.checklist(for: next).first)
     let lighter = try #require(
       scheduler.checklist(for: next, pain: [PainEntry(day: painful, level: 6)]).first)
-    #expect(lighter.progressionStep == normal.progressionStep - 1)
+    // A step below the painful session's 3 × 14 (not below this session's planned dose).
+    #expect(normal.dose.text == "3 × 14")
+    #expect(lighter.dose.text == "3 × 12")
+    #expect(lighter.progressionStep == normal.progressionStep)
     #expect(lighter.painAdjustments == [.steppedDown])
     // Only the next session: the one after it is back to normal.
     let after = scheduler.checklist(for: sessions[2], pain: [PainEntry(day: painful, level: 6)])

@@ -49,6 +49,17 @@ enum Fixtures {
     return state
   }
 
+  /// Opens the pain form on the day shown and hands it the day's pain context, as the runner
+  /// does after `.loadPainContext` (no pain logged before unless given).
+  static func openPainForm(_ state: inout AppState, earlier: [PainEntry] = []) {
+    _ = state.apply(.today(.logPain))
+    guard let programme = state.programme else { return }
+    _ = state.apply(
+      .today(
+        .painContextLoaded(
+          PainContext(programme: programme, day: state.todayScreen.day, earlier: earlier))))
+  }
+
   static func wizardState() throws -> AppState {
     AppState(today: Days.today, size: size, programme: nil, templates: try templates())
   }

@@ -75,7 +75,7 @@ struct TodayScreenTests {
 
   @Test func painFormMatchesTheSnapshot() throws {
     var state = try Self.busyState()
-    _ = state.apply(.today(.logPain))
+    Fixtures.openPainForm(&state)
     _ = state.apply(.today(.setPainLevel(6)))
     _ = state.apply(.today(.toggleAboutItem))
     Snapshot.expect(render(state, size: Fixtures.size, capabilities: .full), matches: "pain-80x24")
@@ -89,7 +89,8 @@ struct TodayScreenTests {
 
   @Test func withoutUnicodeEveryCellIsASCII() throws {
     var state = try Self.busyState()
-    _ = state.apply(.today(.logPain))
+    Fixtures.openPainForm(&state)
+    _ = state.apply(.today(.setPainLevel(7)))
     let buffer = render(state, size: Fixtures.size, capabilities: .minimal)
     for line in buffer.lines {
       #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(line)")

@@ -151,8 +151,13 @@ struct TodayUpdateTests {
   }
 
   @Test func painFormSetsLevelTimingAndItem() {
-    var (next, _) = update(state, .today(.moveDown))
-    (next, _) = update(next, .today(.logPain))
+    var (next, effects) = update(state, .today(.moveDown))
+    (next, effects) = update(next, .today(.logPain))
+    // The form asks the query layer for the day's pain context.
+    #expect(effects == [.loadPainContext(Days.today)])
+    (next, _) = update(
+      next,
+      .today(.painContextLoaded(PainContext(programme: programme, day: Days.today, earlier: []))))
     (next, _) = update(next, .today(.setPainLevel(9)))
     (next, _) = update(next, .today(.changePainLevel(5)))
     guard case .pain(let capped) = next.todayScreen.modal else {
@@ -164,24 +169,42 @@ struct TodayUpdateTests {
     (next, _) = update(next, .today(.changePainLevel(-1)))
     (next, _) = update(next, .today(.changePainLevel(1)))
     (next, _) = update(next, .today(.changePainLevel(1)))
-    (next, _) = update(next, .today(.togglePainTiming))
+    // During exercise, `i` offers the selected item first.
     (next, _) = update(next, .today(.toggleAboutItem))
-    let effects: [AppEffect]
     (next, effects) = update(next, .today(.submit))
     #expect(next.todayScreen.modal == nil)
     #expect(
       effects == [
-        .addPain(
-          PainRecord(day: Days.today, level: 2, timing: .nextMorning, itemId: ids[1], at: ""))
+        .addPain(PainRecord(day: Days.today, level: 2, timing: .during, itemId: ids[1], at: ""))
       ])
     #expect(next.message?.text.contains("Pain 2/10") == true)
   }
 
   @Test func painAboutTheWholeSessionHasNoItem() {
-    var (next, _) = update(state, .today(.logPain))
+    var next = state
+    Fixtures.openPainForm(&next)
     (next, _) = update(next, .today(.setPainLevel(6)))
     let (_, effects) = update(next, .today(.submit))
     #expect(effects == [.addPain(PainRecord(day: Days.today, level: 6, timing: .during, at: ""))])
+  }
+
+  @Test func painFormWaitsForItsContextBeforeSaving() {
+    var (next, _) = update(state, .today(.logPain))
+    (next, _) = update(next, .today(.setPainLevel(6)))
+    var effects: [AppEffect]
+    (next, effects) = update(next, .today(.submit))
+    #expect(effects.isEmpty)
+    guard case .pain(let form) = next.todayScreen.modal else {
+      Issue.record("the form closed without saving")
+      return
+    }
+    #expect(form.problem?.contains("Still reading") == true)
+    // A context for another day (the user moved on) is not taken.
+    (next, _) = update(
+      next,
+      .today(.painContextLoaded(PainContext(programme: programme, day: Days.start, earlier: []))))
+    (next, effects) = update(next, .today(.submit))
+    #expect(effects.isEmpty)
   }
 
   @Test func noteIsAboutTheDayOrTheItem() {

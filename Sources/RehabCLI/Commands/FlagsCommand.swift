@@ -22,7 +22,8 @@ struct FlagsCommand: ParsableCommand {
     if json {
       try Output.json(
         FlagListJSON(
-          asOf: summary.asOf, programmeWeek: summary.programmeWeek, flags: summary.flags))
+          asOf: summary.asOf, programmeWeek: summary.programmeWeek, flags: summary.flags,
+          pending: summary.pending))
       return
     }
     let week =
@@ -35,5 +36,11 @@ struct FlagsCommand: ParsableCommand {
     }
     Output.line()
     for line in FlagListText.lines(summary.flags, programme: programme) { Output.line(line) }
+    for pending in summary.pending {
+      Output.line()
+      for line in FlagListText.wrapped(pending.message, indent: "  ", first: "? ") {
+        Output.line(line)
+      }
+    }
   }
 }

@@ -10,9 +10,10 @@ struct PainCommand: ParsableCommand {
     discussion: """
       Pain during exercise: 0–3 safe, 4–5 acceptable, above 5 not acceptable (R-PAIN-ZONES). \
       A session above 5, or next-morning pain higher than the day before, makes that \
-      treatment's next session one step lighter (R-PAIN-STEP); two in a week hold its \
-      progression (R-PAIN-HOLD). With --next-morning, --date is the morning you woke and \
-      --item numbers come from the day before's list.
+      treatment's next session one step lighter than the session that hurt (R-PAIN-STEP; \
+      heat and ice never change); two in a week hold its progression (R-PAIN-HOLD). The \
+      output names each next session's dose. With --next-morning, --date is the morning you \
+      woke and --item numbers come from the day before's list.
       """)
 
   @OptionGroup var common: CommonOptions
@@ -35,7 +36,8 @@ struct PainCommand: ParsableCommand {
 
   func run() throws {
     let context = try ProgressContext(common)
-    let sessionDay = nextMorning ? context.day.adding(days: -1) : context.day
+    let timing: PainEntry.Timing = nextMorning ? .nextMorning : .during
+    let sessionDay = PainEntry.sessionDay(loggedOn: context.day, timing: timing)
     if context.day > context.today {
       throw CLIError(
         "\(context.day) is after today (\(context.today)); pain can be logged for today or earlier")
@@ -47,38 +49,100 @@ struct PainCommand: ParsableCommand {
     }
     try context.requireLoggable(sessionDay)
     let target = try item.map { try context.resolveItems([$0], listDay: sessionDay) }?.first
-    let record = PainRecord(
-      day: context.day, level: level, timing: nextMorning ? .nextMorning : .during,
-      itemId: target?.item.id, treatmentId: target?.item.treatmentId, at: LocalClock.timestamp())
+    // The query layer's context files the entry (and words what it changes) as the app does.
+    let pain = try context.queries.painContext(loggedOn: context.day, today: context.today)
+    guard
+      let record = pain.record(
+        level: level, timing: timing, itemId: target?.item.id, at: LocalClock.timestamp())
+    else {
+      let id = target?.item.id ?? ""
+      throw CLIError(
+        "item \(id) is not on the list of \(sessionDay), the day this pain is about; use a number from `rehabit today --date \(sessionDay)`"
+      )
+    }
+    let consequence = pain.consequence(of: record)
     try context.store.addPain(record)
 
     if json {
-      try Output.json(PainJSON(record: record, zone: PainJSON.zone(level)))
+      try Output.json(PainJSON(record: record, consequence: consequence))
       return
     }
     let when = nextMorning ? "on waking" : "during exercise"
     let about = target.map { " (\(Output.safe($0.item.name)), \($0.item.side.rawValue))" } ?? ""
+    let session = nextMorning ? ", about \(sessionDay.labelWithWeekday)" : ""
     Output.line(
-      "Logged pain \(level)/10 \(when) on \(context.day)\(about): \(PainJSON.zone(level)).")
-    let progresses =
-      target.map { context.programme.plan.treatment(id: $0.item.treatmentId)?.progression != nil }
-      ?? true
-    if !nextMorning, level > PainZones.acceptableMax, progresses {
-      Output.line(
-        "Above \(PainZones.acceptableMax): the next session\(target == nil ? "s" : " of this treatment") will be one step lighter (R-PAIN-STEP)."
-      )
-    }
+      "Logged pain \(level)/10 \(when) on \(context.day)\(session)\(about): \(consequence.zone.rawValue)."
+    )
+    for line in PainConsequenceText.lines(consequence) { Output.line(Output.safe(line)) }
   }
 }
 
-/// `pain --json`.
+/// `pain --json`: the record, its zone and what it changes (`PainConsequence`).
 struct PainJSON: Encodable {
   let record: PainRecord
   let zone: String
+  let consequence: ConsequenceJSON
 
-  static func zone(_ level: Int) -> String {
-    if level <= PainZones.safeMax { return "safe" }
-    if level <= PainZones.acceptableMax { return "acceptable" }
-    return "not acceptable"
+  init(record: PainRecord, consequence: PainConsequence) {
+    self.record = record
+    self.zone = consequence.zone.rawValue
+    self.consequence = ConsequenceJSON(consequence)
+  }
+
+  /// `{"sessionDay", "painful", "reason", "treatments": [{"treatmentId", "name", "kind",
+  /// "change", "nextSession", "dose", "insteadOf", "heldWeek"}], "lines": [text…]}`.
+  struct ConsequenceJSON: Encodable {
+    let sessionDay: CalendarDay
+    let painful: Bool
+    /// Why the session does not count as painful: `acceptable`, `notHigherThanSessionDay`,
+    /// `nothingLoggedOnSessionDay`; null when it does.
+    @Nullable var reason: String?
+    let treatments: [TreatmentJSON]
+    let lines: [String]
+
+    init(_ consequence: PainConsequence) {
+      sessionDay = consequence.sessionDay
+      painful = consequence.verdict == .painful
+      switch consequence.verdict {
+      case .painful: reason = nil
+      case .acceptable: reason = "acceptable"
+      case .notHigherThanSessionDay: reason = "notHigherThanSessionDay"
+      case .nothingLoggedOnSessionDay: reason = "nothingLoggedOnSessionDay"
+      }
+      treatments = consequence.treatments.map(TreatmentJSON.init)
+      lines = PainConsequenceText.lines(consequence)
+    }
+  }
+
+  struct TreatmentJSON: Encodable {
+    let treatmentId: String
+    let name: String
+    let kind: TreatmentKind
+    /// `lighter`, `atLightest`, `noNextSession` or `neverChanged`.
+    let change: String
+    @Nullable var nextSession: CalendarDay?
+    @Nullable var dose: String?
+    @Nullable var insteadOf: String?
+    @Nullable var heldWeek: Int?
+
+    init(_ treatment: PainConsequence.TreatmentChange) {
+      treatmentId = treatment.treatmentId
+      name = treatment.name
+      kind = treatment.kind
+      heldWeek = treatment.heldWeek
+      switch treatment.change {
+      case .lighter(let next, let dose, let planned):
+        change = "lighter"
+        nextSession = next
+        self.dose = dose.text
+        insteadOf = planned.text
+      case .atLightest(let next, let dose):
+        change = "atLightest"
+        nextSession = next
+        self.dose = dose.text
+      case .noNextSession: change = "noNextSession"
+      case .neverChanged: change = "neverChanged"
+      }
+    }
   }
 }

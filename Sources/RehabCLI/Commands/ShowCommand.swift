@@ -79,6 +79,8 @@ struct ItemCardJSON: Encodable {
   struct StepDownJSON: Encodable {
     let session: CalendarDay
     let pain: [PainJSON]
+    /// The dose of the session that hurt.
+    @Nullable var from: String?
   }
 
   struct HoldJSON: Encodable {
@@ -143,7 +145,8 @@ struct ItemCardJSON: Encodable {
     steppedDown = card.stepDown.map { step in
       StepDownJSON(
         session: step.session,
-        pain: step.pain.map { PainJSON(day: $0.day, level: $0.level, timing: $0.timing) })
+        pain: step.pain.map { PainJSON(day: $0.day, level: $0.level, timing: $0.timing) },
+        from: step.from?.text)
     }
     reasons = ItemCardText.doseReasons(card)
     painRule = PainRuleJSON()

@@ -44,11 +44,14 @@ struct FlagListJSON: Encodable {
   let asOf: CalendarDay
   @Nullable var programmeWeek: Int?
   let flags: [FlagJSON]
+  /// Flags R-FLAG-BASELINE holds back, with the weeks of measurements so far and needed.
+  let pending: [PendingFlag]
 
-  init(asOf: CalendarDay, programmeWeek: Int?, flags: [ProgressFlag]) {
+  init(asOf: CalendarDay, programmeWeek: Int?, flags: [ProgressFlag], pending: [PendingFlag]) {
     self.asOf = asOf
     self.programmeWeek = programmeWeek
     self.flags = flags.map(FlagJSON.init)
+    self.pending = pending
   }
 }
 

@@ -84,19 +84,13 @@ extension ExportSummary {
       }
     }
 
-    func nextSession(of treatment: Treatment, after day: CalendarDay) -> CalendarDay? {
-      (1...14).map { day.adding(days: $0) }.first {
-        programme.contains($0) && scheduler.isScheduled(treatment, on: $0)
-      }
-    }
-
     let painLog = pain.map { record -> ExportPainEntry in
-      let sessionDay = record.timing == .during ? record.day : record.day.adding(days: -1)
+      let sessionDay = record.painEntry.sessionDay
       var effects: [ExportPainEntry.Effect] = []
-      for treatment in treatments where treatment.progression != nil {
+      for treatment in treatments where PainStep.applies(to: treatment.kind) {
         guard guidance.painCausing(treatment.id, session: sessionDay).contains(record.painEntry)
         else { continue }
-        if let next = nextSession(of: treatment, after: sessionDay), next <= asOf,
+        if let next = scheduler.nextSession(of: treatment, after: sessionDay), next <= asOf,
           scheduler.prescription(for: treatment, on: next, guidance: guidance)?.painAdjustments
             .contains(.steppedDown) == true
         {
@@ -125,8 +119,8 @@ extension ExportSummary {
           scheduler.prescription(for: treatment, on: $0, guidance: guidance)
         }
         guard let first = prescriptions.first else { continue }
-        // The week's planned step: a stepped-down session is one below it.
-        let step = first.progressionStep + (first.painAdjustments.contains(.steppedDown) ? 1 : 0)
+        // The week's planned step (a stepped-down session is lighter than it, not a step less).
+        let step = first.progressionStep
         let dose =
           treatment.progression?.apply(steps: step, to: treatment.dose).text
           ?? PrescribedDose(dose: treatment.dose).text

@@ -38,6 +38,12 @@ public struct FlagEngine: Sendable {
     }
   }
 
+  /// The flags R-FLAG-BASELINE holds back as of `asOf`: their rule is met, but there are too
+  /// few weeks of measurements since the baseline check-in to raise them.
+  public var pending: [PendingFlag] {
+    FlagRules(ledger: ledger, measures: measures).pending()
+  }
+
   /// The kinds of the flags as of `asOf`, most pressing first, without walking back for their
   /// since-days: one judgement, which is what a status line can afford.
   public var currentKinds: [ProgressFlag.Kind] {
@@ -109,6 +115,10 @@ public struct FlagEngine: Sendable {
     if let lowAdherence { found.append(lowAdherence) }
     if let imbalance = rules.imbalance() { found.append(imbalance) }
     if let missed = rules.missedCheckin() { found.append(missed) }
+    // Every flag names the baseline it was judged against (R-FLAG-BASELINE).
+    if let baseline = rules.baseline {
+      for index in found.indices { found[index].evidence.baseline = baseline }
+    }
     return found
   }
 }
@@ -165,6 +175,10 @@ struct FlagRules {
   /// the threshold, no main measure improved by its MCID since baseline and none changed by
   /// its MDC over the review window.
   func plateau() -> FlagEngine.Judgement? {
+    enoughMeasurements(for: .plateau) ? plateauIgnoringBaseline() : nil
+  }
+
+  private func plateauIgnoringBaseline() -> FlagEngine.Judgement? {
     guard ledger.currentWeek >= thresholds.plateauFromWeek, let window = ledger.reviewWindow,
       let ratio = window.tally.ratio, FlagMath.atLeast(ratio, thresholds.lowAdherence),
       let trends = judgeableMainMeasures()
@@ -263,6 +277,10 @@ struct FlagRules {
   /// R-FLAG-REFER: after `referralAfterWeeks` completed weeks of care with adherence at or
   /// above the threshold, no main measure improved by its MCID. Never earlier.
   func seeSpecialist() -> FlagEngine.Judgement? {
+    enoughMeasurements(for: .seeSpecialist) ? seeSpecialistIgnoringBaseline() : nil
+  }
+
+  private func seeSpecialistIgnoringBaseline() -> FlagEngine.Judgement? {
     let weeks = thresholds.referralAfterWeeks
     guard ledger.completedWeeks >= weeks, let completed = ledger.completedSpan,
       let ratio = completed.tally.ratio, FlagMath.atLeast(ratio, thresholds.lowAdherence),
@@ -278,6 +296,36 @@ struct FlagRules {
         adherence: AdherenceEvidence(
           threshold: thresholds.lowAdherence, completedWeeks: completed),
         measures: evidence), suggestsClinician: true)
+  }
+
+  // MARK: R-FLAG-BASELINE
+
+  /// The programme's first check-in and the latest, as of the day judged.
+  var baseline: BaselineEvidence? {
+    BaselineEvidence(
+      checkinDays: measures.trends.flatMap { $0.points.map(\.day) }, programme: programme)
+  }
+
+  /// Whether there are enough weeks of measurements since the baseline to raise `kind`.
+  private func enoughMeasurements(for kind: ProgressFlag.Kind) -> Bool {
+    guard let needed = FlagBaseline.weeksNeeded(for: kind) else { return true }
+    guard let baseline else { return false }
+    return baseline.weeksOfMeasurements >= needed
+  }
+
+  /// The flags whose rule is met but which R-FLAG-BASELINE holds back (never while
+  /// low-adherence holds, which keeps them back anyway).
+  func pending() -> [PendingFlag] {
+    guard lowAdherence() == nil, let baseline else { return [] }
+    let candidates: [(ProgressFlag.Kind, FlagEngine.Judgement?)] = [
+      (.seeSpecialist, seeSpecialistIgnoringBaseline()), (.plateau, plateauIgnoringBaseline()),
+    ]
+    return candidates.compactMap { kind, judgement in
+      guard judgement != nil, let needed = FlagBaseline.weeksNeeded(for: kind),
+        baseline.weeksOfMeasurements < needed
+      else { return nil }
+      return PendingFlag(kind: kind, baseline: baseline, weeksNeeded: needed)
+    }
   }
 
   /// A completed programme week without a check-in: flags can't be judged without data.

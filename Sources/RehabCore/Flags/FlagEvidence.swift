@@ -4,15 +4,20 @@ public struct FlagEvidence: Hashable, Sendable {
   public var measures: [MeasureEvidence]
   public var symmetry: [SymmetryEvidence]
   public var missedWeeks: [MissedWeek]
+  /// The baseline check-in (day and programme week) and the latest (R-FLAG-BASELINE); nil
+  /// before the first check-in.
+  public var baseline: BaselineEvidence?
 
   public init(
     adherence: AdherenceEvidence? = nil, measures: [MeasureEvidence] = [],
-    symmetry: [SymmetryEvidence] = [], missedWeeks: [MissedWeek] = []
+    symmetry: [SymmetryEvidence] = [], missedWeeks: [MissedWeek] = [],
+    baseline: BaselineEvidence? = nil
   ) {
     self.adherence = adherence
     self.measures = measures
     self.symmetry = symmetry
     self.missedWeeks = missedWeeks
+    self.baseline = baseline
   }
 }
 
@@ -145,12 +150,15 @@ public struct MissedWeek: Hashable, Sendable {
 // MARK: JSON
 
 extension FlagEvidence: Encodable {
-  private enum CodingKeys: String, CodingKey { case adherence, measures, symmetry, missedWeeks }
+  private enum CodingKeys: String, CodingKey {
+    case adherence, measures, symmetry, missedWeeks, baseline
+  }
 
   /// Only the sections a flag has: `{"adherence": {…}}`, `{"measures": {"pain": {…}}}`,
-  /// `{"symmetry": {"heel-raises": {…}}}`, `{"missedWeeks": […]}`.
+  /// `{"symmetry": {"heel-raises": {…}}}`, `{"missedWeeks": […]}`, `{"baseline": {…}}`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(baseline, forKey: .baseline)
     try container.encodeIfPresent(adherence, forKey: .adherence)
     if !measures.isEmpty {
       var nested = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .measures)
@@ -245,6 +253,45 @@ extension SymmetryEvidence.Reading: Encodable {
     try container.encode(left, forKey: .left)
     try container.encode(right, forKey: .right)
     try container.encode(FlagMath.rounded(symmetryIndex), forKey: .lsi)
+  }
+}
+
+extension BaselineEvidence: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case rule, day, programmeWeek, latestDay, latestProgrammeWeek, weeksOfMeasurements
+  }
+
+  /// `{"rule": "R-FLAG-BASELINE", "day", "programmeWeek", "latestDay", "latestProgrammeWeek",
+  /// "weeksOfMeasurements"}`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(FlagBaseline.rule, forKey: .rule)
+    try container.encode(day, forKey: .day)
+    try container.encode(programmeWeek, forKey: .programmeWeek)
+    try container.encode(latestDay, forKey: .latestDay)
+    try container.encode(latestProgrammeWeek, forKey: .latestProgrammeWeek)
+    try container.encode(weeksOfMeasurements, forKey: .weeksOfMeasurements)
+  }
+}
+
+extension PendingFlag: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case id, flagRule, rule, message, baseline, weeksOfMeasurements, weeksNeeded
+    case judgeableFromWeek
+  }
+
+  /// `{"id", "flagRule", "rule": "R-FLAG-BASELINE", "message", "baseline": {…},
+  /// "weeksOfMeasurements", "weeksNeeded", "judgeableFromWeek"}`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(kind.rule, forKey: .flagRule)
+    try container.encode(rule, forKey: .rule)
+    try container.encode(message, forKey: .message)
+    try container.encode(baseline, forKey: .baseline)
+    try container.encode(weeksOfMeasurements, forKey: .weeksOfMeasurements)
+    try container.encode(weeksNeeded, forKey: .weeksNeeded)
+    try container.encode(judgeableFromWeek, forKey: .judgeableFromWeek)
   }
 }
 

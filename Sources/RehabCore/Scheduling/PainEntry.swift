@@ -22,7 +22,18 @@ public struct PainEntry: Hashable, Sendable, Codable {
     self.treatmentId = treatmentId
   }
 
-  func concerns(_ treatment: String) -> Bool { treatmentId == nil || treatmentId == treatment }
+  /// The day of the sessions it is about (R-PAIN-NEXT): its own day, or the day before for
+  /// pain on waking.
+  public var sessionDay: CalendarDay { PainEntry.sessionDay(loggedOn: day, timing: timing) }
+
+  /// The session day of pain logged on `day` with `timing`: what both front ends list items of.
+  public static func sessionDay(loggedOn day: CalendarDay, timing: Timing) -> CalendarDay {
+    timing == .nextMorning ? day.adding(days: -1) : day
+  }
+
+  public func concerns(_ treatment: String) -> Bool {
+    treatmentId == nil || treatmentId == treatment
+  }
 }
 
 /// The pain-monitoring model's thresholds (Silbernagel 2007), as named defaults.

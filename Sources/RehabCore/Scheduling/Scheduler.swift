@@ -102,10 +102,32 @@ public struct Scheduler: Sendable {
   }
 
   /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
-  /// session (R-PAIN-STEP).
+  /// session (R-PAIN-STEP). The step down is taken from the dose of the session that hurt
+  /// (itself worked out by these rules, so painful sessions in a row keep stepping down), never
+  /// from this session's newly scheduled dose, and it never makes a session heavier.
   private func prescription(
     for treatment: Treatment, on day: CalendarDay, week: Int, guidance: PainGuidance
   ) -> (PrescribedDose, Int, [ChecklistItem.PainAdjustment]) {
+    let planned = plannedDose(for: treatment, week: week, guidance: guidance)
+    var adjustments = planned.adjustments
+    guard PainStep.applies(to: treatment.kind),
+      let previous = previousSession(of: treatment, before: day),
+      guidance.wasPainful(treatment.id, on: previous),
+      let previousWeek = programme.programmeWeek(of: previous)
+    else { return (planned.dose, planned.steps, adjustments) }
+    let hurt = prescription(for: treatment, on: previous, week: previousWeek, guidance: guidance).0
+    adjustments.append(.steppedDown)
+    let lighter =
+      PainStep.lighter(than: hurt, kind: treatment.kind, progression: treatment.progression)
+      ?? hurt
+    return (lighter, planned.steps, adjustments)
+  }
+
+  /// The week's dose before any step down: the starting dose after the week's progression
+  /// steps, less the weeks held by R-PAIN-HOLD.
+  private func plannedDose(for treatment: Treatment, week: Int, guidance: PainGuidance)
+    -> (dose: PrescribedDose, steps: Int, adjustments: [ChecklistItem.PainAdjustment])
+  {
     guard let progression = treatment.progression else {
       return (PrescribedDose(dose: treatment.dose), 0, [])
     }
@@ -120,13 +142,29 @@ public struct Scheduler: Sendable {
         }
       }
     }
-    if let previous = previousSession(of: treatment, before: day),
-      guidance.wasPainful(treatment.id, on: previous), steps > 0
-    {
-      steps -= 1
-      adjustments.append(.steppedDown)
-    }
     return (progression.apply(steps: steps, to: treatment.dose), steps, adjustments)
+  }
+
+  /// The dose of `treatment` on `day` had no earlier session been painful: what a step down
+  /// replaces ("3 × 10 instead of 3 × 12"). nil outside the treatment's weeks.
+  public func plannedDose(
+    for treatment: Treatment, on day: CalendarDay, guidance: PainGuidance
+  ) -> PrescribedDose? {
+    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+      return nil
+    }
+    return plannedDose(for: treatment, week: week, guidance: guidance).dose
+  }
+
+  /// The next session of `treatment` strictly after `day`, within the programme.
+  public func nextSession(of treatment: Treatment, after day: CalendarDay) -> CalendarDay? {
+    var candidate = day.adding(days: 1)
+    // As in `previousSession`: two weeks cover a treatment whose weeks start later.
+    for _ in 0..<14 where candidate <= programme.end {
+      if isScheduled(treatment, on: candidate) { return candidate }
+      candidate = candidate.adding(days: 1)
+    }
+    return nil
   }
 
   /// Chooses each treatment's days. Fixed patterns (daily, weekdays) go first; each
@@ -201,7 +239,8 @@ extension TreatmentKind {
 public struct Prescription: Hashable, Sendable {
   public var dose: PrescribedDose
   public var programmeWeek: Int
-  /// Progression steps applied to the starting dose (after holds and a step down).
+  /// Progression steps applied to the starting dose (after holds; a step down after pain is
+  /// taken from the painful session's dose instead, see `painAdjustments`).
   public var progressionStep: Int
   public var painAdjustments: [ChecklistItem.PainAdjustment]
 
@@ -232,23 +271,27 @@ public struct PainGuidance: Sendable {
     for entry in entries {
       highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level)
     }
-    for treatment in programme.plan.treatments where treatment.progression != nil {
+    for treatment in programme.plan.treatments where PainStep.applies(to: treatment.kind) {
       var days: [CalendarDay: [PainEntry]] = [:]
       for entry in entries where entry.concerns(treatment.id) {
-        let sessionDay: CalendarDay
-        switch entry.timing {
-        case .during:
-          guard entry.level > PainZones.acceptableMax else { continue }
-          sessionDay = entry.day
-        case .nextMorning:
-          sessionDay = entry.day.adding(days: -1)
-          guard let dayBefore = highestOnDay[sessionDay], entry.level > dayBefore else { continue }
-        }
+        let sessionDay = entry.sessionDay
+        guard
+          PainGuidance.makesPainful(entry, highestOnSessionDay: highestOnDay[sessionDay])
+        else { continue }
         if scheduler.isScheduled(treatment, on: sessionDay) {
           days[sessionDay, default: []].append(entry)
         }
       }
       if !days.isEmpty { painfulDays[treatment.id] = days }
+    }
+  }
+
+  /// Whether `entry` makes its session painful: during, above 5; on waking, higher than the
+  /// highest pain logged on the session day (nothing logged that day: not painful).
+  public static func makesPainful(_ entry: PainEntry, highestOnSessionDay: Int?) -> Bool {
+    switch entry.timing {
+    case .during: entry.level > PainZones.acceptableMax
+    case .nextMorning: highestOnSessionDay.map { entry.level > $0 } ?? false
     }
   }
 

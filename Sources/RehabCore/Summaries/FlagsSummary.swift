@@ -5,21 +5,25 @@ public struct FlagsSummary: Hashable, Sendable {
   /// Completed programme weeks as of `asOf` (flags are judged once the first is over).
   public var completedWeeks: Int
   public var flags: [ProgressFlag]
+  /// Flags held back by R-FLAG-BASELINE: not raised, with what is missing.
+  public var pending: [PendingFlag]
 
   public init(
-    programme: Programme, asOf: CalendarDay, completedWeeks: Int, flags: [ProgressFlag]
+    programme: Programme, asOf: CalendarDay, completedWeeks: Int, flags: [ProgressFlag],
+    pending: [PendingFlag] = []
   ) {
     self.programme = programme
     self.asOf = asOf
     self.completedWeeks = completedWeeks
     self.flags = flags
+    self.pending = pending
   }
 
   public init(history: ProgressHistory, asOf: CalendarDay) {
     let engine = FlagEngine(history: history, asOf: asOf)
     self.init(
       programme: history.programme, asOf: asOf, completedWeeks: engine.ledger.completedWeeks,
-      flags: engine.flags)
+      flags: engine.flags, pending: engine.pending)
   }
 
   public var programmeWeek: Int? { programme.programmeWeek(of: asOf) }

@@ -17,10 +17,13 @@ public struct ItemCard: Hashable, Sendable {
     public var session: CalendarDay
     /// The pain entries that made it painful (during that day, or on waking the day after).
     public var pain: [PainEntry]
+    /// The dose of the session that hurt, which this one is a step below.
+    public var from: PrescribedDose?
 
-    public init(session: CalendarDay, pain: [PainEntry]) {
+    public init(session: CalendarDay, pain: [PainEntry], from: PrescribedDose? = nil) {
       self.session = session
       self.pain = pain
+      self.from = from
     }
   }
 
@@ -90,13 +93,14 @@ public struct ItemCard: Hashable, Sendable {
           painfulWeek: week - 1,
           painfulSessions: guidance.painfulSessionDays(of: treatment.id, inWeek: week - 1))
       }
-      if item.painAdjustments.contains(.steppedDown),
-        let previous = Scheduler(programme: programme).previousSession(
-          of: treatment, before: item.day)
-      {
-        stepDown = StepDown(
-          session: previous, pain: guidance.painCausing(treatment.id, session: previous))
-      }
+    }
+    let scheduler = Scheduler(programme: programme)
+    if item.painAdjustments.contains(.steppedDown),
+      let previous = scheduler.previousSession(of: treatment, before: item.day)
+    {
+      stepDown = StepDown(
+        session: previous, pain: guidance.painCausing(treatment.id, session: previous),
+        from: scheduler.prescription(for: treatment, on: previous, guidance: guidance)?.dose)
     }
     let record = weeks.first { $0.week == ISOWeek(containing: item.day) }?.items[item.id]
     self.init(

@@ -16,6 +16,14 @@ extension FlagEvidence {
   /// Every number behind the flag, as named lines.
   public var lines: [EvidenceLine] {
     var lines: [EvidenceLine] = []
+    if let baseline {
+      lines.append(
+        EvidenceLine(
+          name: "baseline",
+          value:
+            "first check-in \(baseline.day.labelWithWeekday) (programme week \(baseline.programmeWeek)); latest \(baseline.latestDay.labelWithWeekday) (programme week \(baseline.latestProgrammeWeek)), \(baseline.weeksOfMeasurements) week\(baseline.weeksOfMeasurements == 1 ? "" : "s") of measurements"
+        ))
+    }
     if let adherence {
       let threshold = adherence.threshold
       lines.append(

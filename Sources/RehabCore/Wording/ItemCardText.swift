@@ -49,10 +49,12 @@ public enum ItemCardText {
     }
     if let step = card.stepDown {
       let causes = step.pain.map(painEntry).joined(separator: " and ")
+      let from = step.from.map { " at \($0.text)" } ?? ""
       reasons.append(
         causes.isEmpty
-          ? "One step lighter after pain (R-PAIN-STEP): the last session, \(step.session.labelWithWeekday), was painful."
-          : "One step lighter after pain (R-PAIN-STEP): \(causes) made the last session painful.")
+          ? "One step lighter after pain (R-PAIN-STEP): the last session, \(step.session.labelWithWeekday), was painful\(from)."
+          : "One step lighter after pain (R-PAIN-STEP): \(causes) made the last session\(from) painful."
+      )
     }
     return reasons
   }

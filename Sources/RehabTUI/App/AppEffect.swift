@@ -28,6 +28,8 @@ public enum AppEffect: Equatable, Sendable {
   case loadWeek(ISOWeek)
   /// Reads one item's card (`ProgressQueries.card`) for the card screen.
   case loadCard(itemId: String, day: CalendarDay)
+  /// Reads what the pain form needs for pain logged on the day (`ProgressQueries.painContext`).
+  case loadPainContext(CalendarDay)
   /// `ProgressRecording.saveCheckin`: the week's check-in, replacing an earlier one.
   case saveCheckin(Checkin)
   /// Renders the export (`ExportDocument`, as of today) and writes it to `path` (absolute) with
@@ -41,7 +43,7 @@ public enum AppEffect: Equatable, Sendable {
   public var isWrite: Bool {
     switch self {
     case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
-    case .loadProgramme, .loadDay, .loadWeek, .loadCard, .bell, .quit: false
+    case .loadProgramme, .loadDay, .loadWeek, .loadCard, .loadPainContext, .bell, .quit: false
     }
   }
 

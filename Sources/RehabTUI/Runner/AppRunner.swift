@@ -176,6 +176,14 @@ public final class AppRunner {
         } catch {
           return .card(.loadFailed(itemId: itemId, reason: AppRunner.describe(error)))
         }
+      case .loadPainContext(let day):
+        guard let queries else { return nil }
+        do {
+          return .today(
+            .painContextLoaded(try queries.painContext(loggedOn: day, today: state.today)))
+        } catch {
+          return .loadFailed(day, AppRunner.describe(error))
+        }
       case .saveCheckin(var checkin):
         if checkin.at.isEmpty { checkin.at = clock.timestamp() }
         try store.saveCheckin(checkin)

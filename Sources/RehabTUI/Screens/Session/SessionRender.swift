@@ -125,18 +125,15 @@ extension SessionScreen {
     }
   }
 
-  /// What pain above 5 changes (R-PAIN-STEP): a step lighter only where the dose has
-  /// progressed, since the scheduler steps down from a progressed dose and never below the
-  /// starting one.
+  /// What pain above 5 changes (R-PAIN-STEP): every exercise's next session is a step lighter
+  /// than this one (`PainStep`); heat and ice never change.
   static func painConsequence(of exercise: SessionState.Exercise, programme: Programme?) -> String {
-    let progresses =
-      programme?.plan.treatment(id: exercise.item.treatmentId)?.progression != nil
-    if progresses, exercise.item.progressionStep > 0 {
+    if PainStep.applies(to: exercise.item.kind) {
       return
-        "above \(PainZones.acceptableMax): not acceptable; the next session will be a step lighter"
+        "above \(PainZones.acceptableMax): not acceptable; the next session will be a step lighter than this one"
     }
     return
-      "above \(PainZones.acceptableMax): not acceptable; ease off, and tell your clinician if it keeps happening"
+      "above \(PainZones.acceptableMax): not acceptable; pain never changes \(exercise.item.kind.rawValue): ease off, and tell your clinician if it keeps happening"
   }
 
   private static func renderPain(

@@ -34,7 +34,7 @@ extension TodayScreen {
         keys: [.down, .character("-")], action: .today(.changePainLevel(-1)), help: "less",
         showsInHelpBar: false),
       KeyBinding(keys: [.tab], action: .today(.togglePainTiming), help: "when"),
-      KeyBinding(keys: [.character("i")], action: .today(.toggleAboutItem), help: "item"),
+      KeyBinding(keys: [.character("i")], action: .today(.toggleAboutItem), help: "which item"),
     ]
     return KeyTable(bindings)
   }()
@@ -87,7 +87,7 @@ extension TodayScreen {
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
       .togglePainTiming,
-      .toggleAboutItem:
+      .toggleAboutItem, .painContextLoaded:
       return .none
     }
   }
@@ -125,7 +125,7 @@ extension TodayScreen {
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
-      .togglePainTiming:
+      .togglePainTiming, .painContextLoaded:
       return .none
     }
   }
@@ -137,20 +137,38 @@ extension TodayScreen {
     switch action {
     case .setPainLevel(let level): form.setLevel(level)
     case .changePainLevel(let delta): form.setLevel(form.level + delta)
-    case .togglePainTiming: form.timing = form.timing == .during ? .nextMorning : .during
-    case .toggleAboutItem: if form.itemId != nil { form.aboutItem.toggle() }
+    case .togglePainTiming: form.toggleTiming()
+    case .toggleAboutItem: form.nextAbout()
+    case .painContextLoaded(let context):
+      guard context.day == state.day else { break }
+      form.context = context
+      form.problem = nil
     case .submit:
+      guard let context = form.context else {
+        form.problem = "Still reading \(state.day); try again in a moment."
+        break
+      }
+      guard
+        let record = context.record(
+          level: form.level, timing: form.timing, itemId: form.aboutItemId, at: "")
+      else {
+        form.problem =
+          "\(context.sessionDay(form.timing).labelWithWeekday) is before the programme: there is no session to be sore from."
+        break
+      }
       state.modal = nil
-      let timing = form.timing == .during ? "during exercise" : "the next morning"
+      let consequence = context.consequence(of: record)
+      let timing =
+        form.timing == .during
+        ? "during exercise"
+        : "on waking (about \(consequence.sessionDay.labelWithWeekday))"
       return ScreenReply(
-        effects: [
-          .addPain(
-            PainRecord(
-              day: state.day, level: form.level, timing: form.timing, itemId: form.painItemId,
-              at: ""))
-        ],
+        effects: [.addPain(record)],
         sendsUnsavedFirst: true,
-        message: .show(StatusMessage("Pain \(form.level)/10 \(timing) logged: \(form.zone).")))
+        message: .show(
+          StatusMessage(
+            "Pain \(form.level)/10 \(timing) logged: \(consequence.zone.rawValue). \(PainConsequenceText.summary(consequence))"
+          )))
     case .editText, .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard:

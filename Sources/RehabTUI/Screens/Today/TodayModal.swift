@@ -49,40 +49,73 @@ public struct NoteForm: Equatable, Sendable {
 }
 
 /// Pain 0–10 (R-M-PAIN), during exercise or the next morning (R-PAIN-NEXT), about the whole
-/// session or the selected item.
+/// session or one of its items. Pain on waking is about the day before's sessions, so the form
+/// then offers the day before's items; which items, the record it files and what it will change
+/// all come from the query layer's `PainContext`, as for `rehabit pain`.
 public struct PainForm: Equatable, Sendable {
   public var level: Int
   public var timing: PainEntry.Timing
-  public var aboutItem: Bool
-  public var itemId: String?
-  public var itemLabel: String
+  /// The item the pain is about (an item of the session day's list); nil: the whole session.
+  public var aboutItemId: String?
+  /// The item selected on the Today screen when the form opened, offered first for pain during.
+  public var selectedItemId: String?
+  /// The day the pain is logged on, its items and pain so far; nil until it is read.
+  public var context: PainContext?
+  /// Why Enter did not save (nothing to save yet, or no session the day before).
+  public var problem: String?
 
   public init(
-    level: Int = 0, timing: PainEntry.Timing = .during, itemId: String?, itemLabel: String
+    level: Int = 0, timing: PainEntry.Timing = .during, selectedItemId: String?,
+    context: PainContext? = nil
   ) {
     self.level = level
     self.timing = timing
-    self.aboutItem = false
-    self.itemId = itemId
-    self.itemLabel = itemLabel
+    self.aboutItemId = nil
+    self.selectedItemId = selectedItemId
+    self.context = context
+    self.problem = nil
   }
 
   public mutating func setLevel(_ value: Int) {
     level = min(PainEntry.levels.upperBound, max(PainEntry.levels.lowerBound, value))
   }
 
-  /// R-PAIN-ZONES in words.
-  public var zone: String {
-    switch level {
-    case ...PainZones.safeMax: "safe (0–\(PainZones.safeMax))"
-    case ...PainZones.acceptableMax:
-      "acceptable (\(PainZones.safeMax + 1)–\(PainZones.acceptableMax))"
-    default: "not acceptable (above \(PainZones.acceptableMax)): the next session will be lighter"
-    }
+  /// Switches between pain during and on waking; the item choice starts again, as the two are
+  /// about different days' lists.
+  public mutating func toggleTiming() {
+    timing = timing == .during ? .nextMorning : .during
+    aboutItemId = nil
+    problem = nil
   }
-}
 
-extension PainForm {
-  /// The item id to store with the pain, when it is about the item.
-  public var painItemId: String? { aboutItem ? itemId : nil }
+  /// The items the pain can be about: the session day's list (empty until the context is read).
+  public var items: [ChecklistItem] { context?.items(timing) ?? [] }
+
+  /// The next choice of what the pain is about: the whole session, then each item of the
+  /// session day's list (for pain during, the selected item first), then the whole session.
+  public mutating func nextAbout() {
+    var ids = items.map(\.id)
+    if timing == .during, let selected = selectedItemId, let index = ids.firstIndex(of: selected) {
+      ids = Array(ids[index...] + ids[..<index])
+    }
+    let choices: [String?] = [nil] + ids
+    let current = choices.firstIndex(of: aboutItemId) ?? 0
+    aboutItemId = choices[(current + 1) % choices.count]
+  }
+
+  /// The item chosen, from the session day's list.
+  public var aboutItem: ChecklistItem? {
+    aboutItemId.flatMap { id in items.first { $0.id == id } }
+  }
+
+  /// The day the pain is about, once the context is read.
+  public var sessionDay: CalendarDay? { context?.sessionDay(timing) }
+
+  /// What saving the form would change, as the scheduler will do it.
+  public var consequence: PainConsequence? {
+    context?.consequence(level: level, timing: timing, itemId: aboutItemId)
+  }
+
+  /// R-PAIN-ZONES in words.
+  public var zone: String { PainConsequenceText.zone(PainZone(level: level)) }
 }

@@ -41,8 +41,10 @@ public enum TodayAction: Equatable, Sendable {
   case setPainLevel(Int)
   case changePainLevel(Int)
   case togglePainTiming
-  /// Pain or note about the selected item rather than the whole day.
+  /// Pain: the next item it is about; note: about the selected item rather than the whole day.
   case toggleAboutItem
+  /// The query layer's pain context for the day shown arrived (the pain form's items).
+  case painContextLoaded(PainContext)
 }
 
 /// The day's checklist (the main screen), with its forms.
@@ -137,9 +139,8 @@ enum TodayScreen: ScreenComponent {
       return .none
     case .logPain:
       guard context.programme != nil else { return .none }
-      let entry = state.selectedEntry
-      state.modal = .pain(PainForm(itemId: entry?.item.id, itemLabel: entry?.label ?? ""))
-      return .none
+      state.modal = .pain(PainForm(selectedItemId: state.selectedEntry?.item.id))
+      return ScreenReply(effects: [.loadPainContext(state.day)])
     case .addNote:
       guard context.programme != nil else { return .none }
       let entry = state.selectedEntry
@@ -185,7 +186,7 @@ enum TodayScreen: ScreenComponent {
       guard let entry = state.selectedEntry else { return nothingSelected(state, verb: "show") }
       return CardScreen.open(entry, day: state.day)
     case .editText, .submit, .cancel, .setPainLevel, .changePainLevel, .togglePainTiming,
-      .toggleAboutItem:
+      .toggleAboutItem, .painContextLoaded:
       // Form keys with no form open (a stale key): nothing to do.
       return .none
     }
