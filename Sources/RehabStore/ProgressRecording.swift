@@ -87,7 +87,7 @@ extension ProgressStore {
       weeks[home]?.checkins.removeAll { $0.id == saved.id }
       weeks[home]?.checkins.append(saved)
       weeks[home]?.checkins.sort { ($0.day, $0.at, $0.id) < ($1.day, $1.at, $1.id) }
-      replaced.sort { CheckinResolution.isLater($1, than: $0) }
+      replaced.sort { CheckinResolution.isLater($0, than: $1) }
       return CheckinSave(
         checkin: saved, programmeWeek: period, weekDays: range, replaced: replaced)
     }

@@ -135,8 +135,9 @@ public final class ProgressStore: Sendable {
         fix: "update week \(stray) with the others; nothing was written")
     }
     for week in order {
-      guard let new = after[week], new != before[week] else { continue }
+      guard var new = after[week], new != before[week] else { continue }
       let file = file(for: week)
+      try assignIDs(&new)
       guard new.week == week else {
         throw StoreError(
           .invalidChange, file: file, problem: "the change moved the records to week \(new.week)",
@@ -154,6 +155,20 @@ public final class ProgressStore: Sendable {
         bytes, directory: progressDirectory, name: ProgressStore.fileName(for: week))
     }
     return result
+  }
+
+  /// Gives every new pain entry, note and check-in without an id one (ids are assigned when a
+  /// record is created, and the store is where that happens, whoever built the record).
+  func assignIDs(_ week: inout ProgressWeek) throws(StoreError) {
+    for index in week.pain.indices where week.pain[index].id.isEmpty {
+      week.pain[index].id = try newID(.pain, on: week.pain[index].day, in: week)
+    }
+    for index in week.notes.indices where week.notes[index].id.isEmpty {
+      week.notes[index].id = try newID(.note, on: week.notes[index].day, in: week)
+    }
+    for index in week.checkins.indices where week.checkins[index].id.isEmpty {
+      week.checkins[index].id = try newID(.checkin, on: week.checkins[index].day, in: week)
+    }
   }
 
   /// Pain entries of the weeks overlapping the range, for the scheduler's pain guidance.

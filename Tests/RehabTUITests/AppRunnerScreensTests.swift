@@ -82,7 +82,7 @@ struct AppRunnerScreensTests {
     let keys: [Key] =
       [.character("c")] + Self.typed("12") + [.tab] + Self.typed("55") + [.function(2)]
     let (runner, terminal) = try run(data, keys: keys)
-    #expect(try data.store.loadWeek(ISOWeek(containing: Days.today)).checkin == nil)
+    #expect(try data.store.loadWeek(ISOWeek(containing: Days.today)).checkins.isEmpty)
     guard case .checkin(let form) = runner.state.screen else {
       Issue.record("the form closed")
       return
