@@ -22,8 +22,9 @@ public func fuzzCheckin(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fatalError("an accepted check-in value is out of range: \(measure) \(value)")
   }
   guard let day = CalendarDay("2026-12-06") else { return 0 }
+  let id = RecordID(kind: .checkin, day: day, suffix: 1).description
   let week = ProgressWeek(
-    week: ISOWeek(containing: day), checkin: Checkin(day: day, values: values, at: "t"))
+    week: ISOWeek(containing: day), checkins: [Checkin(day: day, values: values, at: "t", id: id)])
   do {
     let decoded = try ProgressDecoding.week(from: try JSONCoding.encode(week), expected: week.week)
     if decoded != week { fatalError("a check-in changed when stored") }

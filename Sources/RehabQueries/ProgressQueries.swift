@@ -100,6 +100,23 @@ public struct ProgressQueries: Sendable {
     }
   }
 
+  /// Everything recorded on `day`, each record with its id (`rehabit log`, and the app's list
+  /// of the day's pain and notes). Reads the day's week file, and the other file of the day's
+  /// programme week when it spans two (to tell which check-in counts). Any day, also outside
+  /// the programme: it only reads.
+  public func log(on day: CalendarDay) throws(StoreError) -> DayLog {
+    let home = ISOWeek(containing: day)
+    let range = CheckinResolution.days(
+      ofPeriod: CheckinResolution.period(of: day, start: programme.start), start: programme.start)
+    var others: [Checkin] = []
+    for week in Set([ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound)])
+    where week != home {
+      others += try store.loadWeek(week).checkins.filter { range.contains($0.day) }
+    }
+    return DayLog(
+      programme: programme, day: day, week: try store.loadWeek(home), otherCheckins: others)
+  }
+
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
     DaySummary(history: try history(asOf: today, including: day), day: day, today: today)

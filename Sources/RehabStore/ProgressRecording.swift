@@ -67,17 +67,202 @@ extension ProgressStore {
     }
   }
 
-  public func addPain(_ record: PainRecord) throws {
-    try updateWeek(ISOWeek(containing: record.day)) { week in week.pain.append(record) }
+  /// Adds a pain entry, giving it a new id when it has none; returns it as stored.
+  @discardableResult
+  public func addPain(_ record: PainRecord) throws -> PainRecord {
+    try updateWeek(ISOWeek(containing: record.day)) { week in
+      var record = record
+      if record.id.isEmpty { record.id = try newID(.pain, on: record.day, in: week) }
+      week.pain.append(record)
+      return record
+    }
   }
 
-  public func addNote(_ record: NoteRecord) throws {
-    try updateWeek(ISOWeek(containing: record.day)) { week in week.notes.append(record) }
+  /// Adds a note, giving it a new id when it has none; returns it as stored.
+  @discardableResult
+  public func addNote(_ record: NoteRecord) throws -> NoteRecord {
+    try updateWeek(ISOWeek(containing: record.day)) { week in
+      var record = record
+      if record.id.isEmpty { record.id = try newID(.note, on: record.day, in: week) }
+      week.notes.append(record)
+      return record
+    }
   }
 
-  /// Saves the week's check-in, replacing an earlier one of the same ISO week.
-  public func saveCheckin(_ checkin: Checkin) throws {
-    try updateWeek(ISOWeek(containing: checkin.day)) { week in week.checkin = checkin }
+  /// Saves a check-in: one per programme week (docs/clinical-rules.md, "Measures"). Any
+  /// check-in of the same programme week is replaced (removed, leaving its tombstone), in
+  /// either ISO week file that week's days fall in; a check-in of another programme week is
+  /// never touched, even in the same file. One lock for both files; the new check-in is
+  /// written first, so a crash before the old one's removal still reads as the new one
+  /// (`CheckinResolution`: the latest of each programme week counts).
+  ///
+  /// - Parameter programmeStart: the day programme weeks count from; nil reads it from
+  ///   programme.json (and, with no programme, counts weeks from the check-in's Monday).
+  @discardableResult
+  public func saveCheckin(_ checkin: Checkin, programmeStart: CalendarDay? = nil) throws
+    -> CheckinSave
+  {
+    let start =
+      try programmeStart ?? loadProgramme()?.start ?? ISOWeek(containing: checkin.day).monday
+    let period = CheckinResolution.period(of: checkin.day, start: start)
+    let range = CheckinResolution.days(ofPeriod: period, start: start)
+    let home = ISOWeek(containing: checkin.day)
+    let files = [
+      home, ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound),
+    ]
+    return try updateWeeks(files) { weeks in
+      var saved = checkin
+      let homeWeek = weeks[home] ?? ProgressWeek(week: home)
+      if saved.id.isEmpty {
+        let taken = files.reduce(into: Set<String>()) { $0.formUnion(weeks[$1]?.recordIds ?? []) }
+        saved.id = try newID(.checkin, on: saved.day, in: homeWeek, alsoTaken: taken)
+      }
+      var replaced: [Checkin] = []
+      for file in Set(files) {
+        for old in weeks[file]?.checkins ?? [] where range.contains(old.day) && old.id != saved.id {
+          replaced.append(old)
+          weeks[file]?.remove(id: old.id, at: saved.at)
+        }
+      }
+      weeks[home]?.checkins.removeAll { $0.id == saved.id }
+      weeks[home]?.checkins.append(saved)
+      weeks[home]?.checkins.sort { ($0.day, $0.at, $0.id) < ($1.day, $1.at, $1.id) }
+      replaced.sort { CheckinResolution.isLater($0, than: $1) }
+      return CheckinSave(
+        checkin: saved, programmeWeek: period, weekDays: range, replaced: replaced)
+    }
+  }
+
+  /// Removes pain entries, notes and check-ins by id, leaving a tombstone (`at`) for each in
+  /// its week file. All or nothing: one lock, every id found before anything is written; an id
+  /// that is not a live record is an error naming it (`.noSuchRecord`) and nothing changes.
+  /// Returns the removed records, in the order of `ids`, for undo (`reinstate`).
+  @discardableResult
+  public func remove(_ ids: [String], at timestamp: String) throws -> [LoggedRecord] {
+    var parsed: [(String, RecordID)] = []
+    for id in ids where !parsed.contains(where: { $0.0 == id }) {
+      guard let recordID = RecordID(id), recordID.description == id else {
+        throw StoreError(
+          .noSuchRecord, file: nil, problem: "'\(id)' is not a record id",
+          fix: "record ids look like p-20261202-4k2m (pain), n-… (note) or c-… (check-in)")
+      }
+      parsed.append((id, recordID))
+    }
+    let files = parsed.map { ISOWeek(containing: $0.1.day) }
+    return try updateWeeks(files) { weeks in
+      var removed: [LoggedRecord] = []
+      for (id, recordID) in parsed {
+        let week = ISOWeek(containing: recordID.day)
+        guard let record = weeks[week]?.remove(id: id, at: timestamp) else {
+          let gone = weeks[week]?.removed.contains { $0.id == id } ?? false
+          throw StoreError(
+            .noSuchRecord, file: file(for: week),
+            problem: gone ? "\(id) was removed already" : "there is no record \(id)",
+            fix: "list the records of \(recordID.day) and their ids; nothing was removed",
+            remedy: .listRecords(recordID.day))
+        }
+        removed.append(record)
+      }
+      return removed
+    }
+  }
+
+  /// Puts removed records back (undo of `remove`), and first removes `replacing` (undo of a
+  /// check-in that replaced another: the new one goes, the old one returns). One lock, all or
+  /// nothing. A record that is live already stays as it is. A check-in cannot come back into
+  /// a programme week that has another live check-in (one per programme week): that is an
+  /// error and nothing changes.
+  public func reinstate(
+    _ records: [LoggedRecord], replacing: [String] = [], at timestamp: String,
+    programmeStart: CalendarDay? = nil
+  ) throws {
+    let needsStart = records.contains { $0.kind == .checkin }
+    let start = needsStart ? try programmeStart ?? loadProgramme()?.start : nil
+    var files = records.map { ISOWeek(containing: $0.day) }
+    files += replacing.compactMap { RecordID($0).map { ISOWeek(containing: $0.day) } }
+    var checkinFiles: [ISOWeek] = []
+    for case .checkin(let checkin) in records {
+      let begin = start ?? ISOWeek(containing: checkin.day).monday
+      let range = CheckinResolution.days(
+        ofPeriod: CheckinResolution.period(of: checkin.day, start: begin), start: begin)
+      checkinFiles += [
+        ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound),
+      ]
+    }
+    try updateWeeks(files + checkinFiles) { weeks in
+      for id in replacing {
+        guard let recordID = RecordID(id) else { continue }
+        weeks[ISOWeek(containing: recordID.day)]?.remove(id: id, at: timestamp)
+      }
+      for record in records {
+        let week = ISOWeek(containing: record.day)
+        if weeks[week]?.record(id: record.id) != nil { continue }
+        if case .checkin(let checkin) = record {
+          let begin = start ?? ISOWeek(containing: checkin.day).monday
+          let range = CheckinResolution.days(
+            ofPeriod: CheckinResolution.period(of: checkin.day, start: begin), start: begin)
+          let other = Set([
+            ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound),
+          ])
+          .flatMap { weeks[$0]?.checkins ?? [] }.first { range.contains($0.day) }
+          if let other {
+            throw StoreError(
+              .invalidChange, file: file(for: week),
+              problem:
+                "the check-in of \(checkin.day) cannot come back: its programme week (\(range.lowerBound) to \(range.upperBound)) has the check-in of \(other.day) (\(other.id))",
+              fix: "remove that one first; nothing was changed")
+          }
+        }
+        weeks[week]?.reinstate(record)
+      }
+    }
+  }
+
+  /// The live record with this id, or nil (also for a removed one or an id of no record).
+  public func record(id: String) throws(StoreError) -> LoggedRecord? {
+    guard let recordID = RecordID(id), recordID.description == id else { return nil }
+    return try loadWeek(ISOWeek(containing: recordID.day)).record(id: id)
+  }
+
+  /// The tombstone of a removed record with this id, or nil.
+  public func removal(id: String) throws(StoreError) -> RemovedRecord? {
+    guard let recordID = RecordID(id), recordID.description == id else { return nil }
+    return try loadWeek(ISOWeek(containing: recordID.day)).removed.first { $0.id == id }
+  }
+
+  /// A new id of `kind` for `day`, not used in `week` (or in `alsoTaken`); drawn again on a
+  /// clash, which with 20 bits per day and kind is rare.
+  func newID(
+    _ kind: RecordKind, on day: CalendarDay, in week: ProgressWeek, alsoTaken: Set<String> = []
+  ) throws(StoreError) -> String {
+    let taken = week.recordIds.union(alsoTaken)
+    for _ in 0..<64 {
+      let id = recordIDs.next(kind, on: day).description
+      if !taken.contains(id) { return id }
+    }
+    throw StoreError(
+      .invalidChange, file: file(for: week.week),
+      problem: "no free record id for \(day) after 64 draws",
+      fix: "nothing was written; please report this")
+  }
+}
+
+/// What `saveCheckin` did: the check-in as stored (with its id), its programme week and days,
+/// and the check-ins of that programme week it replaced (latest first; usually none or one).
+public struct CheckinSave: Hashable, Sendable {
+  public var checkin: Checkin
+  /// The programme week (1-based; 0 or below before the start, beyond the length after it).
+  public var programmeWeek: Int
+  public var weekDays: ClosedRange<CalendarDay>
+  public var replaced: [Checkin]
+
+  public init(
+    checkin: Checkin, programmeWeek: Int, weekDays: ClosedRange<CalendarDay>, replaced: [Checkin]
+  ) {
+    self.checkin = checkin
+    self.programmeWeek = programmeWeek
+    self.weekDays = weekDays
+    self.replaced = replaced
   }
 }
 

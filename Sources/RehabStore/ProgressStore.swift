@@ -6,9 +6,12 @@ import RehabCore
 /// overwritten. Time stamps come from callers: the store never reads a clock.
 public final class ProgressStore: Sendable {
   public let directory: String
+  /// Where the ids of new pain entries, notes and check-ins come from.
+  public let recordIDs: RecordIDSource
 
-  public init(directory: String) {
+  public init(directory: String, recordIDs: RecordIDSource = .random) {
     self.directory = directory
+    self.recordIDs = recordIDs
   }
 
   public static let programmeFileName = "programme.json"
@@ -98,28 +101,74 @@ public final class ProgressStore: Sendable {
   public func updateWeek<T>(_ week: ISOWeek, _ change: (inout ProgressWeek) throws -> T) throws
     -> T
   {
+    try updateWeeks([week]) { weeks in
+      var progress = weeks[week] ?? ProgressWeek(week: week)
+      defer { weeks[week] = progress }
+      return try change(&progress)
+    }
+  }
+
+  /// `updateWeek` for a change that spans files (a check-in replaced across two ISO weeks,
+  /// several records removed at once): the lock is taken once, every file is re-read under it,
+  /// every changed file is checked before any is written, then they are written one by one in
+  /// the order of `weeks`, so a caller puts first the file whose write must survive a crash
+  /// (a new record before the removal of the old one). The change sees the weeks keyed by
+  /// ISO week and may change only those.
+  public func updateWeeks<T>(
+    _ weeks: [ISOWeek], _ change: (inout [ISOWeek: ProgressWeek]) throws -> T
+  ) throws -> T {
     try prepareDirectory()
     let lock = try DurableFiles.Lock(path: lockFile)
     defer { lock.release() }
-    let before = try loadWeek(week)
+    var order: [ISOWeek] = []
+    var before: [ISOWeek: ProgressWeek] = [:]
+    for week in weeks where before[week] == nil {
+      order.append(week)
+      before[week] = try loadWeek(week)
+    }
     var after = before
     let result = try change(&after)
-    guard after != before else { return result }
-    let file = file(for: week)
-    guard after.week == week else {
+    var changed: [(ISOWeek, [UInt8])] = []
+    if let stray = after.keys.sorted().first(where: { before[$0] == nil }) {
       throw StoreError(
-        .invalidChange, file: file, problem: "the change moved the records to week \(after.week)",
-        fix: "update week \(after.week) instead; nothing was written")
+        .invalidChange, file: file(for: stray), problem: "the change touched week \(stray)",
+        fix: "update week \(stray) with the others; nothing was written")
     }
-    if let problem = after.problems.first {
-      throw StoreError(
-        .invalidChange, file: file, problem: "\(problem.path): \(problem.message)",
-        fix: "\(problem.fix); nothing was written")
+    for week in order {
+      guard var new = after[week], new != before[week] else { continue }
+      let file = file(for: week)
+      try assignIDs(&new)
+      guard new.week == week else {
+        throw StoreError(
+          .invalidChange, file: file, problem: "the change moved the records to week \(new.week)",
+          fix: "update week \(new.week) instead; nothing was written")
+      }
+      if let problem = new.problems.first {
+        throw StoreError(
+          .invalidChange, file: file, problem: "\(problem.path): \(problem.message)",
+          fix: "\(problem.fix); nothing was written")
+      }
+      changed.append((week, try encode(new, file: file)))
     }
-    try DurableFiles.writeAtomically(
-      try encode(after, file: file), directory: progressDirectory,
-      name: ProgressStore.fileName(for: week))
+    for (week, bytes) in changed {
+      try DurableFiles.writeAtomically(
+        bytes, directory: progressDirectory, name: ProgressStore.fileName(for: week))
+    }
     return result
+  }
+
+  /// Gives every new pain entry, note and check-in without an id one (ids are assigned when a
+  /// record is created, and the store is where that happens, whoever built the record).
+  func assignIDs(_ week: inout ProgressWeek) throws(StoreError) {
+    for index in week.pain.indices where week.pain[index].id.isEmpty {
+      week.pain[index].id = try newID(.pain, on: week.pain[index].day, in: week)
+    }
+    for index in week.notes.indices where week.notes[index].id.isEmpty {
+      week.notes[index].id = try newID(.note, on: week.notes[index].day, in: week)
+    }
+    for index in week.checkins.indices where week.checkins[index].id.isEmpty {
+      week.checkins[index].id = try newID(.checkin, on: week.checkins[index].day, in: week)
+    }
   }
 
   /// Pain entries of the weeks overlapping the range, for the scheduler's pain guidance.

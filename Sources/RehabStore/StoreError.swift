@@ -1,3 +1,5 @@
+import RehabCore
+
 /// A failure of the data directory, always one line: what is wrong, the file, how to fix it.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   public enum Kind: Hashable, Sendable {
@@ -10,6 +12,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case noDataDirectory
     /// A change would store a record the file format cannot hold; nothing was written.
     case invalidChange
+    /// An id names no live pain entry, note or check-in; nothing was changed.
+    case noSuchRecord
     /// The operating system refused (permissions, a full disk, a read-only file system …).
     case fileSystem
   }
@@ -21,6 +25,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case chooseDataDirectory
     /// Replace the existing programme, on purpose.
     case replaceProgramme
+    /// Look at the records of this day and their ids.
+    case listRecords(CalendarDay)
   }
 
   public var kind: Kind

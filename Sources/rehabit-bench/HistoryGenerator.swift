@@ -90,23 +90,29 @@ struct HistoryGenerator {
           }
           if index % 3 == 0 {
             progress.pain.append(
-              PainRecord(day: day, level: 2 + index % 4, at: "\(day)T19:30:00Z"))
+              PainRecord(
+                day: day, level: 2 + index % 4, at: "\(day)T19:30:00Z",
+                id: RecordID(kind: .pain, day: day, suffix: 1).description))
           }
           if index % 30 == 5 {
             progress.notes.append(
               NoteRecord(
-                day: day, text: "Stairs felt easier today, \"finally\".", at: "\(day)T20:00:00Z"))
+                day: day, text: "Stairs felt easier today, \"finally\".", at: "\(day)T20:00:00Z",
+                id: RecordID(kind: .note, day: day, suffix: 1).description))
           }
         }
         if let checkinDay = week.days.first(where: { $0 >= firstDay && $0 <= lastDay }) {
           let step = Double(firstDay.days(until: checkinDay) / 7 % 40)
-          progress.checkin = Checkin(
-            day: checkinDay,
-            values: [
-              .pain: .single(Double(6 - Int(step) / 8)), .sane: .single(40 + step),
-              .faamADL: .single(55 + step / 2),
-              .heelRaises: .sided(left: 8 + (step / 3).rounded(.down), right: 22),
-            ], at: "\(checkinDay)T09:00:00Z")
+          progress.checkins = [
+            Checkin(
+              day: checkinDay,
+              values: [
+                .pain: .single(Double(6 - Int(step) / 8)), .sane: .single(40 + step),
+                .faamADL: .single(55 + step / 2),
+                .heelRaises: .sided(left: 8 + (step / 3).rounded(.down), right: 22),
+              ], at: "\(checkinDay)T09:00:00Z",
+              id: RecordID(kind: .checkin, day: checkinDay, suffix: 1).description)
+          ]
         }
       }
       week = week.next

@@ -180,11 +180,12 @@ enum BadInputMatrix {
     "export": ["export", "--format", "csv", "--output", "{root}/out.csv"],
     "import": ["import", "{root}/export.json", "--force"],
     "templates": ["templates"],
+    "log": ["log"],
   ]
 
   static let commands = bases.keys.sorted()
   static let readingData = [
-    "check", "checkin", "export", "flags", "pain", "skip", "today", "uncheck", "week",
+    "check", "checkin", "export", "flags", "log", "pain", "skip", "today", "uncheck", "week",
   ]
   static let writing = ["check", "checkin", "export", "import", "init", "pain", "skip", "uncheck"]
 
@@ -254,6 +255,17 @@ enum BadInputMatrix {
     BadInput(words: [
       "init", "--template", "tight-calves", "--force", "--templates", "{root}/bad-templates",
     ]),
+    // log, remove
+    BadInput(words: ["log", "--json", "yes"]),
+    BadInput(words: ["remove"]),
+    BadInput(words: ["remove", "p-20261202-zzzz"]),
+    BadInput(words: ["remove", "n-20261201-0000", "--json"]),
+    BadInput(words: ["remove", "2026-12-02.calf-stretch.left"]),
+    BadInput(words: ["remove", "p-2026-12-02"]),
+    BadInput(words: ["remove", notUTF8]),
+    BadInput(words: ["remove", megabyte]),
+    BadInput(words: ["remove", "p-20261202-zzzz"], damage: .weekNotUTF8),
+    BadInput(words: ["remove", "p-20261202-zzzz"], damage: .progressIsAFile),
     // today, week, flags
     BadInput(words: ["today", "--json", "yes"]),
     BadInput(words: ["flags", "--date", "10000-01-01"]),

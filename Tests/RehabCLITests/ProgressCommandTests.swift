@@ -182,9 +182,12 @@ struct ProgressCommandTests {
       "checkin", "--pain", "3", "--function", "60", "--measure", "balance:left=10", "--measure",
       "balance:right=30", "--date", "2026-11-17",
     ])
-    #expect(replaced.stdout.hasPrefix("Replaced the check-in of 2026-11-16"))
+    #expect(replaced.stdout.contains("replaces the check-in of 2026-11-16, programme week 11"))
     let week47 = try #require(ISOWeek("2026-W47"))
-    let checkin = try #require(try scenario.store.loadWeek(week47).checkin)
+    let stored = try scenario.store.loadWeek(week47)
+    #expect(stored.checkins.count == 1)
+    #expect(stored.removed.count == 1)
+    let checkin = try #require(stored.checkins.first)
     #expect(checkin.day == CalendarDay("2026-11-17"))
     #expect(
       checkin.values == [

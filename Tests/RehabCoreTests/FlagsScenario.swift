@@ -82,7 +82,13 @@ struct FlagsScenario: Sendable {
     let when = day(week: week, offset)
     var values: [Measure: CheckinValue] = [.pain: .single(pain), .sane: .single(sane)]
     if let primary { values[programme.plan.checkin.primary] = primary }
-    copy.update(when) { $0.checkin = Checkin(day: when, values: values, at: "\(when)T20:00:00Z") }
+    // One check-in per programme week: a second one in the same week replaces the first.
+    let start = programme.start
+    let period = CheckinResolution.period(of: when, start: start)
+    copy.update(when) { week in
+      week.checkins.removeAll { CheckinResolution.period(of: $0.day, start: start) == period }
+      week.checkins.append(Checkin(day: when, values: values, at: "\(when)T20:00:00Z"))
+    }
     return copy
   }
 

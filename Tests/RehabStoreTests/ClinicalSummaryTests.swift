@@ -25,7 +25,7 @@ struct ClinicalSummaryTests {
       let key = ISOWeek(containing: day)
       var week = weeks[key] ?? ProgressWeek(week: key)
       change(&week)
-      weeks[key] = week
+      weeks[key] = week.withRecordIDs()
     }
     let raisesDays = (7..<14).map { start.adding(days: $0) }.filter { day in
       scheduler.checklist(for: day).contains { $0.treatmentId == "heel-raises" }
@@ -40,13 +40,14 @@ struct ClinicalSummaryTests {
     for (index, pain) in pains.enumerated() {
       let day = start.adding(days: 4 + index * 7)
       update(day) {
-        $0.checkin = Checkin(
-          day: day,
-          values: [
-            .pain: .single(pain), .sane: .single(50 + Double(index)),
-            .heelRaises: .sided(left: 10 + Double(index), right: 15),
-          ],
-          at: "\(day)T19:00:00Z")
+        $0.checkins.append(
+          Checkin(
+            day: day,
+            values: [
+              .pain: .single(pain), .sane: .single(50 + Double(index)),
+              .heelRaises: .sided(left: 10 + Double(index), right: 15),
+            ],
+            at: "\(day)T19:00:00Z"))
       }
     }
     return ProgressHistory(programme: programme, weeks: weeks)

@@ -28,7 +28,7 @@ enum ExportFixture {
       let key = ISOWeek(containing: day)
       var week = weeks[key] ?? ProgressWeek(week: key)
       change(&week)
-      weeks[key] = week
+      weeks[key] = week.withRecordIDs()
     }
     for offset in 0..<start.days(until: asOf) {
       let day = start.adding(days: offset)
@@ -62,12 +62,13 @@ enum ExportFixture {
     for (text, pain, sane, left, right) in checkins {
       let day = Fixtures.day(text)
       update(day) { week in
-        week.checkin = Checkin(
-          day: day,
-          values: [
-            .pain: .single(pain), .sane: .single(sane),
-            .heelRaises: .sided(left: left, right: right),
-          ], at: "\(day)T09:00:00Z")
+        week.checkins.append(
+          Checkin(
+            day: day,
+            values: [
+              .pain: .single(pain), .sane: .single(sane),
+              .heelRaises: .sided(left: left, right: right),
+            ], at: "\(day)T09:00:00Z"))
       }
     }
     return ProgressHistory(programme: programme, weeks: weeks)

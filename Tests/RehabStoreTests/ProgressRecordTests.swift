@@ -20,20 +20,30 @@ struct ProgressRecordTests {
       pain: [
         PainRecord(
           day: day("2026-12-01"), level: 6, timing: .during, itemId: "2026-12-01.heel-raises.right",
-          at: stamp),
-        PainRecord(day: day("2026-12-02"), level: 3, timing: .nextMorning, at: stamp),
+          at: stamp, id: "p-20261201-0001"),
+        PainRecord(
+          day: day("2026-12-02"), level: 3, timing: .nextMorning, at: stamp, id: "p-20261202-0002"),
       ],
       notes: [
-        NoteRecord(day: day("2026-12-02"), text: "Felt \"tight\"\nbut fine — café", at: stamp),
         NoteRecord(
-          day: day("2026-12-03"), itemId: "2026-12-03.calf-stretch.left", text: "easy", at: stamp),
+          day: day("2026-12-02"), text: "Felt \"tight\"\nbut fine — café", at: stamp,
+          id: "n-20261202-0003"),
+        NoteRecord(
+          day: day("2026-12-03"), itemId: "2026-12-03.calf-stretch.left", text: "easy", at: stamp,
+          id: "n-20261203-0004"),
       ],
-      checkin: Checkin(
-        day: day("2026-12-06"),
-        values: [
-          .pain: .single(4), .sane: .single(60), .kneeToWall: .sided(left: 8.5, right: 11),
-          .heelRaises: .sided(left: 12, right: 20),
-        ], at: stamp))
+      checkins: [
+        Checkin(
+          day: day("2026-11-30"), values: [.pain: .single(5), .sane: .single(50)], at: stamp,
+          id: "c-20261130-0005"),
+        Checkin(
+          day: day("2026-12-06"),
+          values: [
+            .pain: .single(4), .sane: .single(60), .kneeToWall: .sided(left: 8.5, right: 11),
+            .heelRaises: .sided(left: 12, right: 20),
+          ], at: stamp, id: "c-20261206-0006"),
+      ],
+      removed: [RemovedRecord(id: "p-20261203-0007", at: stamp)])
   }
 
   @Test("every record type survives encoding and decoding unchanged")
@@ -52,7 +62,8 @@ struct ProgressRecordTests {
     for record in original.items.values { #expect(try roundTrips(record)) }
     for record in original.pain { #expect(try roundTrips(record)) }
     for record in original.notes { #expect(try roundTrips(record)) }
-    #expect(try roundTrips(try #require(original.checkin)))
+    for record in original.checkins { #expect(try roundTrips(record)) }
+    for record in original.removed { #expect(try roundTrips(record)) }
     for status in ItemStatus.allCases { #expect(try roundTrips(status)) }
     #expect(try roundTrips(ProgressWeek(week: week("2027-W01"))))
   }
@@ -64,26 +75,37 @@ struct ProgressRecordTests {
       items: [
         "2026-12-02.heel-raises.left": ItemRecord(status: .done, at: ProgressRecordTests.stamp)
       ],
-      pain: [PainRecord(day: day("2026-12-02"), level: 4, at: ProgressRecordTests.stamp)],
-      checkin: Checkin(
-        day: day("2026-12-06"),
-        values: [.pain: .single(4), .sane: .single(60), .heelRaises: .sided(left: 12, right: 20)],
-        at: ProgressRecordTests.stamp))
+      pain: [
+        PainRecord(
+          day: day("2026-12-02"), level: 4, at: ProgressRecordTests.stamp, id: "p-20261202-4k2m")
+      ],
+      checkins: [
+        Checkin(
+          day: day("2026-12-06"),
+          values: [
+            .pain: .single(4), .sane: .single(60), .heelRaises: .sided(left: 12, right: 20),
+          ],
+          at: ProgressRecordTests.stamp, id: "c-20261206-x0ta")
+      ],
+      removed: [RemovedRecord(id: "n-20261203-8fq1", at: ProgressRecordTests.stamp)])
     let text = String(decoding: try JSONCoding.encode(week), as: UTF8.self)
     let expected = """
       {
-        "checkin" : {
-          "at" : "2026-12-02T18:04:05Z",
-          "day" : "2026-12-06",
-          "values" : {
-            "heel-raises" : {
-              "left" : 12,
-              "right" : 20
-            },
-            "pain" : 4,
-            "sane" : 60
+        "checkins" : [
+          {
+            "at" : "2026-12-02T18:04:05Z",
+            "day" : "2026-12-06",
+            "id" : "c-20261206-x0ta",
+            "values" : {
+              "heel-raises" : {
+                "left" : 12,
+                "right" : 20
+              },
+              "pain" : 4,
+              "sane" : 60
+            }
           }
-        },
+        ],
         "items" : {
           "2026-12-02.heel-raises.left" : {
             "at" : "2026-12-02T18:04:05Z",
@@ -97,11 +119,18 @@ struct ProgressRecordTests {
           {
             "at" : "2026-12-02T18:04:05Z",
             "day" : "2026-12-02",
+            "id" : "p-20261202-4k2m",
             "level" : 4,
             "timing" : "during"
           }
         ],
-        "schemaVersion" : 1,
+        "removed" : [
+          {
+            "at" : "2026-12-02T18:04:05Z",
+            "id" : "n-20261203-8fq1"
+          }
+        ],
+        "schemaVersion" : 2,
         "week" : "2026-W49"
       }
 
@@ -257,16 +286,21 @@ struct ProgressDecodingTests {
     #expect(missing?.path == "notes[0].text")
 
     let badMeasure = problem(
+      #"{"schemaVersion": 2, "week": "2026-W49", "checkins": [{"id": "c-20261206-0001", "day": "2026-12-06", "at": "t", "values": {"pain": 14}}]}"#
+    )
+    #expect(badMeasure?.path == "checkins[0].values.pain")
+    #expect(badMeasure?.message == "pain 14 is out of range")
+    let oldMeasure = problem(
       #"{"schemaVersion": 1, "week": "2026-W49", "checkin": {"day": "2026-12-06", "at": "t", "values": {"pain": 14}}}"#
     )
-    #expect(badMeasure?.path == "checkin.values.pain")
-    #expect(badMeasure?.message == "pain 14 is out of range")
+    #expect(oldMeasure?.path == "checkins[0].values.pain")
+    #expect(oldMeasure?.message == "pain 14 is out of range (after upgrading from version 1)")
   }
 
   @Test("versions: missing, newer than this rehabit, not a number")
   func versions() {
     #expect(problem(#"{"week": "2026-W49"}"#)?.message == "missing field 'schemaVersion'")
-    let newer = problem(#"{"schemaVersion": 2, "week": "2026-W49", "future": true}"#)
+    let newer = problem(#"{"schemaVersion": 3, "week": "2026-W49", "future": true}"#)
     #expect(newer?.message.contains("written by a newer rehabit") == true)
     #expect(newer?.fix == "upgrade rehabit to read it")
     #expect(problem(#"{"schemaVersion": "1", "week": "2026-W49"}"#)?.path == "schemaVersion")
@@ -321,9 +355,13 @@ struct ProgressDecodingTests {
           ],
           pain: [
             PainRecord(
-              day: day("2026-12-01"), level: 6, timing: .during, treatmentId: "heel-raises", at: at),
-            PainRecord(day: day("2026-12-02"), level: 3, timing: .nextMorning, at: at),
+              day: day("2026-12-01"), level: 6, timing: .during, treatmentId: "heel-raises", at: at,
+              id: migrated.pain.first?.id ?? "?"),
+            PainRecord(
+              day: day("2026-12-02"), level: 3, timing: .nextMorning, at: at,
+              id: migrated.pain.last?.id ?? "?"),
           ]))
+    #expect(migrated.pain.map { RecordID($0.id)?.day } == [day("2026-12-01"), day("2026-12-02")])
     // Written back, it is a current-version file.
     let rewritten = String(decoding: try JSONCoding.encode(migrated), as: UTF8.self)
     #expect(rewritten.contains("\"schemaVersion\" : \(ProgressWeek.schemaVersion)"))

@@ -196,7 +196,7 @@ struct ProgressStoreTests {
         progress.items["2026-12-01.calf-stretch.left"] = ItemRecord(status: .done, at: stamp)
       }
       let text = String(decoding: readBytes(store.file(for: w49)) ?? [], as: UTF8.self)
-      #expect(text.contains("\"schemaVersion\" : 1"))
+      #expect(text.contains("\"schemaVersion\" : \(ProgressWeek.schemaVersion)"))
       #expect(try store.loadWeek(w49).items.count == 2)
     }
   }

@@ -37,21 +37,41 @@ struct WeekReaderTests {
         reason: status == .skipped && random.chance(70) ? random.pick(texts) : nil)
     }
     if !valid && random.chance(10) { week.items["not-an-id"] = ItemRecord(status: .done, at: "x") }
+    var serial: UInt32 = 0
+    func id(_ kind: RecordKind, _ day: CalendarDay) -> String {
+      serial += 1
+      if !valid && random.chance(5) {
+        return random.pick(["", "p-2026-12-02", "x-20261202-0001", "p-20261202-000i"])
+      }
+      // A repeated id now and then when damage is allowed (ids must be unique in a file).
+      let suffix = !valid && random.chance(5) ? 1 : serial
+      let idDay = !valid && random.chance(5) ? day.adding(days: 1) : day
+      return RecordID(kind: kind, day: idDay, suffix: suffix).description
+    }
     for _ in 0..<random.int(0...4) {
+      let when = day()
       var record = PainRecord(
-        day: day(), level: valid ? random.int(0...10) : random.int(0...12),
-        timing: random.pick([.during, .nextMorning]), at: "2026-12-02T19:30:00Z")
+        day: when, level: valid ? random.int(0...10) : random.int(0...12),
+        timing: random.pick([.during, .nextMorning]), at: "2026-12-02T19:30:00Z",
+        id: id(.pain, when))
       if random.chance(30) { record.itemId = "2026-12-02.calf-stretch.left" }
       if random.chance(30) { record.treatmentId = random.pick(["calf-stretch", "x"]) }
       week.pain.append(record)
     }
     for _ in 0..<random.int(0...2) {
+      let when = day()
       week.notes.append(
         NoteRecord(
-          day: day(), itemId: random.chance(30) ? "2026-12-03.t1.left" : nil,
-          text: random.pick(texts), at: "2026-12-02T20:00:00Z"))
+          day: when, itemId: random.chance(30) ? "2026-12-03.t1.left" : nil,
+          text: random.pick(texts), at: "2026-12-02T20:00:00Z", id: id(.note, when)))
     }
-    if random.chance(60) {
+    for _ in 0..<random.int(0...2) {
+      let removedDay = random.pick(days)
+      week.removed.append(
+        RemovedRecord(
+          id: id(random.pick(RecordKind.allCases), removedDay), at: "2026-12-04T10:00:00Z"))
+    }
+    for _ in 0..<random.int(0...2) where random.chance(60) {
       var values: [Measure: CheckinValue] = [.pain: .single(Double(random.int(0...10)))]
       values[.sane] = .single(Double(random.int(0...99)) + (random.chance(30) ? 0.5 : 0))
       if random.chance(50) {
@@ -59,7 +79,9 @@ struct WeekReaderTests {
           left: Double(random.int(0...40)), right: Double(random.int(0...40)))
       }
       if !valid && random.chance(20) { values[.faamADL] = .single(Double(random.int(90...140))) }
-      week.checkin = Checkin(day: day(), values: values, at: "2026-12-06T09:00:00Z")
+      let when = day()
+      week.checkins.append(
+        Checkin(day: when, values: values, at: "2026-12-06T09:00:00Z", id: id(.checkin, when)))
     }
     return week
   }
@@ -153,7 +175,7 @@ struct WeekReaderTests {
   @Test("the fuzz corpus has a week the one-pass reader takes, so .ci/fuzz compares the paths")
   func fuzzCorpusReachesTheOnePassReader() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../Fuzz/corpus/progress-week/full-week-v1.json").path
+      .appendingPathComponent("../../Fuzz/corpus/progress-week/full-week-v2.json").path
     let bytes = try #require(FileManager.default.contents(atPath: path).map(Array.init))
     let fast = try #require(ProgressFastDecoding.week(from: bytes))
     #expect(try ProgressDecoding.carefulWeek(from: bytes) == fast)

@@ -37,7 +37,10 @@ struct AppRunnerScreensTests {
     let (runner, terminal) = try run(data, keys: keys)
     #expect(runner.state.isFinished)
     let week = try data.week("2026-W49")
-    let checkin = try #require(week["checkin"] as? [String: Any])
+    let checkins = try #require(week["checkins"] as? [[String: Any]])
+    #expect(checkins.count == 1)
+    let checkin = try #require(checkins.first)
+    #expect((checkin["id"] as? String)?.hasPrefix("c-20261202-") == true)
     #expect(checkin["day"] as? String == "2026-12-02")
     #expect(checkin["at"] as? String == "2026-12-02T12:00:00Z")
     let values = try #require(checkin["values"] as? [String: Any])
@@ -82,7 +85,7 @@ struct AppRunnerScreensTests {
     let keys: [Key] =
       [.character("c")] + Self.typed("12") + [.tab] + Self.typed("55") + [.function(2)]
     let (runner, terminal) = try run(data, keys: keys)
-    #expect(try data.store.loadWeek(ISOWeek(containing: Days.today)).checkin == nil)
+    #expect(try data.store.loadWeek(ISOWeek(containing: Days.today)).checkins.isEmpty)
     guard case .checkin(let form) = runner.state.screen else {
       Issue.record("the form closed")
       return

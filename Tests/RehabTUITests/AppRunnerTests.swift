@@ -71,12 +71,20 @@ struct AppRunnerTests {
     runner.run()
     let stored = try data.store.loadWeek(ISOWeek(containing: Days.today))
     let itemId = Scheduler(programme: programme).checklist(for: Days.today)[0].id
+    // The store gives each its id (`p-…`, `n-…`).
+    #expect(stored.pain.map(\.id.first) == ["p"] && stored.notes.map(\.id.first) == ["n"])
     #expect(
       stored.pain == [
-        PainRecord(day: Days.today, level: 6, itemId: itemId, at: "2026-12-02T12:00:00Z")
+        PainRecord(
+          day: Days.today, level: 6, itemId: itemId, at: "2026-12-02T12:00:00Z",
+          id: stored.pain.first?.id ?? "")
       ])
     #expect(
-      stored.notes == [NoteRecord(day: Days.today, text: "stiff", at: "2026-12-02T12:00:00Z")])
+      stored.notes == [
+        NoteRecord(
+          day: Days.today, text: "stiff", at: "2026-12-02T12:00:00Z",
+          id: stored.notes.first?.id ?? "")
+      ])
   }
 
   @Test func backFillingYesterdayWritesYesterday() throws {

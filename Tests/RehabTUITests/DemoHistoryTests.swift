@@ -56,7 +56,7 @@ struct DemoHistoryTests {
     #expect(!skipped.isEmpty)
     #expect(skipped.allSatisfy { DemoHistory.skipReasons.contains($0.reason ?? "") })
     #expect(weeks.flatMap(\.pain).count == 2)
-    let checkins = weeks.compactMap(\.checkin)
+    let checkins = weeks.flatMap(\.checkins)
     #expect(checkins.count == 3)
     #expect(checkins.allSatisfy { $0.problem == nil })
     // Nothing is recorded for today or later.

@@ -46,13 +46,15 @@ enum WeekFixtures {
     ]
     for (text, pain, sane, faam, heel, balance) in checkins {
       let day = Days.day(text)
-      weeks[ISOWeek(containing: day)]?.checkin = Checkin(
-        day: day,
-        values: [
-          .pain: .single(pain), .sane: .single(sane), .faamADL: .single(faam),
-          .heelRaises: .sided(left: heel.0, right: heel.1),
-          .balance: .sided(left: balance.0, right: balance.1),
-        ], at: "\(day)T19:00:00Z")
+      weeks[ISOWeek(containing: day)]?.checkins = [
+        Checkin(
+          day: day,
+          values: [
+            .pain: .single(pain), .sane: .single(sane), .faamADL: .single(faam),
+            .heelRaises: .sided(left: heel.0, right: heel.1),
+            .balance: .sided(left: balance.0, right: balance.1),
+          ], at: "\(day)T19:00:00Z")
+      ]
     }
     return weeks.keys.sorted().compactMap { weeks[$0] }
   }

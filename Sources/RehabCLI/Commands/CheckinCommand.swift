@@ -11,7 +11,10 @@ struct CheckinCommand: ParsableCommand {
       Measures (docs/clinical-rules.md): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")). \
       Sided ones (\(Measure.allCases.filter(\.isSided).map(\.rawValue).joined(separator: ", "))) \
       take both sides: --measure heel-raises:left=12 --measure heel-raises:right=20. \
-      A second check-in in the same week replaces the first.
+      One check-in per programme week (7 days from the start day's weekday): a second one in \
+      the same programme week replaces the first, and says so; one in another programme week \
+      never replaces anything. `rehabit log` lists check-ins with their ids; `rehabit remove \
+      ID` removes one.
       """)
 
   @OptionGroup var common: CommonOptions
@@ -49,16 +52,12 @@ struct CheckinCommand: ParsableCommand {
     let values = try values()
     let context = try ProgressContext(common)
     try context.requireLoggable(context.day)
-    let checkin = Checkin(day: context.day, values: values, at: LocalClock.timestamp())
+    let save = try context.store.saveCheckin(
+      Checkin(day: context.day, values: values, at: LocalClock.timestamp()),
+      programmeStart: context.programme.start)
     let week = ISOWeek(containing: context.day)
-    let replaced = try context.store.updateWeek(week) { progress in
-      let previous = progress.checkin
-      progress.checkin = checkin
-      return previous
-    }
     if json {
-      try Output.json(
-        CheckinJSON(week: week.description, checkin: checkin, replaced: replaced != nil))
+      try Output.json(CheckinJSON(week: week.description, save: save))
       return
     }
     let asked = context.programme.plan.checkin.askedMeasures
@@ -74,8 +73,14 @@ struct CheckinCommand: ParsableCommand {
       case nil: break
       }
     }
-    let verb = replaced.map { "Replaced the check-in of \($0.day) with" } ?? "Saved the check-in of"
-    Output.line("\(verb) \(context.day) (\(week)): \(parts.joined(separator: ", ")).")
+    Output.line(
+      "Saved the check-in of \(context.day), programme week \(save.programmeWeek) (\(save.checkin.id)): \(parts.joined(separator: ", "))."
+    )
+    for old in save.replaced {
+      Output.line(
+        "It replaces the check-in of \(old.day), programme week \(save.programmeWeek) (one check-in per programme week; \(save.weekDays.lowerBound) to \(save.weekDays.upperBound))."
+      )
+    }
     let missing = asked.filter { values[$0] == nil }
     if !missing.isEmpty {
       Output.line(
@@ -85,11 +90,22 @@ struct CheckinCommand: ParsableCommand {
   }
 }
 
-/// `checkin --json`.
+/// `checkin --json`: `{"week", "programmeWeek", "checkin": {"id", "day", "at", "values"},
+/// "replaced": bool, "replacedCheckins": [{"id", "day", "at", "values"}]}`.
 struct CheckinJSON: Encodable {
   let week: String
+  let programmeWeek: Int
   let checkin: Checkin
   let replaced: Bool
+  let replacedCheckins: [Checkin]
+
+  init(week: String, save: CheckinSave) {
+    self.week = week
+    programmeWeek = save.programmeWeek
+    checkin = save.checkin
+    replaced = !save.replaced.isEmpty
+    replacedCheckins = save.replaced
+  }
 }
 
 enum CheckinValueText {

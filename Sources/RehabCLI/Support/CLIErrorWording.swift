@@ -21,6 +21,9 @@ enum CLIErrorWording {
     switch remedy {
     case .chooseDataDirectory: fix = "\(error.fix) (--data-dir DIR)"
     case .replaceProgramme: fix = "use --force to replace it (progress files are kept)"
+    case .listRecords(let day):
+      fix =
+        "list the day's records and their ids with `rehabit log --date \(day)`; nothing was removed"
     }
     var worded = error
     worded.fix = fix

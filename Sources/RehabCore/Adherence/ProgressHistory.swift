@@ -35,11 +35,29 @@ public struct ProgressHistory: Hashable, Sendable {
     }
   }
 
-  /// The check-ins that count: dated within the programme and on or before `day`, oldest first.
-  /// Check-ins before the start (e.g. left from an earlier programme) are not this programme's.
+  /// The check-ins that count: dated within the programme and on or before `day`, the latest
+  /// of each programme week (`CheckinResolution`), oldest first. Check-ins before the start
+  /// (e.g. left from an earlier programme) are not this programme's.
   public func checkins(through day: CalendarDay) -> [Checkin] {
-    weeks.values.compactMap(\.checkin)
-      .filter { programme.contains($0.day) && $0.day <= day }
-      .sorted { $0.day < $1.day }
+    let stored = weeks.values.flatMap(\.checkins).filter {
+      programme.contains($0.day) && $0.day <= day
+    }
+    return CheckinResolution.latestPerWeek(stored, start: programme.start)
+  }
+
+  /// Every stored check-in that counts, also outside the programme: the latest of each 7-day
+  /// period counted from the start day, oldest first (what exports list).
+  public var allCheckins: [Checkin] {
+    CheckinResolution.latestPerWeek(weeks.values.flatMap(\.checkins), start: programme.start)
+  }
+
+  /// The check-in that counts for the programme week of `day` (the one a new check-in on `day`
+  /// would replace), if any. It may sit in the ISO week file before or after `day`'s.
+  public func checkin(inProgrammeWeekOf day: CalendarDay) -> Checkin? {
+    let range = CheckinResolution.days(
+      ofPeriod: CheckinResolution.period(of: day, start: programme.start), start: programme.start)
+    let files = Set([ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound)])
+    let stored = files.flatMap { weeks[$0]?.checkins ?? [] }.filter { range.contains($0.day) }
+    return CheckinResolution.latestPerWeek(stored, start: programme.start).first
   }
 }

@@ -4,14 +4,18 @@
 /// `summary` is derived data and is ignored on import. The JSON text (both ways) is
 /// `ExportArchive.render` and `ExportArchive.decode` in RehabStore.
 ///
+/// Version 2 carries week files of version 2: record ids and the tombstones of removed records
+/// (`removed`), so a restore keeps what was removed removed. Version 1 archives (week files of
+/// version 1) are still read; their weeks are upgraded as week files are.
+///
 /// ```json
-/// {"format": "rehabit-export", "schemaVersion": 1, "exportedFor": "2026-12-20",
+/// {"format": "rehabit-export", "schemaVersion": 2, "exportedFor": "2026-12-20",
 ///  "range": {"from": "…", "to": "…"}, "programme": {…programme.json…},
 ///  "weeks": [{…progress/2026-W49.json…}, …], "summary": {"adherence": …, "measures": …,
 ///  "flags": …, "items": …}}
 /// ```
 public struct ExportArchive: Hashable, Sendable {
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
   public static let format = "rehabit-export"
 
   public var programme: Programme

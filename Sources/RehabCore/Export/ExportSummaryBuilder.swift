@@ -22,7 +22,8 @@ extension ExportSummary {
     let programme = history.programme
     let engine = FlagEngine(history: history, asOf: asOf)
     let ledger = engine.ledger
-    let records = Records(weeks: Array(history.weeks.values))
+    let records = Records(
+      weeks: Array(history.weeks.values), checkins: history.allCheckins)
 
     func exportDay(_ day: CalendarDay, loggedOnly: Bool) -> ExportDay? {
       let dayNotes = records.notesByDay[day] ?? []
@@ -158,9 +159,11 @@ private struct Records {
   var painByDay: [CalendarDay: [PainRecord]] = [:]
   var notes: [NoteRecord] = []
   var notesByDay: [CalendarDay: [NoteRecord]] = [:]
+  /// The check-ins that count (one per programme week), oldest first.
   var checkins: [Checkin] = []
 
-  init(weeks: [ProgressWeek]) {
+  init(weeks: [ProgressWeek], checkins: [Checkin]) {
+    self.checkins = checkins
     for week in weeks.sorted(by: { $0.week < $1.week }) {
       for (id, record) in week.items {
         items[id] = record
@@ -168,12 +171,10 @@ private struct Records {
       }
       pain += week.pain
       notes += week.notes
-      if let checkin = week.checkin { checkins.append(checkin) }
     }
     for day in itemIdsByDay.keys { itemIdsByDay[day]?.sort() }
     pain.sort { ($0.day, $0.at) < ($1.day, $1.at) }
     notes.sort { ($0.day, $0.at) < ($1.day, $1.at) }
-    checkins.sort { $0.day < $1.day }
     for record in pain where record.timing == .during {
       painByDay[record.day, default: []].append(record)
     }

@@ -53,15 +53,18 @@ extension CheckinValue: Codable {
   }
 }
 
-/// The week's check-in (docs/clinical-rules.md, "Measures"). JSON:
-/// `{"day": "2026-12-06", "at": "…", "values": {"pain": 4, "sane": 60, "heel-raises": {"left": 12, "right": 20}}}`.
+/// A programme week's check-in (docs/clinical-rules.md, "Measures"). JSON:
+/// `{"id": "c-20261206-k3m9", "day": "2026-12-06", "at": "…", "values": {"pain": 4, "sane": 60, "heel-raises": {"left": 12, "right": 20}}}`.
 public struct Checkin: Hashable, Sendable {
+  /// `c-20261206-k3m9` (`RecordID`); empty until the store assigns one when it is saved.
+  public var id: String
   public var day: CalendarDay
   public var values: [Measure: CheckinValue]
   /// When it was saved, as the caller's time stamp.
   public var at: String
 
-  public init(day: CalendarDay, values: [Measure: CheckinValue], at: String) {
+  public init(day: CalendarDay, values: [Measure: CheckinValue], at: String, id: String = "") {
+    self.id = id
     self.day = day
     self.values = values
     self.at = at
@@ -81,7 +84,7 @@ public struct Checkin: Hashable, Sendable {
 }
 
 extension Checkin: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case day, values, at }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, values, at }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
@@ -105,11 +108,13 @@ extension Checkin: Codable {
     }
     self.init(
       day: try container.decode(CalendarDay.self, forKey: .day), values: values,
-      at: try container.decode(String.self, forKey: .at))
+      at: try container.decode(String.self, forKey: .at),
+      id: try container.decode(String.self, forKey: .id))
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
     try container.encode(day, forKey: .day)
     try container.encode(at, forKey: .at)
     var valuesContainer = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)

@@ -1,11 +1,14 @@
 /// A free-text note on a day, or on one item of it.
 public struct NoteRecord: Hashable, Sendable {
+  /// `n-20261105-k3m9` (`RecordID`); empty until the store assigns one when the note is added.
+  public var id: String
   public var day: CalendarDay
   public var itemId: String?
   public var text: String
   public var at: String
 
-  public init(day: CalendarDay, itemId: String? = nil, text: String, at: String) {
+  public init(day: CalendarDay, itemId: String? = nil, text: String, at: String, id: String = "") {
+    self.id = id
     self.day = day
     self.itemId = itemId
     self.text = text
@@ -14,7 +17,7 @@ public struct NoteRecord: Hashable, Sendable {
 }
 
 extension NoteRecord: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case day, itemId, text, at }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, itemId, text, at }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
@@ -23,11 +26,13 @@ extension NoteRecord: Codable {
       day: try container.decode(CalendarDay.self, forKey: .day),
       itemId: try container.decodeIfPresent(String.self, forKey: .itemId),
       text: try container.decode(String.self, forKey: .text),
-      at: try container.decode(String.self, forKey: .at))
+      at: try container.decode(String.self, forKey: .at),
+      id: try container.decode(String.self, forKey: .id))
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
     try container.encode(day, forKey: .day)
     try container.encodeIfPresent(itemId, forKey: .itemId)
     try container.encode(text, forKey: .text)

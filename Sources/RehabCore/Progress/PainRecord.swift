@@ -1,5 +1,7 @@
 /// A pain rating as stored: the scheduler's `PainEntry` plus what it was logged against and when.
 public struct PainRecord: Hashable, Sendable {
+  /// `p-20261105-k3m9` (`RecordID`); empty until the store assigns one when the entry is added.
+  public var id: String
   public var day: CalendarDay
   /// 0–10 (R-M-PAIN).
   public var level: Int
@@ -13,8 +15,9 @@ public struct PainRecord: Hashable, Sendable {
 
   public init(
     day: CalendarDay, level: Int, timing: PainEntry.Timing = .during, itemId: String? = nil,
-    treatmentId: String? = nil, at: String
+    treatmentId: String? = nil, at: String, id: String = ""
   ) {
+    self.id = id
     self.day = day
     self.level = level
     self.timing = timing
@@ -31,7 +34,7 @@ public struct PainRecord: Hashable, Sendable {
 
 extension PainRecord: Codable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case day, level, timing, itemId, treatmentId, at
+    case id, day, level, timing, itemId, treatmentId, at
   }
 
   public init(from decoder: any Decoder) throws {
@@ -53,6 +56,7 @@ extension PainRecord: Codable {
           "'\(timingText)' is not a timing; use \(PainEntry.Timing.allCases.map(\.rawValue).joined(separator: " or "))"
       )
     }
+    self.id = try container.decode(String.self, forKey: .id)
     self.day = try container.decode(CalendarDay.self, forKey: .day)
     self.level = level
     self.timing = timing
@@ -63,6 +67,7 @@ extension PainRecord: Codable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
     try container.encode(day, forKey: .day)
     try container.encode(level, forKey: .level)
     try container.encode(timing, forKey: .timing)

@@ -3,38 +3,61 @@
 ///
 /// ```json
 /// {
-///   "checkin": {"at": "…", "day": "2026-12-06", "values": {"pain": 4, "sane": 60}},
+///   "checkins": [{"at": "…", "day": "2026-12-06", "id": "c-20261206-4k2m", "values": {"pain": 4, "sane": 60}}],
 ///   "items": {"2026-12-02.heel-raises.left": {"at": "2026-12-02T18:04:05Z", "status": "done"}},
-///   "notes": [{"at": "…", "day": "2026-12-02", "text": "…"}],
-///   "pain": [{"at": "…", "day": "2026-12-02", "level": 4, "timing": "during"}],
-///   "schemaVersion": 1,
+///   "notes": [{"at": "…", "day": "2026-12-02", "id": "n-20261202-8fq1", "text": "…"}],
+///   "pain": [{"at": "…", "day": "2026-12-02", "id": "p-20261202-x0ta", "level": 4, "timing": "during"}],
+///   "removed": [{"at": "…", "id": "p-20261201-7hjz"}],
+///   "schemaVersion": 2,
 ///   "week": "2026-W49"
 /// }
 /// ```
-/// Older versions are upgraded on reading by `ProgressWeekMigration` (RehabStore).
+///
+/// Check-ins belong to programme weeks, which need not start on a Monday, so one file can hold
+/// the check-ins of two programme weeks, and a programme week's check-in can sit in either of
+/// the two files its days fall in. `removed` keeps a tombstone for each removed pain entry,
+/// note or check-in (the record itself is gone). Older versions are upgraded on reading by
+/// `ProgressWeekMigration` (RehabStore).
 public struct ProgressWeek: Hashable, Sendable {
   /// The version this rehabit writes and reads; older files are migrated when read.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   public var week: ISOWeek
   /// Item id (`ChecklistItem.id`) → its latest status.
   public var items: [String: ItemRecord]
   public var pain: [PainRecord]
   public var notes: [NoteRecord]
-  public var checkin: Checkin?
+  /// The check-ins dated in this ISO week, as stored. Which of them count is decided with the
+  /// programme (`CheckinResolution`): the latest of each programme week.
+  public var checkins: [Checkin]
+  /// Tombstones of removed records, oldest first.
+  public var removed: [RemovedRecord]
 
+  /// A record whose id has a tombstone is left out: removal wins, also over a copy of the
+  /// record that came back (from an older backup, or a sync).
   public init(
     week: ISOWeek, items: [String: ItemRecord] = [:], pain: [PainRecord] = [],
-    notes: [NoteRecord] = [], checkin: Checkin? = nil
+    notes: [NoteRecord] = [], checkins: [Checkin] = [], removed: [RemovedRecord] = []
   ) {
     self.week = week
     self.items = items
-    self.pain = pain
-    self.notes = notes
-    self.checkin = checkin
+    self.removed = removed
+    if removed.isEmpty {
+      self.pain = pain
+      self.notes = notes
+      self.checkins = checkins
+    } else {
+      let gone = Set(removed.map(\.id))
+      self.pain = pain.filter { !gone.contains($0.id) }
+      self.notes = notes.filter { !gone.contains($0.id) }
+      self.checkins = checkins.filter { !gone.contains($0.id) }
+    }
   }
 
-  public var isEmpty: Bool { items.isEmpty && pain.isEmpty && notes.isEmpty && checkin == nil }
+  /// Nothing logged and nothing removed: a week file need not exist.
+  public var isEmpty: Bool {
+    items.isEmpty && pain.isEmpty && notes.isEmpty && checkins.isEmpty && removed.isEmpty
+  }
 
   /// The item's status; `pending` when nothing was logged.
   public func status(of itemId: String) -> ItemStatus { items[itemId]?.status ?? .pending }
@@ -42,9 +65,48 @@ public struct ProgressWeek: Hashable, Sendable {
   /// Pain entries for the scheduler (R-PAIN-STEP, R-PAIN-HOLD).
   public var painEntries: [PainEntry] { pain.map(\.painEntry) }
 
+  /// Every id in use in this file: records' and tombstones'.
+  public var recordIds: Set<String> {
+    var ids = Set(removed.map(\.id))
+    for record in pain { ids.insert(record.id) }
+    for record in notes { ids.insert(record.id) }
+    for record in checkins { ids.insert(record.id) }
+    return ids
+  }
+
+  /// The pain entry, note or check-in with this id, if this file holds it.
+  public func record(id: String) -> LoggedRecord? {
+    if let record = pain.first(where: { $0.id == id }) { return .pain(record) }
+    if let record = notes.first(where: { $0.id == id }) { return .note(record) }
+    if let record = checkins.first(where: { $0.id == id }) { return .checkin(record) }
+    return nil
+  }
+
+  /// Takes the record out and leaves its tombstone; nil (and no change) when it is not here.
+  @discardableResult
+  public mutating func remove(id: String, at timestamp: String) -> LoggedRecord? {
+    guard let record = record(id: id) else { return nil }
+    pain.removeAll { $0.id == id }
+    notes.removeAll { $0.id == id }
+    checkins.removeAll { $0.id == id }
+    removed.append(RemovedRecord(id: id, at: timestamp))
+    return record
+  }
+
+  /// Puts a removed record back (undo): its tombstone goes, the record returns.
+  public mutating func reinstate(_ record: LoggedRecord) {
+    removed.removeAll { $0.id == record.id }
+    guard self.record(id: record.id) == nil else { return }
+    switch record {
+    case .pain(let entry): pain.append(entry)
+    case .note(let note): notes.append(note)
+    case .checkin(let checkin): checkins.append(checkin)
+    }
+  }
+
   /// Records that would be invisible or contradictory in this file: a day outside the week, an
-  /// item key that is not an item id, a check-in value out of range. Checked when reading and
-  /// before every write.
+  /// item key that is not an item id, a check-in value out of range, an id missing, malformed
+  /// or used twice. Checked when reading and before every write.
   public var problems: [ProgressProblem] {
     // Read on every load and before every write: the common case, no problem, cheaply first.
     guard !isConsistent else { return [] }
@@ -57,6 +119,17 @@ public struct ProgressWeek: Hashable, Sendable {
           path: path, message: "\(day) is not in week \(week) (\(range))",
           fix: "move the record to progress/\(ISOWeek(containing: day)).json"))
     }
+    var seen = Set<String>()
+    func checkId(_ path: String, _ id: String, _ kind: RecordKind?, _ day: CalendarDay?) {
+      if let problem = ProgressWeek.idProblem(id, kind: kind, day: day, in: week) {
+        found.append(ProgressProblem(path: path, message: problem, fix: ProgressWeek.idFix))
+      } else if !seen.insert(id).inserted {
+        found.append(
+          ProgressProblem(
+            path: path, message: "the id '\(id)' is used twice",
+            fix: "give each record its own id, or remove the duplicate"))
+      }
+    }
     for id in items.keys.sorted() {
       let path = "items[\"\(id)\"]"
       guard let parsed = ChecklistItem.parseID(id) else {
@@ -68,28 +141,54 @@ public struct ProgressWeek: Hashable, Sendable {
       }
       if !days.contains(parsed.day) { outside(path, parsed.day) }
     }
-    for (index, record) in pain.enumerated() where !days.contains(record.day) {
-      outside("pain[\(index)].day", record.day)
+    for (index, record) in pain.enumerated() {
+      if !days.contains(record.day) { outside("pain[\(index)].day", record.day) }
+      if !PainEntry.levels.contains(record.level) {
+        found.append(
+          ProgressProblem(
+            path: "pain[\(index)].level", message: "\(record.level) is out of range",
+            fix: "pain is rated 0 to 10"))
+      }
+      checkId("pain[\(index)].id", record.id, .pain, record.day)
     }
-    for (index, record) in pain.enumerated() where !PainEntry.levels.contains(record.level) {
-      found.append(
-        ProgressProblem(
-          path: "pain[\(index)].level", message: "\(record.level) is out of range",
-          fix: "pain is rated 0 to 10"))
+    for (index, record) in notes.enumerated() {
+      if !days.contains(record.day) { outside("notes[\(index)].day", record.day) }
+      checkId("notes[\(index)].id", record.id, .note, record.day)
     }
-    for (index, record) in notes.enumerated() where !days.contains(record.day) {
-      outside("notes[\(index)].day", record.day)
-    }
-    if let checkin {
-      if !days.contains(checkin.day) { outside("checkin.day", checkin.day) }
+    for (index, checkin) in checkins.enumerated() {
+      if !days.contains(checkin.day) { outside("checkins[\(index)].day", checkin.day) }
       if let problem = checkin.problem {
         found.append(
           ProgressProblem(
-            path: "checkin.values.\(problem.measure?.rawValue ?? "")", message: problem.message,
-            fix: problem.fix))
+            path: "checkins[\(index)].values.\(problem.measure?.rawValue ?? "")",
+            message: problem.message, fix: problem.fix))
       }
+      checkId("checkins[\(index)].id", checkin.id, .checkin, checkin.day)
+    }
+    for (index, tombstone) in removed.enumerated() {
+      checkId("removed[\(index)].id", tombstone.id, nil, nil)
     }
     return found
+  }
+
+  static let idFix =
+    "use ids as rehabit writes them, e.g. p-20261202-4k2m (kind, the record's day, four characters)"
+
+  /// Why `id` cannot be a record id of this file: not an id, of another kind, of another day
+  /// than its record, or (for a tombstone) of a day outside the week. Nil when it is fine.
+  static func idProblem(_ id: String, kind: RecordKind?, day: CalendarDay?, in week: ISOWeek)
+    -> String?
+  {
+    guard !id.isEmpty else { return "the record has no id" }
+    guard let parsed = RecordID(id), parsed.description == id else {
+      return "'\(id)' is not a record id"
+    }
+    if let kind, parsed.kind != kind { return "'\(id)' is not the id of a \(kind.rawValue) record" }
+    if let day, parsed.day != day { return "'\(id)' is dated \(parsed.day), the record \(day)" }
+    if ISOWeek(containing: parsed.day) != week {
+      return "'\(id)' is dated \(parsed.day), which is not in week \(week)"
+    }
+    return nil
   }
 }
 
@@ -102,18 +201,32 @@ extension ProgressWeek {
     for id in items.keys {
       guard let day = ChecklistItem.parseID(id)?.day, inWeek(day) else { return false }
     }
-    for record in pain where !inWeek(record.day) || !PainEntry.levels.contains(record.level) {
+    var ids = Set<String>()
+    func fine(_ id: String, _ kind: RecordKind?, _ day: CalendarDay?) -> Bool {
+      ProgressWeek.idProblem(id, kind: kind, day: day, in: week) == nil && ids.insert(id).inserted
+    }
+    for record in pain
+    where !inWeek(record.day) || !PainEntry.levels.contains(record.level)
+      || !fine(record.id, .pain, record.day)
+    {
       return false
     }
-    for record in notes where !inWeek(record.day) { return false }
-    if let checkin, !inWeek(checkin.day) || checkin.problem != nil { return false }
+    for record in notes where !inWeek(record.day) || !fine(record.id, .note, record.day) {
+      return false
+    }
+    for checkin in checkins
+    where !inWeek(checkin.day) || checkin.problem != nil || !fine(checkin.id, .checkin, checkin.day)
+    {
+      return false
+    }
+    for tombstone in removed where !fine(tombstone.id, nil, nil) { return false }
     return true
   }
 }
 
 extension ProgressWeek: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case schemaVersion, week, items, pain, notes, checkin
+    case schemaVersion, week, items, pain, notes, checkins, removed
   }
 
   public init(from decoder: any Decoder) throws {
@@ -138,7 +251,8 @@ extension ProgressWeek: Codable {
       items: try container.decodeIfPresent([String: ItemRecord].self, forKey: .items) ?? [:],
       pain: try container.decodeIfPresent([PainRecord].self, forKey: .pain) ?? [],
       notes: try container.decodeIfPresent([NoteRecord].self, forKey: .notes) ?? [],
-      checkin: try container.decodeIfPresent(Checkin.self, forKey: .checkin))
+      checkins: try container.decodeIfPresent([Checkin].self, forKey: .checkins) ?? [],
+      removed: try container.decodeIfPresent([RemovedRecord].self, forKey: .removed) ?? [])
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -148,7 +262,8 @@ extension ProgressWeek: Codable {
     try container.encode(items, forKey: .items)
     try container.encode(pain, forKey: .pain)
     try container.encode(notes, forKey: .notes)
-    try container.encodeIfPresent(checkin, forKey: .checkin)
+    try container.encode(checkins, forKey: .checkins)
+    try container.encode(removed, forKey: .removed)
   }
 }
 

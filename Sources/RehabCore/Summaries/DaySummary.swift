@@ -6,7 +6,8 @@ public struct DaySummary: Hashable, Sendable {
   public var weekTally: AdherenceTally
   /// The flags as of today (not as of the day shown: they are about the programme now).
   public var flags: [ProgressFlag]
-  /// The check-in stored for the ISO week of the day, if any (the check-in form starts from it).
+  /// The check-in of the day's programme week, if any (the check-in form starts from it, and a
+  /// new one on the day replaces it).
   public var checkin: Checkin?
 
   public init(
@@ -28,7 +29,7 @@ public struct DaySummary: Hashable, Sendable {
       programme: programme, day: day, pain: history.painEntries(through: day),
       week: history.weeks[week])
     guard today >= programme.start else {
-      self.init(checklist: checklist, checkin: history.weeks[week]?.checkin)
+      self.init(checklist: checklist, checkin: history.checkin(inProgrammeWeekOf: day))
       return
     }
     let engine = FlagEngine(history: history, asOf: today)
@@ -36,7 +37,7 @@ public struct DaySummary: Hashable, Sendable {
     self.init(
       checklist: checklist,
       weekTally: engine.ledger.tally(week.days.filter { $0 <= countedThrough }),
-      flags: engine.flags, checkin: history.weeks[week]?.checkin)
+      flags: engine.flags, checkin: history.checkin(inProgrammeWeekOf: day))
   }
 
   public var day: CalendarDay { checklist.day }

@@ -10,7 +10,8 @@ public struct WeekSummary: Hashable, Sendable {
   public var cumulative: AdherenceTally
   public var measures: MeasureAnalysis
   public var flags: [ProgressFlag]
-  /// The check-in stored for this week, if any (the check-in form starts from it).
+  /// The check-in of the programme week a check-in from this week would be filed in
+  /// (`checkinDay`), if any: the check-in form starts from it.
   public var checkin: Checkin?
 
   public init(
@@ -35,7 +36,17 @@ public struct WeekSummary: Hashable, Sendable {
       programme: history.programme, week: week, asOf: asOf,
       overview: WeekOverview(ledger: engine.ledger, week: week),
       cumulative: engine.ledger.cumulative, measures: engine.measures, flags: engine.flags,
-      checkin: history.weeks[week]?.checkin)
+      checkin: history.checkin(
+        inProgrammeWeekOf: WeekSummary.checkinDay(
+          week: week, asOf: asOf, programme: history.programme)))
+  }
+
+  /// The day a check-in from this week's screen is filed on: the day judged in the current
+  /// week, else the week's last day, kept within the programme.
+  public static func checkinDay(week: ISOWeek, asOf: CalendarDay, programme: Programme)
+    -> CalendarDay
+  {
+    max(programme.start, min(asOf, week.monday.adding(days: 6), programme.end))
   }
 
   /// The day a week is judged as of when shown on `today`: a past week as of its Sunday (as

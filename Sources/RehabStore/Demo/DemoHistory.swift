@@ -39,6 +39,8 @@ public enum DemoHistory {
     seed: UInt64 = defaultSeed
   ) throws {
     var random = SeededGenerator(seed: seed)
+    // Ids from a generator of their own, so they leave the history's random draws as they were.
+    var ids = SeededGenerator(seed: seed ^ 0x1D5_1D5)
     let scheduler = Scheduler(programme: programme)
     let last = min(today.adding(days: -1), programme.end)
     guard programme.start <= last else { return }
@@ -61,12 +63,15 @@ public enum DemoHistory {
         let itemId = planned.treatmentId.flatMap { id in items.first { $0.treatmentId == id }?.id }
         let record = PainRecord(
           day: day, level: planned.level, timing: .during, itemId: itemId,
-          treatmentId: planned.treatmentId, at: stamp(day, minute: 150))
+          treatmentId: planned.treatmentId, at: stamp(day, minute: 150),
+          id: demoID(.pain, day, &ids))
         try store.addPain(record)
         pain.append(record.painEntry)
       }
       if programme.start.days(until: day) % 7 == 6, let week = programme.programmeWeek(of: day) {
-        try store.saveCheckin(checkin(programme: programme, week: week, day: day))
+        var checkin = checkin(programme: programme, week: week, day: day)
+        checkin.id = demoID(.checkin, day, &ids)
+        try store.saveCheckin(checkin, programmeStart: programme.start)
       }
       day = day.adding(days: 1)
     }
@@ -96,6 +101,13 @@ public enum DemoHistory {
       days[previous] = (6, treatment.id)
     }
     return days
+  }
+
+  /// A record id from the seeded generator, so the demo's ids are the same every time.
+  static func demoID(_ kind: RecordKind, _ day: CalendarDay, _ random: inout SeededGenerator)
+    -> String
+  {
+    RecordID(kind: kind, day: day, suffix: UInt32(truncatingIfNeeded: random.next())).description
   }
 
   /// A check-in that improves a little every week, the affected side catching up.

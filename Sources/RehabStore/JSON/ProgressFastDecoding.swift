@@ -8,8 +8,9 @@ import RehabCore
 /// week files is read for every `today`, `week` and `check`).
 ///
 /// It accepts a subset of what the careful path accepts, and gives the same value for it:
-/// strict RFC 8259 syntax, no duplicate keys, no nulls, `schemaVersion` written as `1`, and
-/// the field rules of `ProgressWeek`, `ItemRecord`, `PainRecord`, `NoteRecord` and `Checkin`.
+/// strict RFC 8259 syntax, no duplicate keys, no nulls, `schemaVersion` written as the current
+/// version, and the field rules of `ProgressWeek`, `ItemRecord`, `PainRecord`, `NoteRecord`,
+/// `Checkin` and `RemovedRecord`.
 enum ProgressFastDecoding {
   static func week(from bytes: [UInt8]) -> ProgressWeek? {
     bytes.withUnsafeBufferPointer { buffer in
@@ -35,7 +36,8 @@ enum ProgressFastDecoding {
       var items: [String: ItemRecord] = [:]
       var pain: [PainRecord] = []
       var notes: [NoteRecord] = []
-      var checkin: Checkin?
+      var checkins: [Checkin] = []
+      var removed: [RemovedRecord] = []
       var seen = Fields()
       let complete = object { reader, key in
         if key == "schemaVersion", seen.first(0) {
@@ -63,9 +65,18 @@ enum ProgressFastDecoding {
             notes.append(record)
             return true
           }
-        } else if key == "checkin", seen.first(5) {
-          checkin = reader.checkin()
-          return checkin != nil
+        } else if key == "checkins", seen.first(5) {
+          return reader.array { reader in
+            guard let record = reader.checkin() else { return false }
+            checkins.append(record)
+            return true
+          }
+        } else if key == "removed", seen.first(6) {
+          return reader.array { reader in
+            guard let record = reader.removedRecord() else { return false }
+            removed.append(record)
+            return true
+          }
         } else {
           return false
         }
@@ -74,7 +85,26 @@ enum ProgressFastDecoding {
       guard complete, version == Double(ProgressWeek.schemaVersion), let weekText,
         let week = ISOWeek(weekText)
       else { return nil }
-      return ProgressWeek(week: week, items: items, pain: pain, notes: notes, checkin: checkin)
+      return ProgressWeek(
+        week: week, items: items, pain: pain, notes: notes, checkins: checkins, removed: removed)
+    }
+
+    mutating func removedRecord() -> RemovedRecord? {
+      var id: String?
+      var at: String?
+      var seen = Fields()
+      let complete = object { reader, key in
+        if key == "id", seen.first(0) {
+          id = reader.string()
+        } else if key == "at", seen.first(1) {
+          at = reader.string()
+        } else {
+          return false
+        }
+        return true
+      }
+      guard complete, let id, let at else { return nil }
+      return RemovedRecord(id: id, at: at)
     }
 
     mutating func itemRecord() -> ItemRecord? {
@@ -114,6 +144,7 @@ enum ProgressFastDecoding {
     }
 
     mutating func painRecord() -> PainRecord? {
+      var id: String?
       var day: CalendarDay?
       var level: Int?
       var timing: PainEntry.Timing?
@@ -139,20 +170,23 @@ enum ProgressFastDecoding {
           return treatmentId != nil
         } else if key == "at", seen.first(5) {
           at = reader.string()
+        } else if key == "id", seen.first(6) {
+          id = reader.string()
         } else {
           return false
         }
         return true
       }
-      guard complete, let day, let level, let timing, let at else { return nil }
+      guard complete, let id, let day, let level, let timing, let at else { return nil }
       // As the decoder does: the stored treatment id as it is, never derived from the item.
-      var record = PainRecord(day: day, level: level, timing: timing, at: at)
+      var record = PainRecord(day: day, level: level, timing: timing, at: at, id: id)
       record.itemId = itemId
       record.treatmentId = treatmentId
       return record
     }
 
     mutating func noteRecord() -> NoteRecord? {
+      var id: String?
       var day: CalendarDay?
       var itemId: String?
       var text: String?
@@ -168,16 +202,19 @@ enum ProgressFastDecoding {
           text = reader.string()
         } else if key == "at", seen.first(3) {
           at = reader.string()
+        } else if key == "id", seen.first(4) {
+          id = reader.string()
         } else {
           return false
         }
         return true
       }
-      guard complete, let day, let text, let at else { return nil }
-      return NoteRecord(day: day, itemId: itemId, text: text, at: at)
+      guard complete, let id, let day, let text, let at else { return nil }
+      return NoteRecord(day: day, itemId: itemId, text: text, at: at, id: id)
     }
 
     mutating func checkin() -> Checkin? {
+      var id: String?
       var day: CalendarDay?
       var values: [Measure: CheckinValue]?
       var at: String?
@@ -199,13 +236,15 @@ enum ProgressFastDecoding {
           }
           guard read else { return false }
           values = found
+        } else if key == "id", seen.first(3) {
+          id = reader.string()
         } else {
           return false
         }
         return true
       }
-      guard complete, let day, let values, let at else { return nil }
-      return Checkin(day: day, values: values, at: at)
+      guard complete, let id, let day, let values, let at else { return nil }
+      return Checkin(day: day, values: values, at: at, id: id)
     }
 
     mutating func checkinValue() -> CheckinValue? {

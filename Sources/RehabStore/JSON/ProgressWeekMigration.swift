@@ -35,7 +35,12 @@ public enum ProgressWeekMigration {
       from: 0,
       summary:
         "pre-release files: item statuses as plain strings with skip reasons and one savedAt time stamp beside them, pain with a `morning` flag, no notes",
-      transform: version0to1)
+      transform: version0to1),
+    Step(
+      from: 1,
+      summary:
+        "one check-in per ISO week (`checkin`) and records without ids: each pain entry, note and check-in gets an id worked out from its content, the check-in moves into `checkins`, and `removed` starts empty",
+      transform: version1to2),
   ]
 
   /// Runs the steps from `version` to `ProgressWeek.schemaVersion`.
@@ -105,6 +110,74 @@ public enum ProgressWeekMigration {
     }
     new["pain"] = .array(pain)
     if new["notes"] == nil { new["notes"] = .array([]) }
+    return new
+  }
+
+  /// Version 1: `"checkin": {…}` (at most one per file) and no record ids. Version 2 keeps a
+  /// list `checkins` (a file can hold the check-ins of two programme weeks), an `id` on every
+  /// pain entry, note and check-in, and the tombstones of removed records in `removed`.
+  ///
+  /// A version 1 file is upgraded every time it is read until the next write stores version
+  /// 2, so the ids must come out the same every time: each is derived from the week, the
+  /// record's kind and position and its content (`RecordID.derived`), with another attempt on
+  /// the rare clash within the file.
+  static func version1to2(_ old: [String: StoredJSON]) throws(ProgressProblem) -> [String:
+    StoredJSON]
+  {
+    var new = old
+    let week = old["week"]?.stringValue ?? ""
+    for key in ["checkins", "removed"] where old[key] != nil {
+      throw ProgressProblem(
+        path: key, message: "unknown field '\(key)' in a version 1 file",
+        fix: "remove it, or set \"schemaVersion\": \(ProgressWeek.schemaVersion)")
+    }
+    var used = Set<String>()
+    func withId(_ value: StoredJSON, kind: RecordKind, path: String) throws(ProgressProblem)
+      -> StoredJSON
+    {
+      guard var fields = value.objectValue else {
+        throw ProgressProblem(
+          path: path, message: "expected an object in a version 1 file",
+          fix: "write the record as {\"day\": …, \"at\": …}")
+      }
+      guard fields["id"] == nil else {
+        throw ProgressProblem(
+          path: "\(path).id", message: "a version 1 file has no record ids",
+          fix: "remove the id, or set \"schemaVersion\": \(ProgressWeek.schemaVersion)")
+      }
+      // A day that is missing or wrong is reported by the decoder with its path; the id
+      // only needs some day here.
+      let day =
+        fields["day"]?.stringValue.flatMap(CalendarDay.init) ?? CalendarDay(daysSinceEpoch: 0)
+      let content = "\(week)|\(path)|\(value.text)"
+      var attempt = 0
+      var id = RecordID.derived(kind: kind, day: day, content: content).description
+      while used.contains(id) {
+        attempt += 1
+        id = RecordID.derived(kind: kind, day: day, content: content, attempt: attempt).description
+      }
+      used.insert(id)
+      fields["id"] = .string(id)
+      return .object(fields)
+    }
+    func list(_ key: String, kind: RecordKind) throws(ProgressProblem) -> StoredJSON? {
+      guard let value = old[key] else { return nil }
+      guard case .array(let elements) = value else { return value }
+      var upgraded: [StoredJSON] = []
+      for (index, element) in elements.enumerated() {
+        upgraded.append(try withId(element, kind: kind, path: "\(key)[\(index)]"))
+      }
+      return .array(upgraded)
+    }
+    new["pain"] = try list("pain", kind: .pain)
+    new["notes"] = try list("notes", kind: .note)
+    new["checkin"] = nil
+    if let checkin = old["checkin"], checkin != .null {
+      new["checkins"] = .array([try withId(checkin, kind: .checkin, path: "checkin")])
+    } else {
+      new["checkins"] = .array([])
+    }
+    new["removed"] = .array([])
     return new
   }
 }

@@ -26,6 +26,8 @@ enum AppWording {
     case .replaceProgramme:
       worded.problem = "a programme was started meanwhile"
       worded.fix = "quit and open rehabit again to use it"
+    case .listRecords(let day):
+      worded.fix = "it was changed meanwhile; show \(day) again to see its records"
     }
     return worded.description
   }

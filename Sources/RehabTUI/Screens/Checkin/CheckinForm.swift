@@ -72,8 +72,8 @@ public struct CheckinForm: Equatable, Sendable {
   public init(
     day: CalendarDay, measures: [Measure], existing: Checkin?, origin: Origin = .today
   ) {
-    // Editing keeps the stored check-in's day: the store holds one check-in per ISO week, and
-    // moving it could take it out of the programme week it was for (a "missing check-in").
+    // Editing keeps the stored check-in's day: the store holds one check-in per programme week,
+    // and moving it could take it out of the programme week it was for (a "missing check-in").
     self.day = existing?.day ?? day
     self.fields = measures.flatMap { measure -> [Field] in
       let value = existing?[measure]
