@@ -27,7 +27,8 @@ public struct RehabitCommand: ParsableCommand {
   static let commands: [any ParsableCommand.Type] = [
     OpenCommand.self, DemoCommand.self, TemplatesCommand.self, InitCommand.self,
     TodayCommand.self, ShowCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
-    PainCommand.self, CheckinCommand.self, LogCommand.self, RemoveCommand.self, WeekCommand.self,
+    PainCommand.self, NoteCommand.self, CheckinCommand.self, LogCommand.self, RemoveCommand.self,
+    WeekCommand.self,
     FlagsCommand.self,
     ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
   ]

@@ -181,13 +181,17 @@ enum BadInputMatrix {
     "import": ["import", "{root}/export.json", "--force"],
     "templates": ["templates"],
     "log": ["log"],
+    "note": ["note", "stiff on waking"],
   ]
 
   static let commands = bases.keys.sorted()
   static let readingData = [
-    "check", "checkin", "export", "flags", "log", "pain", "skip", "today", "uncheck", "week",
+    "check", "checkin", "export", "flags", "log", "note", "pain", "skip", "today", "uncheck",
+    "week",
   ]
-  static let writing = ["check", "checkin", "export", "import", "init", "pain", "skip", "uncheck"]
+  static let writing = [
+    "check", "checkin", "export", "import", "init", "note", "pain", "skip", "uncheck",
+  ]
 
   /// The same faults for every command.
   static var generic: [BadInput] {
@@ -266,6 +270,14 @@ enum BadInputMatrix {
     BadInput(words: ["remove", megabyte]),
     BadInput(words: ["remove", "p-20261202-zzzz"], damage: .weekNotUTF8),
     BadInput(words: ["remove", "p-20261202-zzzz"], damage: .progressIsAFile),
+    // note
+    BadInput(words: ["note"]),
+    BadInput(words: ["note", "   "]),
+    BadInput(words: ["note", Word(String(repeating: "a", count: 501))]),
+    BadInput(words: ["note", "sore", "--item", "9"]),
+    BadInput(words: ["note", "sore", "--item", "2026-12-01.calf-stretch.left"]),
+    BadInput(words: ["note", "sore", "--date", "2030-01-01"]),
+    BadInput(words: ["note", notUTF8]),
     // today, week, flags
     BadInput(words: ["today", "--json", "yes"]),
     BadInput(words: ["flags", "--date", "10000-01-01"]),

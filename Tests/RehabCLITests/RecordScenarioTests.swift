@@ -203,10 +203,13 @@ struct RecordScenarioTests {
     }
     #expect(try nextSessionAdjustments().contains("steppedDown"))
 
-    // A note, written as the app writes one (there is no note command).
-    let store = ProgressStore(directory: scenario.data.path)
-    let note = try store.addNote(
-      NoteRecord(day: painDay, text: "mistyped \u{1b}[2J", at: "2026-11-26T19:00:00Z"))
+    // A note through `rehabit note`, its id read back from `--json`.
+    let noted = try scenario.run(["note", "mistyped \u{1b}[2J", "--date", "\(painDay)", "--json"])
+    let noteJSON = try #require(
+      try JSONSerialization.jsonObject(with: Data(noted.stdout.utf8)) as? [String: Any])
+    let note = (id: try #require(noteJSON["id"] as? String), kind: noteJSON["kind"] as? String)
+    #expect(note.kind == "note")
+    #expect(!noted.stdout.contains("\u{1b}"))
 
     let records = try scenario.log(painDay)
     #expect(records.map(\.kind) == ["item", "pain", "note", "checkin"])

@@ -61,17 +61,17 @@ struct PainCommand: ParsableCommand {
       )
     }
     let consequence = pain.consequence(of: record)
-    try context.store.addPain(record)
+    let stored = try context.store.addPain(record)
 
     if json {
-      try Output.json(PainJSON(record: record, consequence: consequence))
+      try Output.json(PainJSON(record: stored, consequence: consequence))
       return
     }
     let when = nextMorning ? "on waking" : "during exercise"
     let about = target.map { " (\(Output.safe($0.item.name)), \($0.item.side.rawValue))" } ?? ""
     let session = nextMorning ? ", about \(sessionDay.labelWithWeekday)" : ""
     Output.line(
-      "Logged pain \(level)/10 \(when) on \(context.day)\(session)\(about): \(consequence.zone.rawValue)."
+      "Logged pain \(level)/10 \(when) on \(context.day)\(session)\(about): \(consequence.zone.rawValue) (\(stored.id))."
     )
     for line in PainConsequenceText.lines(consequence) { Output.line(Output.safe(line)) }
   }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import RehabCore
+import RehabStore
+import RehabTUI
+
+/// `rehabit note TEXT [--item N]`: a free-text note on the day, or on one of its items, for
+/// the clinician's summary (the app's `n`).
+struct NoteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "note",
+    abstract: "Add a note to the day, or to one item (numbers from `today`, or an item id).",
+    discussion: """
+      Notes appear in `rehabit log` (with the id `rehabit remove` takes) and in the \
+      clinician's summary. Control characters are never printed back raw.
+      """)
+
+  @OptionGroup var common: CommonOptions
+  @Argument(help: ArgumentHelp("What to note, in a few words or sentences.", valueName: "text"))
+  var text: String
+  @Option(
+    help: ArgumentHelp(
+      "The item the note is about: a number from `today`, or an item id.", valueName: "N"))
+  var item: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  /// The text without surrounding white space (what is stored).
+  private var trimmed: String {
+    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+
+  func validate() throws {
+    if trimmed.isEmpty {
+      throw ValidationError(
+        "the note is empty; write it in quotes, e.g. rehabit note \"stiff on waking\"")
+    }
+    // The app's note form has the same limit, so a note always fits where it is shown.
+    if trimmed.count > NoteForm.maxLength {
+      throw ValidationError(
+        "the note is \(trimmed.count) characters long; keep it to \(NoteForm.maxLength)")
+    }
+  }
+
+  func run() throws {
+    let context = try ProgressContext(common)
+    try context.requireLoggable(context.day)
+    let target = try item.map { try context.resolveItems([$0]) }?.first
+    if let target, target.item.day != context.day {
+      throw CLIError(
+        "item \(target.item.id) is not on \(context.day); a note is filed on its --date day, so give --date \(target.item.day) or a number from `rehabit today --date \(context.day)`"
+      )
+    }
+    let stored = try context.store.addNote(
+      NoteRecord(
+        day: context.day, itemId: target?.item.id, text: trimmed, at: LocalClock.timestamp()))
+    if json {
+      try Output.json(DayLogJSON.Record(.note(stored), programme: context.programme))
+      return
+    }
+    let about = target.map { " (\(Output.safe($0.item.name)), \($0.item.side.rawValue))" } ?? ""
+    Output.line(
+      "Noted on \(context.day)\(about): \(stored.id). Remove it with `rehabit remove \(stored.id)`."
+    )
+  }
+}
