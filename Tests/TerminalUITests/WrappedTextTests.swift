@@ -9,6 +9,13 @@ import Testing
         == ["Stop if pain", "rises above", "five out of", "ten"])
   }
 
+  @Test func neverBreaksBeforeAPercentSignOrInsideADose() {
+    #expect(
+      WrappedText.lines("needs at least 70 % of it", width: 16)
+        == ["needs at least", "70 % of it"])
+    #expect(WrappedText.lines("done 3 × 12 today", width: 8) == ["done", "3 × 12", "today"])
+  }
+
   @Test func keepsParagraphBreaks() {
     #expect(WrappedText.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
   }

@@ -35,12 +35,29 @@ public struct WrappedText: Hashable, Sendable {
     }
   }
 
+  /// The paragraph's words, with the spaces that must not break kept inside them: a unit
+  /// ("70 %") and a dose ("3 × 12") stay on one line, as a reader expects.
+  static func unbreakableWords(_ paragraph: String) -> [String] {
+    var words: [String] = []
+    var joinsNext = false
+    for piece in paragraph.split(separator: " ") {
+      let word = String(piece)
+      if let last = words.last, joinsNext || word.hasPrefix("%") || word == "×" {
+        words[words.count - 1] = last + " " + word
+      } else {
+        words.append(word)
+      }
+      joinsNext = word == "×"
+    }
+    return words
+  }
+
   private static func wrap(_ paragraph: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var currentWidth = 0
-    for word in paragraph.split(separator: " ") {
-      var word = String(word)
+    for word in unbreakableWords(paragraph) {
+      var word = word
       var wordWidth = DisplayWidth.of(word)
       if currentWidth > 0, currentWidth + 1 + wordWidth <= width {
         current += " " + word
