@@ -176,17 +176,8 @@ public enum ProgrammeValidator {
       if Set(days).count != days.count {
         add("weekdays", "lists a day twice", "list each weekday once")
       }
-    case .sameDaysAs(let target):
-      if target == treatment.id {
-        add("sameDaysAs", "refers to itself", "name another treatment's id")
-      } else if plan.treatment(id: target) == nil {
-        add(
-          "sameDaysAs", "names '\(target)', which is not a treatment here",
-          "use one of: \(plan.treatments.map(\.id).joined(separator: ", "))")
-      } else if WeeklyPattern.resolve(treatment, in: plan) == nil {
-        add(
-          "sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
-      }
+    case .sameDaysAs(let targets):
+      found += followerProblems(treatment, targets: targets, path: "\(path).schedule", plan: plan)
     }
     if treatment.kind == .strengthening, !schedule.allowConsecutiveDays,
       let pattern = WeeklyPattern.resolve(treatment, in: plan), pattern.hasConsecutiveDays
@@ -205,6 +196,66 @@ public enum ProgrammeValidator {
       )
     }
     return found
+  }
+
+  /// A `sameDaysAs` schedule: at least one target, each named once, each another treatment
+  /// of the plan, no cycle, and at least one week in which a target runs with it.
+  private static func followerProblems(
+    _ treatment: Treatment, targets: [String], path: String, plan: ProgrammePlan
+  ) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    func add(_ field: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: "\(path).\(field)", message: message, fix: fix))
+    }
+    guard !targets.isEmpty else {
+      add("sameDaysAs", "is empty", "name at least one treatment, e.g. [\"heel-raises\"]")
+      return found
+    }
+    let others = plan.treatments.map(\.id).filter { $0 != treatment.id }
+    var named = Set<String>()
+    for (index, target) in targets.enumerated() {
+      let field = targets.count == 1 ? "sameDaysAs" : "sameDaysAs[\(index)]"
+      if target == treatment.id {
+        add(field, "refers to itself", "name another treatment's id")
+      } else if plan.treatment(id: target) == nil {
+        add(
+          field, "names '\(target)', which is not a treatment here",
+          "use one of: \(others.joined(separator: ", "))")
+      } else if !named.insert(target).inserted {
+        add(field, "names '\(target)' twice", "list each treatment once")
+      }
+    }
+    guard found.isEmpty else { return found }
+    guard WeeklyPattern.resolve(treatment, in: plan) != nil else {
+      add("sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
+      return found
+    }
+    let weeks = (1...max(1, plan.weeks)).filter { treatment.runs(inWeek: $0) }
+    if !weeks.contains(where: { runsWithATarget(treatment, inWeek: $0, plan: plan) }) {
+      add(
+        "sameDaysAs", "never has a day: none of \(targets.joined(separator: ", ")) runs in its weeks",
+        "give it weeks in which one of them runs, or name a treatment that runs then")
+    }
+    return found
+  }
+
+  /// Whether a treatment has any day in programme week `week`, following `sameDaysAs`
+  /// references (acyclic here; the memory keeps shared targets from being walked twice).
+  private static func runsWithATarget(_ treatment: Treatment, inWeek week: Int, plan: ProgrammePlan)
+    -> Bool
+  {
+    var known: [String: Bool] = [:]
+    func runs(_ current: Treatment) -> Bool {
+      if let answer = known[current.id] { return answer }
+      known[current.id] = false  // guards against a cycle that slipped through
+      var answer = current.runs(inWeek: week)
+      if answer, case .sameDaysAs(let ids) = current.schedule.pattern {
+        answer = ids.compactMap(plan.treatment(id:)).contains(where: runs)
+      }
+      known[current.id] = answer
+      return answer
+    }
+    return runs(treatment)
   }
 
   private static func progressionProblems(_ progression: Progression, dose: Dose, path: String)

@@ -4,18 +4,28 @@ public struct Scheduler: Sendable {
   public let programme: Programme
   /// Each treatment's days within a programme week (day 0 = the start day's weekday).
   private let patterns: [String: WeeklyPattern]
+  /// For each `sameDaysAs` treatment, its days in each programme week (index 0 = week 1):
+  /// only the days on which one of its targets really has a session, so a target's `weeks`
+  /// count too ("ice after every loading session").
+  private let followerPatterns: [String: [WeeklyPattern]]
 
   public init(programme: Programme) {
     self.programme = programme
-    self.patterns = Scheduler.layOut(programme)
+    let patterns = Scheduler.layOut(programme)
+    self.patterns = patterns
+    self.followerPatterns = Scheduler.followerPatterns(programme, patterns: patterns)
   }
 
   /// Whether `treatment` has a session on `day` (home task or not).
   public func isScheduled(_ treatment: Treatment, on day: CalendarDay) -> Bool {
-    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week),
-      let pattern = patterns[treatment.id]
-    else { return false }
-    return pattern.contains(position: programme.start.days(until: day) % 7)
+    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+      return false
+    }
+    let position = programme.start.days(until: day) % 7
+    if let byWeek = followerPatterns[treatment.id] {
+      return byWeek.indices.contains(week - 1) && byWeek[week - 1].contains(position: position)
+    }
+    return patterns[treatment.id]?.contains(position: position) ?? false
   }
 
   /// The pain entries digested into painful sessions per treatment, for many checklists at once.
@@ -170,7 +180,7 @@ public struct Scheduler: Sendable {
       }
       place(treatment, .spread(count, offset: best.offset))
     }
-    // sameDaysAs follows its target, resolved after all fixed and spread patterns exist.
+    // sameDaysAs takes the union of its targets' days, once every target has its days.
     var unresolved = plan.treatments.filter {
       if case .sameDaysAs = $0.schedule.pattern { return true }
       return false
@@ -178,15 +188,55 @@ public struct Scheduler: Sendable {
     while !unresolved.isEmpty {
       let before = unresolved.count
       unresolved.removeAll { treatment in
-        guard case .sameDaysAs(let target) = treatment.schedule.pattern,
-          let pattern = patterns[target]
+        guard case .sameDaysAs(let targets) = treatment.schedule.pattern, !targets.isEmpty
         else { return false }
-        place(treatment, pattern)
+        var mask: UInt8 = 0
+        for target in targets {
+          guard let pattern = patterns[target] else { return false }
+          mask |= pattern.mask
+        }
+        place(treatment, WeeklyPattern(mask: mask))
         return true
       }
       if unresolved.count == before { break }  // a cycle; validation reports it
     }
     return patterns
+  }
+
+  /// The week-by-week days of every `sameDaysAs` treatment: in each programme week, the union
+  /// of the days of those targets that run that week (following chains of references).
+  /// Treatments left without a pattern by `layOut` (a cycle, a missing target) get none.
+  private static func followerPatterns(
+    _ programme: Programme, patterns: [String: WeeklyPattern]
+  ) -> [String: [WeeklyPattern]] {
+    let plan = programme.plan
+    let followers = plan.treatments.filter { treatment in
+      guard case .sameDaysAs = treatment.schedule.pattern else { return false }
+      return patterns[treatment.id] != nil
+    }
+    guard !followers.isEmpty else { return [:] }
+    var result: [String: [WeeklyPattern]] = [:]
+    for week in 1...max(1, programme.weeks) {
+      var known: [String: WeeklyPattern] = [:]
+      func days(of treatment: Treatment) -> WeeklyPattern {
+        if let found = known[treatment.id] { return found }
+        var pattern = WeeklyPattern(mask: 0)
+        if treatment.runs(inWeek: week), let laidOut = patterns[treatment.id] {
+          if case .sameDaysAs(let targets) = treatment.schedule.pattern {
+            // layOut gave a pattern, so every target has one and there is no cycle.
+            var mask: UInt8 = 0
+            for target in targets.compactMap(plan.treatment(id:)) { mask |= days(of: target).mask }
+            pattern = WeeklyPattern(mask: mask & laidOut.mask)
+          } else {
+            pattern = laidOut
+          }
+        }
+        known[treatment.id] = pattern
+        return pattern
+      }
+      for follower in followers { result[follower.id, default: []].append(days(of: follower)) }
+    }
+    return result
   }
 }
 

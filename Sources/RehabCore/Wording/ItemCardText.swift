@@ -84,7 +84,15 @@ public enum ItemCardText {
     return text
   }
 
-  /// "daily", "3 days a week", "Mon, Wed, Fri", "on the days of Elastic band eversion", with
+  /// "Elastic band eversion", "Elastic band eversion or Heel raises", "A, B or C": the
+  /// treatments a `sameDaysAs` schedule follows, by name.
+  public static func namesOf(_ ids: [String], in plan: ProgrammePlan) -> String {
+    let names = ids.map { plan.treatment(id: $0)?.name ?? $0 }
+    guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " or " + last
+  }
+
+  /// "daily", "3 days a week", "Mon, Wed, Fri", "on the same days as Elastic band eversion", with
   /// ", twice a day" when more than once.
   public static func scheduleWords(_ schedule: Schedule, plan: ProgrammePlan) -> String {
     var text: String
@@ -93,8 +101,8 @@ public enum ItemCardText {
     case .daysPerWeek(let count): text = count == 7 ? "daily" : "\(count) days a week"
     case .weekdays(let days):
       text = Weekday.allCases.filter(days.contains).map(\.shortName).joined(separator: ", ")
-    case .sameDaysAs(let id):
-      text = "on the same days as \(plan.treatment(id: id)?.name ?? id)"
+    case .sameDaysAs(let ids):
+      text = "on the same days as \(namesOf(ids, in: plan))"
     }
     switch schedule.timesPerDay {
     case ...1: break
