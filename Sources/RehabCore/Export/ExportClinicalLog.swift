@@ -125,8 +125,8 @@ extension ExportSummary {
           scheduler.prescription(for: treatment, on: $0, guidance: guidance)
         }
         guard let first = prescriptions.first else { continue }
-        // The week's planned step: a stepped-down session is one below it.
-        let step = first.progressionStep + (first.painAdjustments.contains(.steppedDown) ? 1 : 0)
+        // The week's planned step; a stepped-down session is lighter than it.
+        let step = scheduler.plannedStep(of: treatment, inWeek: week, guidance: guidance)
         let dose =
           treatment.progression?.apply(steps: step, to: treatment.dose).text
           ?? PrescribedDose(dose: treatment.dose).text

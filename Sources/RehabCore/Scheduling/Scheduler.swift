@@ -111,6 +111,17 @@ public struct Scheduler: Sendable {
       dose: dose, programmeWeek: week, progressionStep: step, painAdjustments: adjustments)
   }
 
+  /// The progression step of `treatment` in programme week `week` before any step down: one
+  /// per week since its first, less the weeks held by R-PAIN-HOLD.
+  public func plannedStep(of treatment: Treatment, inWeek week: Int, guidance: PainGuidance)
+    -> Int
+  {
+    guard week > treatment.firstWeek else { return 0 }
+    return ((treatment.firstWeek + 1)...week).count {
+      !guidance.holdsProgression(of: treatment.id, inWeek: $0)
+    }
+  }
+
   /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
   /// session (R-PAIN-STEP).
   private func prescription(
@@ -120,20 +131,17 @@ public struct Scheduler: Sendable {
       return (PrescribedDose(dose: treatment.dose), 0, [])
     }
     var adjustments: [ChecklistItem.PainAdjustment] = []
-    var steps = 0
-    if week > treatment.firstWeek {
-      for progressionWeek in (treatment.firstWeek + 1)...week {
-        if guidance.holdsProgression(of: treatment.id, inWeek: progressionWeek) {
-          if progressionWeek == week { adjustments.append(.held) }
-        } else {
-          steps += 1
-        }
-      }
+    var steps = plannedStep(of: treatment, inWeek: week, guidance: guidance)
+    if week > treatment.firstWeek, guidance.holdsProgression(of: treatment.id, inWeek: week) {
+      adjustments.append(.held)
     }
+    // One step lighter means the nearest earlier dose that differs: within a stage, or at a
+    // held cap, the step before would be the same dose.
     if let previous = previousSession(of: treatment, before: day),
-      guidance.wasPainful(treatment.id, on: previous), steps > 0
+      guidance.wasPainful(treatment.id, on: previous),
+      let lighter = progression.lighterStep(below: steps, from: treatment.dose)
     {
-      steps -= 1
+      steps = lighter
       adjustments.append(.steppedDown)
     }
     return (progression.apply(steps: steps, to: treatment.dose), steps, adjustments)

@@ -65,8 +65,20 @@ public enum ItemCardText {
     }
   }
 
-  /// "+2 reps a week up to 15, then one more set, up to 4 sets".
+  /// "+2 reps a week up to 15, then one more set, up to 4 sets"; for stages "from week 3:
+  /// 4 × 10 (10RM); from week 5: 5 × 8 (8RM)".
   public static func progressionWords(_ progression: Progression) -> String {
+    switch progression {
+    case .weekly(let weekly): return progressionWords(weekly)
+    case .stages(let stages):
+      return stages.map { stage in
+        let load = stage.dose.load.map { " (\($0))" } ?? ""
+        return "from week \(stage.fromWeek): \(stage.dose.text)\(load)"
+      }.joined(separator: "; ")
+    }
+  }
+
+  static func progressionWords(_ progression: WeeklyProgression) -> String {
     let unit: String
     switch progression.field {
     case .reps: unit = "reps"
