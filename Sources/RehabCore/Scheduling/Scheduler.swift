@@ -161,10 +161,30 @@ public struct Scheduler: Sendable {
       return treatment.side.sides(affected: programme.affectedSide).count
         * treatment.schedule.timesPerDay
     }
+    // A treatment's weight includes the exercises that follow it (sameDaysAs), so drills that
+    // share its days count when its days are chosen; followers then add nothing themselves.
+    // Heat and ice go wherever their target goes and are not counted: that keeps the days of
+    // programmes written before followers were weighed where they were.
+    var groupWeights: [String: Int] = [:]
+    func groupWeight(_ treatment: Treatment, visiting: Set<String> = []) -> Int {
+      if let known = groupWeights[treatment.id] { return known }
+      guard !visiting.contains(treatment.id) else { return 0 }  // a cycle; validation reports it
+      var weight = itemsPerSession(treatment)
+      for follower in plan.treatments {
+        guard case .sameDaysAs(let targets) = follower.schedule.pattern,
+          targets.contains(treatment.id), !follower.kind.isThermal
+        else { continue }
+        weight += groupWeight(follower, visiting: visiting.union([treatment.id]))
+      }
+      groupWeights[treatment.id] = weight
+      return weight
+    }
     func place(_ treatment: Treatment, _ pattern: WeeklyPattern) {
       patterns[treatment.id] = pattern
+      if case .sameDaysAs = treatment.schedule.pattern { return }
+      let weight = groupWeight(treatment)
       for position in 0..<7 where pattern.contains(position: position) {
-        load[position] += itemsPerSession(treatment)
+        load[position] += weight
       }
     }
 
@@ -177,7 +197,7 @@ public struct Scheduler: Sendable {
     }
     for treatment in plan.treatments {
       guard case .daysPerWeek(let count) = treatment.schedule.pattern else { continue }
-      let weight = itemsPerSession(treatment)
+      let weight = groupWeight(treatment)
       var best = (offset: 0, peak: Int.max, spread: Int.max)
       for offset in 0..<7 {
         let pattern = WeeklyPattern.spread(count, offset: offset)
