@@ -17,7 +17,9 @@ struct RedFlagSurfaceTests {
   /// dropped, runs of white space made one space.
   static func flattened(_ text: String) -> String {
     var plain = text
-    for mark in ["│", "•", "↑", "↓", "\u{00A0}"] { plain = plain.replacingOccurrences(of: mark, with: " ") }
+    for mark in ["│", "•", "↑", "↓", "\u{00A0}"] {
+      plain = plain.replacingOccurrences(of: mark, with: " ")
+    }
     return plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
@@ -121,9 +123,11 @@ struct RedFlagSurfaceTests {
     return (seen.joined(separator: "\n"), state)
   }
 
-  @Test("the setup wizard's last step shows the whole list, scrolling at 60×16", arguments: [
-    Size(width: 80, height: 24), Size(width: 60, height: 16),
-  ])
+  @Test(
+    "the setup wizard's last step shows the whole list, scrolling at 60×16",
+    arguments: [
+      Size(width: 80, height: 24), Size(width: 60, height: 16),
+    ])
   func setupWizardLastStep(size: Size) throws {
     let state = try Self.confirmStep(size: size)
     let first = render(state, size: size, capabilities: .full)
@@ -147,9 +151,11 @@ struct RedFlagSurfaceTests {
     }
   }
 
-  @Test("the help overlay shows the whole list, scrolling at 60×16", arguments: [
-    Size(width: 80, height: 24), Size(width: 60, height: 16),
-  ])
+  @Test(
+    "the help overlay shows the whole list, scrolling at 60×16",
+    arguments: [
+      Size(width: 80, height: 24), Size(width: 60, height: 16),
+    ])
   func helpOverlay(size: Size) throws {
     let programme = Programme(
       plan: try TemplateLibrary.template(id: "lateral-ankle-sprain").plan, start: Self.today,

@@ -56,7 +56,8 @@ struct ProgressionStageTests {
           guard let lighter = progression.lighterStep(below: steps, from: dose) else { continue }
           #expect(lighter < steps)
           #expect(
-            progression.apply(steps: lighter, to: dose) != progression.apply(steps: steps, to: dose))
+            progression.apply(steps: lighter, to: dose) != progression.apply(steps: steps, to: dose)
+          )
         }
       }
     }

@@ -200,7 +200,8 @@ struct SameDaysAsValidationTests {
     let text = Self.template.replacingOccurrences(
       of: "FOLLOW", with: #""schedule": {"sameDaysAs": ["heel-raises", "band"]}"#
     ).replacingOccurrences(
-      of: #""schedule": {"daysPerWeek": 3}, "weeks""#, with: #""schedule": {"sameDaysAs": ["ice"]}, "weeks""#)
+      of: #""schedule": {"daysPerWeek": 3}, "weeks""#,
+      with: #""schedule": {"sameDaysAs": ["ice"]}, "weeks""#)
     #expect(text.contains(#"{"sameDaysAs": ["ice"]}"#))
     let problems = ProgrammeValidator.problems(
       in: try JSONCoding.decoder.decode(ProgrammePlan.self, from: Data(text.utf8)))

@@ -55,7 +55,8 @@ struct TemplateScheduleTests {
     #expect(checked == ["lateral-ankle-sprain", "plantar-heel-pain"])
   }
 
-  @Test("lateral-ankle-sprain: ice after the band and after the heel raises, on all 24 days of each")
+  @Test(
+    "lateral-ankle-sprain: ice after the band and after the heel raises, on all 24 days of each")
   func lateralSprainIcesEveryStrengtheningSession() throws {
     let plan = try Self.template("lateral-ankle-sprain")
     #expect(plan.description.contains("Ice after the strengthening sessions"))
@@ -132,17 +133,21 @@ struct TemplateScheduleTests {
     let timing = SessionTiming.defaults
     // 5 s get ready, 8 holds of 45 s, 7 rests of 10 s.
     #expect(
-      SessionEstimate.seconds(for: item(.holds(seconds: 45, repetitions: 8), side: .left), timing: timing)
+      SessionEstimate.seconds(
+        for: item(.holds(seconds: 45, repetitions: 8), side: .left), timing: timing)
         == 5 + 8 * 45 + 7 * 10)
     // Both sides: the same again for the right.
     #expect(
-      SessionEstimate.seconds(for: item(.holds(seconds: 45, repetitions: 8), side: .both), timing: timing)
+      SessionEstimate.seconds(
+        for: item(.holds(seconds: 45, repetitions: 8), side: .both), timing: timing)
         == 2 * (5 + 8 * 45 + 7 * 10))
     // 3 sets of 10 at 4 s a rep, 2 rests of 60 s.
     #expect(
-      SessionEstimate.seconds(for: item(.setsReps(sets: 3, reps: 10, load: nil), side: .left), timing: timing)
+      SessionEstimate.seconds(
+        for: item(.setsReps(sets: 3, reps: 10, load: nil), side: .left), timing: timing)
         == 3 * 10 * SessionEstimate.secondsPerRep + 2 * 60)
-    #expect(SessionEstimate.seconds(for: item(.time(minutes: 15), side: .left), timing: timing) == 900)
+    #expect(
+      SessionEstimate.seconds(for: item(.time(minutes: 15), side: .left), timing: timing) == 900)
   }
 
   // MARK: Few exercises a day
@@ -163,7 +168,9 @@ struct TemplateScheduleTests {
 
   // MARK: Plantar heel pain
 
-  @Test("plantar-heel-pain: 12RM × 3 in weeks 1–2, 10RM × 4 in weeks 3–4, 8RM × 5 from week 5, every other day")
+  @Test(
+    "plantar-heel-pain: 12RM × 3 in weeks 1–2, 10RM × 4 in weeks 3–4, 8RM × 5 from week 5, every other day"
+  )
   func plantarHighLoadProtocol() throws {
     let plan = try Self.template("plantar-heel-pain")
     let raises = try #require(plan.treatment(id: "heel-raises-towel"))
@@ -186,7 +193,8 @@ struct TemplateScheduleTests {
           let item = try #require(
             run.scheduler.checklist(for: day).first { $0.treatmentId == raises.id })
           #expect(
-            item.dose.dose == .setsReps(sets: expected.sets, reps: expected.reps, load: item.dose.dose.load),
+            item.dose.dose
+              == .setsReps(sets: expected.sets, reps: expected.reps, load: item.dose.dose.load),
             "week \(week): \(item.dose.text)")
           #expect(item.dose.dose.load?.hasPrefix(expected.rm) == true, "week \(week)")
           // Every other day: never two days running, and never more than 3 days apart.

@@ -236,7 +236,9 @@ public enum MarkdownExport {
   /// The red flags the patient is shown, complete (`SafetyText`).
   static func redFlags() -> [String] {
     let md = ExportEscaping.markdown
-    var lines = ["## Red flags (as shown to the patient)", "", md(SafetyText.redFlagsHeading, "  "), ""]
+    var lines = [
+      "## Red flags (as shown to the patient)", "", md(SafetyText.redFlagsHeading, "  "), "",
+    ]
     lines += SafetyText.redFlags.map { "- " + md($0, "  ") }
     lines.append("")
     for caution in SafetyText.redFlagCautions { lines += [md(caution, "  "), ""] }

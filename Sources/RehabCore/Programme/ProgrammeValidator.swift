@@ -243,7 +243,8 @@ public enum ProgrammeValidator {
     let weeks = (1...max(1, plan.weeks)).filter { treatment.runs(inWeek: $0) }
     if !weeks.contains(where: { runsWithATarget(treatment, inWeek: $0, plan: plan) }) {
       add(
-        "sameDaysAs", "never has a day: none of \(targets.joined(separator: ", ")) runs in its weeks",
+        "sameDaysAs",
+        "never has a day: none of \(targets.joined(separator: ", ")) runs in its weeks",
         "give it weeks in which one of them runs, or name a treatment that runs then")
     }
     return found
@@ -279,7 +280,9 @@ public enum ProgrammeValidator {
       found.append(
         ProgrammeProblem(
           path: "\(path).stages", message: "is empty",
-          fix: "give at least one stage, e.g. {\"fromWeek\": 3, \"dose\": {\"sets\": 4, \"reps\": 10}}"))
+          fix:
+            "give at least one stage, e.g. {\"fromWeek\": 3, \"dose\": {\"sets\": 4, \"reps\": 10}}"
+        ))
       return found
     }
     let length = treatment.weeks.map { $0.to - $0.from + 1 } ?? plan.weeks
@@ -307,8 +310,11 @@ public enum ProgrammeValidator {
         found.append(
           ProgrammeProblem(
             path: "\(stagePath).dose",
-            message: "\(stage.dose.text) is not the same kind of dose as the starting \(treatment.dose.text)",
-            fix: "give every stage the shape of the treatment's \"dose\" (sets × reps, holds or minutes)"))
+            message:
+              "\(stage.dose.text) is not the same kind of dose as the starting \(treatment.dose.text)",
+            fix:
+              "give every stage the shape of the treatment's \"dose\" (sets × reps, holds or minutes)"
+          ))
       }
       found += doseProblems(stage.dose, kind: treatment.kind, path: "\(stagePath).dose")
     }

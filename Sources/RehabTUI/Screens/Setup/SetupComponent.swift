@@ -59,10 +59,13 @@ enum SetupScreen: ScreenComponent {
     KeyBinding(keys: [.enter], action: .setup(.submit), help: "start the programme"),
     KeyBinding(keys: [.escape], action: .setup(.cancel), help: "back"),
     KeyBinding(keys: [.down, .character("j")], action: .setup(.scroll(1)), help: "scroll"),
-    KeyBinding(keys: [.up, .character("k")], action: .setup(.scroll(-1)), help: "scroll up"),
+    KeyBinding(
+      keys: [.up, .character("k")], action: .setup(.scroll(-1)), help: "scroll up",
+      showsInHelpBar: false),
     KeyBinding(
       keys: [.pageDown], action: .setup(.scroll(10)), help: "page down", showsInHelpBar: false),
-    KeyBinding(keys: [.pageUp], action: .setup(.scroll(-10)), help: "page up", showsInHelpBar: false),
+    KeyBinding(
+      keys: [.pageUp], action: .setup(.scroll(-10)), help: "page up", showsInHelpBar: false),
   ]
 
   static func reduce(_ wizard: inout SetupWizard, _ action: SetupAction, context: ScreenContext)
