@@ -113,6 +113,23 @@ struct ProgressionStageTests {
     #expect(scheduler.plannedStep(of: treatment, inWeek: 4, guidance: guidance) == 2)
   }
 
+  @Test("the card says which stage applies and what comes next")
+  func stageWords() {
+    guard case .stages(let stages) = Self.stages else { return }
+    #expect(
+      ItemCardText.stageReason(stages, week: 1, steps: 0, start: Self.base)
+        == "Week 1: the starting 3 × 12; 4 × 10 from week 3.")
+    #expect(
+      ItemCardText.stageReason(stages, week: 4, steps: 3, start: Self.base)
+        == "Week 4: the stage from week 3; 5 × 8 from week 5.")
+    #expect(
+      ItemCardText.stageReason(stages, week: 9, steps: 8, start: Self.base)
+        == "Week 9: the stage from week 5, the last one.")
+    #expect(
+      ItemCardText.progressionWords(Self.stages)
+        == "from week 3: 4 × 10, 10RM; from week 5: 5 × 8, 8RM")
+  }
+
   @Test("stages read from and write to JSON; a progression cannot mix both kinds")
   func stagesCoding() throws {
     let json = """

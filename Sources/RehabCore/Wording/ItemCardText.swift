@@ -22,6 +22,10 @@ public enum ItemCardText {
     case .fixed:
       reasons = ["Week \(card.item.programmeWeek): the programme's dose; it does not progress."]
     case .progression(let week, let firstWeek, let steps):
+      if case .stages(let stages)? = card.treatment.progression {
+        reasons = [stageReason(stages, week: week, steps: steps, start: card.startingDose)]
+        break
+      }
       let start = card.startingDose.text
       let rule = card.treatment.progression.map { " (\(progressionWords($0)))" } ?? ""
       if week <= firstWeek {
@@ -57,6 +61,26 @@ public enum ItemCardText {
     return reasons
   }
 
+  /// "Week 3: the stage from week 3; 5 × 8 from week 5.", "Week 1: the starting 3 × 12; 4 × 10
+  /// from week 3.", "Week 6: the stage from week 5, the last one."
+  static func stageReason(_ stages: [ProgressionStage], week: Int, steps: Int, start: Dose)
+    -> String
+  {
+    let treatmentWeek = max(0, steps) + 1
+    let current = stages.lastIndex { $0.fromWeek <= treatmentWeek }
+    var text =
+      current.map { "Week \(week): the stage from week \(stages[$0].fromWeek)" }
+      ?? "Week \(week): the starting \(start.text)"
+    let nextIndex = current.map { $0 + 1 } ?? 0
+    if stages.indices.contains(nextIndex) {
+      let next = stages[nextIndex]
+      text += "; \(next.dose.text) from week \(next.fromWeek)"
+    } else {
+      text += ", the last one"
+    }
+    return text + "."
+  }
+
   /// "pain 7/10 during exercise on Wed 2026-12-09", "pain 4/10 on waking, Thu 2026-12-10".
   public static func painEntry(_ entry: PainEntry) -> String {
     switch entry.timing {
@@ -72,7 +96,7 @@ public enum ItemCardText {
     case .weekly(let weekly): return progressionWords(weekly)
     case .stages(let stages):
       return stages.map { stage in
-        let load = stage.dose.load.map { " (\($0))" } ?? ""
+        let load = stage.dose.load.map { ", \($0)" } ?? ""
         return "from week \(stage.fromWeek): \(stage.dose.text)\(load)"
       }.joined(separator: "; ")
     }
