@@ -113,7 +113,8 @@ let package = Package(
     ),
     .testTarget(
       name: "RehabCLITests",
-      dependencies: ["RehabCLI", "RehabCore", "RehabStore"],
+      // RehabTUI and TerminalUI too: one test renders the app's screens beside the commands.
+      dependencies: ["RehabCLI", "RehabCore", "RehabStore", "RehabTUI", "TerminalUI"],
       swiftSettings: swift6
     ),
   ]

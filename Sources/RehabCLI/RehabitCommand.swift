@@ -1,4 +1,5 @@
 import ArgumentParser
+import RehabCore
 
 #if canImport(Glibc)
   import Glibc
@@ -17,11 +18,17 @@ public struct RehabitCommand: ParsableCommand {
       The environment variable REHABIT_TODAY=YYYY-MM-DD stands in for today's date (for scripts \
       that replay a history, and for tests); REHABIT_HOME chooses the data folder.
       rehabit is a self-management aid, not medical advice.
-      """,
+      """ + "\n\n" + RehabitCommand.redFlags,
     version: "0.1.0",
     subcommands: RehabitCommand.commands,
     defaultSubcommand: OpenCommand.self
   )
+
+  /// The red flags of `SafetyText`, complete, for the end of `--help`.
+  static var redFlags: String {
+    (["Red flags", SafetyText.redFlagsHeading] + SafetyText.redFlags.map { "  - " + $0 }
+      + SafetyText.redFlagCautions).joined(separator: "\n")
+  }
 
   /// Every subcommand, in the order `--help` lists them.
   static let commands: [any ParsableCommand.Type] = [

@@ -32,7 +32,7 @@ enum SyntheticProgramme {
         treatments.append(
           Treatment(
             id: id, name: "Ice \(index)", kind: .ice, instructions: "Wrapped.", side: .affected,
-            dose: .time(minutes: 15), schedule: Schedule(.sameDaysAs("t\(index - 3)"))))
+            dose: .time(minutes: 15), schedule: Schedule(.sameDaysAs(["t\(index - 3)"]))))
       case 4:
         treatments.append(
           Treatment(

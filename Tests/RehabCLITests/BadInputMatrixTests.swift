@@ -105,7 +105,7 @@ enum MatrixFixture {
       // Found by .ci/fuzz: more sets than allowed, with afterMax addSet, made the validator trap.
       var plan = try TemplateLibrary.template(id: "foot-intrinsics").plan
       for index in plan.treatments.indices
-      where plan.treatments[index].progression?.afterMax == .addSet {
+      where plan.treatments[index].progression?.weekly?.afterMax == .addSet {
         plan.treatments[index].dose = .setsReps(sets: 38, reps: 10, load: nil)
       }
       write("sets-over-limit.json", try JSONCoding.encode(plan))

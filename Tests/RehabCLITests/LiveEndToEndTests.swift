@@ -57,7 +57,7 @@ extension TUIEndToEndTests {
     try cli(["skip", "3", "--reason", "no band"], data)
     tmux.waitFor("the CLI's skip", seconds: 2) { $0.contains("skipped: no band") }
     tmux.send("u")
-    let kept = tmux.waitFor(text: "Not undone: Elastic band eversion (left) was changed elsewhere")
+    let kept = tmux.waitFor(text: "Not undone: Heel raises (left) was changed elsewhere")
     #expect(kept.contains("skipped: no band"))
     #expect(try items(data)[ids[2]]?["status"] == "skipped")
     #expect(try items(data)[ids[2]]?["reason"] == "no band")

@@ -173,18 +173,25 @@ struct RecordScenarioTests {
     let start = try #require(CalendarDay("2026-11-05"))
     let scenario = try RecordScenario(start: start)
     defer { scenario.cleanUp() }
+    // Pain 8 during a progressing item on a strengthening day of week 3: its next session is
+    // lighter.
+    func strengthening(on day: CalendarDay) throws -> [String: Any]? {
+      let listed = try scenario.json(["today", "--date", "\(day)"])
+      let items = try #require(listed["items"] as? [[String: Any]])
+      return items.first { $0["kind"] as? String == "strengthening" }
+    }
+    let strengthDays = try (0...6).map { scenario.day(week: 3, $0) }.filter {
+      try strengthening(on: $0) != nil
+    }
+    let painDay = try #require(strengthDays.first)
     // Pain worsening by more than its MDC in each of two check-ins after the baseline.
     try scenario.checkin(scenario.day(week: 1, 3), pain: 3)
     try scenario.checkin(scenario.day(week: 2, 3), pain: 6)
-    try scenario.checkin(scenario.day(week: 3, 3), pain: 7)
+    try scenario.checkin(painDay, pain: 7)
     let asOf = scenario.day(week: 4, 1)
     #expect(try scenario.flags(asOf: asOf)["worsening"] != nil)
 
-    // Pain 8 during a progressing item on a day of week 3: its next session is lighter.
-    let painDay = scenario.day(week: 3, 3)
-    let listed = try scenario.json(["today", "--date", "\(painDay)"])
-    let items = try #require(listed["items"] as? [[String: Any]])
-    let strength = try #require(items.first { $0["kind"] as? String == "strengthening" })
+    let strength = try #require(try strengthening(on: painDay))
     let itemId = try #require(strength["id"] as? String)
     try scenario.run(["pain", "8", "--item", itemId, "--date", "\(painDay)"])
     try scenario.run(["check", itemId, "--date", "\(painDay)"])

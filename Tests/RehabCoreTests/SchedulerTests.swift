@@ -240,7 +240,7 @@ struct SchedulerTests {
   func sameDaysAsAndOrder() {
     let ice = Treatment(
       id: "ice", name: "Ice", kind: .ice, instructions: "Wrapped.", side: .affected,
-      dose: .time(minutes: 15), schedule: Schedule(.sameDaysAs("heel-raises")))
+      dose: .time(minutes: 15), schedule: Schedule(.sameDaysAs(["heel-raises"])))
     let programme = Fixtures.programme([ice, Fixtures.strengthening(), Fixtures.stretch()])
     let scheduler = Scheduler(programme: programme)
     for offset in 0..<56 {
@@ -250,6 +250,27 @@ struct SchedulerTests {
       let order = items.map { TreatmentKind.sessionOrder.firstIndex(of: $0.kind) ?? 0 }
       #expect(order == order.sorted())
     }
+  }
+
+  @Test("ice on the days of several treatments is on every day one of them runs, and only then")
+  func sameDaysAsSeveralTreatments() {
+    let ice = Treatment(
+      id: "ice", name: "Ice", kind: .ice, instructions: "Wrapped.", side: .affected,
+      dose: .time(minutes: 15), schedule: Schedule(.sameDaysAs(["band", "heel-raises"])))
+    // The band runs only in weeks 1–4: from week 5 ice follows the heel raises alone.
+    let band = Fixtures.strengthening(id: "band", weeks: WeekRange(from: 1, to: 4))
+    let programme = Fixtures.programme([Fixtures.strengthening(), band, ice])
+    let scheduler = Scheduler(programme: programme)
+    var iceDays = 0
+    for offset in 0..<56 {
+      let day = programme.start.adding(days: offset)
+      let items = scheduler.checklist(for: day)
+      let loading = items.contains { $0.kind == .strengthening }
+      #expect(items.contains { $0.kind == .ice } == loading, "\(day)")
+      if loading { iceDays += 1 }
+    }
+    // The layout puts the two loading treatments on different days, so ice covers both.
+    #expect(iceDays > 8 * 3)
   }
 
   @Test("spreading keeps the busiest day light")

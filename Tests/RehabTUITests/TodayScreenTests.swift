@@ -51,8 +51,10 @@ struct TodayScreenTests {
   }
 
   @Test func theSelectedRowIsReversedAndNoOtherItemRowIs() throws {
-    let buffer = render(try Self.busyState(), size: Fixtures.size, capabilities: .full)
-    let selectedRow = try #require(buffer.lines.firstIndex { $0.contains("Single-leg stance") })
+    let state = try Self.busyState()
+    let buffer = render(state, size: Fixtures.size, capabilities: .full)
+    let selected = try #require(state.todayScreen.checklist?.entries[1].item.name)
+    let selectedRow = try #require(buffer.lines.firstIndex { $0.contains(selected) })
     for x in 0..<80 { #expect(buffer[x, selectedRow].style.reverse, "column \(x)") }
     let otherRow = try #require(buffer.lines.firstIndex { $0.contains("Calf stretch against") })
     #expect((0..<80).allSatisfy { !buffer[$0, otherRow].style.reverse })

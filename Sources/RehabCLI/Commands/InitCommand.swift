@@ -62,6 +62,7 @@ struct InitCommand: ParsableCommand {
     Output.line()
     Output.line(SafetyText.redFlagsHeading)
     for flag in SafetyText.redFlags { Output.line("  - \(flag)") }
+    for caution in SafetyText.redFlagCautions { Output.line(caution) }
     Output.line(SafetyText.disclaimer)
   }
 }

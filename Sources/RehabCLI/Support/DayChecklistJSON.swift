@@ -16,7 +16,8 @@ struct DayChecklistJSON: Encodable {
     let occurrencesPerDay: Int
     let painAdjustments: [ChecklistItem.PainAdjustment]
     let instructions: String
-    /// The treatment's `Dose.load`; null when the programme gives none.
+    /// The load of the day's dose (a stage of a staged progression may name its own); null
+    /// when the programme gives none.
     @Nullable var load: String?
   }
 
@@ -37,7 +38,8 @@ struct DayChecklistJSON: Encodable {
         dose: entry.item.dose.text, status: entry.status, reason: entry.skipReason,
         occurrence: entry.item.occurrence, occurrencesPerDay: entry.item.occurrencesPerDay,
         painAdjustments: entry.item.painAdjustments, instructions: entry.item.instructions,
-        load: programme.plan.treatment(id: entry.item.treatmentId)?.dose.load)
+        load: entry.item.dose.dose.load
+          ?? programme.plan.treatment(id: entry.item.treatmentId)?.dose.load)
     }
   }
 

@@ -119,8 +119,8 @@ extension ExportSummary {
           scheduler.prescription(for: treatment, on: $0, guidance: guidance)
         }
         guard let first = prescriptions.first else { continue }
-        // The week's planned step (a stepped-down session is lighter than it, not a step less).
-        let step = first.progressionStep
+        // The week's planned step; a stepped-down session is lighter than it.
+        let step = scheduler.plannedStep(of: treatment, inWeek: week, guidance: guidance)
         let dose =
           treatment.progression?.apply(steps: step, to: treatment.dose).text
           ?? PrescribedDose(dose: treatment.dose).text

@@ -35,6 +35,7 @@ public enum HTMLExport {
     flags(summary, into: &html)
     diary(summary, into: &html)
     painAppendix(summary, into: &html)
+    redFlags(into: &html)
 
     html.raw("<footer>\n")
     html.element(
@@ -309,6 +310,18 @@ public enum HTMLExport {
       html.raw("</li>\n")
     }
     html.raw("</ul>\n")
+    html.raw("</section>\n")
+  }
+
+  /// The red flags the patient is shown, complete (`SafetyText`).
+  static func redFlags(into html: inout HTMLBuilder) {
+    html.raw("<section id=\"red-flags\">\n")
+    html.element("h2", text: "Red flags (as shown to the patient)")
+    html.element("p", text: SafetyText.redFlagsHeading)
+    html.raw("<ul>\n")
+    for flag in SafetyText.redFlags { html.element("li", text: flag) }
+    html.raw("</ul>\n")
+    for caution in SafetyText.redFlagCautions { html.element("p", text: caution) }
     html.raw("</section>\n")
   }
 

@@ -29,6 +29,7 @@ public enum MarkdownExport {
     lines += flags(summary)
     lines += diary(summary)
     lines += painAppendix(summary)
+    lines += redFlags()
 
     lines.append("---")
     lines.append("")
@@ -229,6 +230,18 @@ public enum MarkdownExport {
       }
     }
     lines.append("")
+    return lines
+  }
+
+  /// The red flags the patient is shown, complete (`SafetyText`).
+  static func redFlags() -> [String] {
+    let md = ExportEscaping.markdown
+    var lines = [
+      "## Red flags (as shown to the patient)", "", md(SafetyText.redFlagsHeading, "  "), "",
+    ]
+    lines += SafetyText.redFlags.map { "- " + md($0, "  ") }
+    lines.append("")
+    for caution in SafetyText.redFlagCautions { lines += [md(caution, "  "), ""] }
     return lines
   }
 

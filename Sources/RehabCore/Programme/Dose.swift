@@ -24,6 +24,14 @@ public enum Dose: Hashable, Sendable {
     }
   }
 
+  /// Both sets × reps, both holds, or both minutes (a staged progression keeps the shape).
+  public func hasSameShape(as other: Dose) -> Bool {
+    switch (self, other) {
+    case (.setsReps, .setsReps), (.holds, .holds), (.time, .time): true
+    default: false
+    }
+  }
+
   public var load: String? {
     if case .setsReps(_, _, let load) = self { return load }
     return nil

@@ -103,8 +103,13 @@ public enum ProgrammeValidator {
           "use 1 ≤ from ≤ to ≤ \(plan.weeks)")
       }
     }
-    if let progression = treatment.progression {
-      found += progressionProblems(progression, dose: treatment.dose, path: "\(path).progression")
+    switch treatment.progression {
+    case .weekly(let weekly):
+      found += progressionProblems(weekly, dose: treatment.dose, path: "\(path).progression")
+    case .stages(let stages):
+      found += stageProblems(stages, treatment: treatment, plan: plan, path: "\(path).progression")
+    case nil:
+      break
     }
     for field in treatment.session?.fields ?? [] where !SessionTiming.limits.contains(field.value) {
       found.append(
@@ -118,15 +123,22 @@ public enum ProgrammeValidator {
   }
 
   private static func doseProblems(_ treatment: Treatment, path: String) -> [ProgrammeProblem] {
+    doseProblems(treatment.dose, kind: treatment.kind, path: "\(path).dose")
+  }
+
+  /// A dose's ranges, and minutes for heat, ice and ultrasound; `path` is the dose's own path.
+  private static func doseProblems(_ dose: Dose, kind: TreatmentKind, path: String)
+    -> [ProgrammeProblem]
+  {
     var found: [ProgrammeProblem] = []
     func check(_ field: String, _ value: Int, _ range: ClosedRange<Int>, _ why: String = "") {
       guard !range.contains(value) else { return }
       found.append(
         ProgrammeProblem(
-          path: "\(path).dose.\(field)", message: "\(value) is out of range\(why)",
+          path: "\(path).\(field)", message: "\(value) is out of range\(why)",
           fix: "use \(range.lowerBound) to \(range.upperBound)"))
     }
-    switch treatment.dose {
+    switch dose {
     case .setsReps(let sets, let reps, _):
       check("sets", sets, Dose.Limits.sets)
       check("reps", reps, Dose.Limits.reps)
@@ -134,20 +146,18 @@ public enum ProgrammeValidator {
       check("holdSeconds", seconds, Dose.Limits.holdSeconds)
       check("repetitions", repetitions, Dose.Limits.repetitions)
     case .time(let minutes):
-      if treatment.kind.isThermal {
+      if kind.isThermal {
         check(
           "minutes", minutes, Dose.Limits.thermalMinutes,
-          " for \(treatment.kind.rawValue) (R-DOSE-HEAT, R-DOSE-ICE: at most 20 minutes)")
+          " for \(kind.rawValue) (R-DOSE-HEAT, R-DOSE-ICE: at most 20 minutes)")
       } else {
         check("minutes", minutes, Dose.Limits.minutes)
       }
     }
-    if treatment.kind.isThermal || treatment.kind == .ultrasound,
-      treatment.dose.value(of: .minutes) == nil
-    {
+    if kind.isThermal || kind == .ultrasound, dose.value(of: .minutes) == nil {
       found.append(
         ProgrammeProblem(
-          path: "\(path).dose", message: "\(treatment.kind.rawValue) is dosed in minutes",
+          path: path, message: "\(kind.rawValue) is dosed in minutes",
           fix: "write the dose as {\"minutes\": 15}"))
     }
     return found
@@ -176,17 +186,8 @@ public enum ProgrammeValidator {
       if Set(days).count != days.count {
         add("weekdays", "lists a day twice", "list each weekday once")
       }
-    case .sameDaysAs(let target):
-      if target == treatment.id {
-        add("sameDaysAs", "refers to itself", "name another treatment's id")
-      } else if plan.treatment(id: target) == nil {
-        add(
-          "sameDaysAs", "names '\(target)', which is not a treatment here",
-          "use one of: \(plan.treatments.map(\.id).joined(separator: ", "))")
-      } else if WeeklyPattern.resolve(treatment, in: plan) == nil {
-        add(
-          "sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
-      }
+    case .sameDaysAs(let targets):
+      found += followerProblems(treatment, targets: targets, path: "\(path).schedule", plan: plan)
     }
     if treatment.kind == .strengthening, !schedule.allowConsecutiveDays,
       let pattern = WeeklyPattern.resolve(treatment, in: plan), pattern.hasConsecutiveDays
@@ -207,7 +208,122 @@ public enum ProgrammeValidator {
     return found
   }
 
-  private static func progressionProblems(_ progression: Progression, dose: Dose, path: String)
+  /// A `sameDaysAs` schedule: at least one target, each named once, each another treatment
+  /// of the plan, no cycle, and at least one week in which a target runs with it.
+  private static func followerProblems(
+    _ treatment: Treatment, targets: [String], path: String, plan: ProgrammePlan
+  ) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    func add(_ field: String, _ message: String, _ fix: String) {
+      found.append(ProgrammeProblem(path: "\(path).\(field)", message: message, fix: fix))
+    }
+    guard !targets.isEmpty else {
+      add("sameDaysAs", "is empty", "name at least one treatment, e.g. [\"heel-raises\"]")
+      return found
+    }
+    let others = plan.treatments.map(\.id).filter { $0 != treatment.id }
+    var named = Set<String>()
+    for (index, target) in targets.enumerated() {
+      let field = targets.count == 1 ? "sameDaysAs" : "sameDaysAs[\(index)]"
+      if target == treatment.id {
+        add(field, "refers to itself", "name another treatment's id")
+      } else if plan.treatment(id: target) == nil {
+        add(
+          field, "names '\(target)', which is not a treatment here",
+          "use one of: \(others.joined(separator: ", "))")
+      } else if !named.insert(target).inserted {
+        add(field, "names '\(target)' twice", "list each treatment once")
+      }
+    }
+    guard found.isEmpty else { return found }
+    guard WeeklyPattern.resolve(treatment, in: plan) != nil else {
+      add("sameDaysAs", "forms a cycle of sameDaysAs references", "point one of them at fixed days")
+      return found
+    }
+    let weeks = (1...max(1, plan.weeks)).filter { treatment.runs(inWeek: $0) }
+    if !weeks.contains(where: { runsWithATarget(treatment, inWeek: $0, plan: plan) }) {
+      add(
+        "sameDaysAs",
+        "never has a day: none of \(targets.joined(separator: ", ")) runs in its weeks",
+        "give it weeks in which one of them runs, or name a treatment that runs then")
+    }
+    return found
+  }
+
+  /// Whether a treatment has any day in programme week `week`, following `sameDaysAs`
+  /// references (acyclic here; the memory keeps shared targets from being walked twice).
+  private static func runsWithATarget(_ treatment: Treatment, inWeek week: Int, plan: ProgrammePlan)
+    -> Bool
+  {
+    var known: [String: Bool] = [:]
+    func runs(_ current: Treatment) -> Bool {
+      if let answer = known[current.id] { return answer }
+      known[current.id] = false  // guards against a cycle that slipped through
+      var answer = current.runs(inWeek: week)
+      if answer, case .sameDaysAs(let ids) = current.schedule.pattern {
+        answer = ids.compactMap(plan.treatment(id:)).contains(where: runs)
+      }
+      known[current.id] = answer
+      return answer
+    }
+    return runs(treatment)
+  }
+
+  /// Stages: at least one, each from a later week than the one before (week 1 is the
+  /// treatment's own dose), each reached within the treatment's weeks, each a dose of the same
+  /// shape as the starting dose and within the dose ranges.
+  private static func stageProblems(
+    _ stages: [ProgressionStage], treatment: Treatment, plan: ProgrammePlan, path: String
+  ) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    guard !stages.isEmpty else {
+      found.append(
+        ProgrammeProblem(
+          path: "\(path).stages", message: "is empty",
+          fix:
+            "give at least one stage, e.g. {\"fromWeek\": 3, \"dose\": {\"sets\": 4, \"reps\": 10}}"
+        ))
+      return found
+    }
+    let length = treatment.weeks.map { $0.to - $0.from + 1 } ?? plan.weeks
+    var previous = 1
+    for (index, stage) in stages.enumerated() {
+      let stagePath = "\(path).stages[\(index)]"
+      if stage.fromWeek <= previous {
+        let fix =
+          index == 0
+          ? "start the first stage in week 2 or later; week 1 is the treatment's \"dose\""
+          : "list the stages in order, each from a later week than the one before (after \(previous))"
+        found.append(
+          ProgrammeProblem(
+            path: "\(stagePath).fromWeek", message: "week \(stage.fromWeek) is too early",
+            fix: fix))
+      } else if stage.fromWeek > length {
+        found.append(
+          ProgrammeProblem(
+            path: "\(stagePath).fromWeek",
+            message: "week \(stage.fromWeek) is after the treatment's \(length) weeks",
+            fix: "use a week from 2 to \(length)"))
+      }
+      previous = max(previous, stage.fromWeek)
+      if !stage.dose.hasSameShape(as: treatment.dose) {
+        found.append(
+          ProgrammeProblem(
+            path: "\(stagePath).dose",
+            message:
+              "\(stage.dose.text) is not the same kind of dose as the starting \(treatment.dose.text)",
+            fix:
+              "give every stage the shape of the treatment's \"dose\" (sets × reps, holds or minutes)"
+          ))
+      }
+      found += doseProblems(stage.dose, kind: treatment.kind, path: "\(stagePath).dose")
+    }
+    return found
+  }
+
+  private static func progressionProblems(
+    _ progression: WeeklyProgression, dose: Dose, path: String
+  )
     -> [ProgrammeProblem]
   {
     var found: [ProgrammeProblem] = []
@@ -241,7 +357,7 @@ public enum ProgrammeValidator {
         "use \(min(sets, Dose.Limits.sets.upperBound)) to \(Dose.Limits.sets.upperBound)")
     }
     if progression.afterMax == .addLoad,
-      !Progression.Defaults.loadStepPercentRange.contains(progression.loadStepPercent)
+      !WeeklyProgression.Defaults.loadStepPercentRange.contains(progression.loadStepPercent)
     {
       add(
         "loadStepPercent", "\(progression.loadStepPercent) % is out of range (R-DOSE-STRENGTH)",

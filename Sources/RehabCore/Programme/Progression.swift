@@ -3,8 +3,50 @@ public enum ProgressionField: String, Codable, CaseIterable, Sendable {
   case reps, sets, holdSeconds, repetitions, minutes
 }
 
+/// How a treatment's dose grows from its starting dose, one step per programme week it runs
+/// (a week held by R-PAIN-HOLD adds no step). Two kinds:
+/// - `weekly`: one field grows by a fixed step up to a cap (R-DOSE-STRENGTH, R-DOSE-ACTIVATION);
+/// - `stages`: whole doses that take over from given weeks, so reps can go down while sets and
+///   load go up (R-DOSE-HIGH-LOAD: 12RM × 3, then 10RM × 4, then 8RM × 5).
+public enum Progression: Hashable, Sendable {
+  case weekly(WeeklyProgression)
+  case stages([ProgressionStage])
+
+  /// A weekly progression (the common case; keeps call sites short).
+  public init(
+    field: ProgressionField, step: Int, max: Int,
+    afterMax: WeeklyProgression.AfterMax = .hold,
+    maxSets: Int = WeeklyProgression.Defaults.maxSets,
+    loadStepPercent: Int = WeeklyProgression.Defaults.loadStepPercent
+  ) {
+    self = .weekly(
+      WeeklyProgression(
+        field: field, step: step, max: max, afterMax: afterMax, maxSets: maxSets,
+        loadStepPercent: loadStepPercent))
+  }
+
+  /// The weekly progression, nil for stages.
+  public var weekly: WeeklyProgression? {
+    if case .weekly(let weekly) = self { return weekly }
+    return nil
+  }
+
+  /// The dose after `steps` progression steps from `base`. Pure and total: steps below zero
+  /// give the base dose.
+  public func apply(steps: Int, to base: Dose) -> PrescribedDose {
+    switch self {
+    case .weekly(let weekly): return weekly.apply(steps: steps, to: base)
+    case .stages(let stages):
+      // Step s is the treatment's week s + 1; the latest stage begun by then applies.
+      let week = Swift.max(0, steps) + 1
+      let stage = stages.last { $0.fromWeek <= week }
+      return PrescribedDose(dose: stage?.dose ?? base)
+    }
+  }
+}
+
 /// Weekly progression of one dose field, capped (R-DOSE-STRENGTH, R-DOSE-ACTIVATION).
-public struct Progression: Hashable, Sendable {
+public struct WeeklyProgression: Hashable, Sendable {
   /// What happens once `field` reaches `max` (only meaningful for reps).
   public enum AfterMax: String, Codable, CaseIterable, Sendable {
     /// Stay at the cap.
@@ -72,7 +114,63 @@ public struct Progression: Hashable, Sendable {
 }
 
 extension Progression: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable {
+  private enum CodingKeys: String, CodingKey { case stages }
+
+  public init(from decoder: any Decoder) throws {
+    let weeklyKeys = Set(WeeklyProgression.CodingKeys.allCases.map(\.rawValue))
+    try decoder.rejectUnknownKeys(allowed: weeklyKeys.union([CodingKeys.stages.rawValue]))
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    guard container.contains(.stages) else {
+      self = .weekly(try WeeklyProgression(from: decoder))
+      return
+    }
+    let keys = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
+    guard keys == [CodingKeys.stages.rawValue] else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: decoder.codingPath,
+          debugDescription:
+            "a progression is either {\"field\", \"step\", \"max\", …} or {\"stages\"}, not both"))
+    }
+    self = .stages(try container.decode([ProgressionStage].self, forKey: .stages))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .weekly(let weekly): try weekly.encode(to: encoder)
+    case .stages(let stages):
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(stages, forKey: .stages)
+    }
+  }
+}
+
+/// One stage of a staged progression: from the treatment's week `fromWeek` (1 = the first week
+/// it runs; a week held by pain delays it), the treatment is done at `dose`.
+public struct ProgressionStage: Hashable, Sendable {
+  public var fromWeek: Int
+  public var dose: Dose
+
+  public init(fromWeek: Int, dose: Dose) {
+    self.fromWeek = fromWeek
+    self.dose = dose
+  }
+}
+
+extension ProgressionStage: Codable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case fromWeek, dose }
+
+  public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      fromWeek: try container.decode(Int.self, forKey: .fromWeek),
+      dose: try container.decode(Dose.self, forKey: .dose))
+  }
+}
+
+extension WeeklyProgression: Codable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case field, step, max, afterMax, maxSets, loadStepPercent
   }
 

@@ -5,8 +5,10 @@ public struct Schedule: Hashable, Sendable {
     /// N days in each programme week, spread out.
     case daysPerWeek(Int)
     case weekdays([Weekday])
-    /// The days another treatment is done (ice after loading, R-DOSE-ICE).
-    case sameDaysAs(String)
+    /// The days on which any of these treatments is done: ice after every loading session
+    /// (R-DOSE-ICE), drills that share the balance days. A day counts only when one of them
+    /// is really scheduled on it, so their `weeks` apply too.
+    case sameDaysAs([String])
   }
 
   public enum Limits {
@@ -58,7 +60,19 @@ extension Schedule: Codable {
       pattern = .daily
     case .daysPerWeek: pattern = .daysPerWeek(try container.decode(Int.self, forKey: .daysPerWeek))
     case .weekdays: pattern = .weekdays(try container.decode([Weekday].self, forKey: .weekdays))
-    default: pattern = .sameDaysAs(try container.decode(String.self, forKey: .sameDaysAs))
+    default:
+      // One id or a list of ids: files written before lists existed name a single treatment.
+      if let single = try? container.decode(String.self, forKey: .sameDaysAs) {
+        pattern = .sameDaysAs([single])
+      } else if let ids = try? container.decode([String].self, forKey: .sameDaysAs) {
+        pattern = .sameDaysAs(ids)
+      } else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .sameDaysAs, in: container,
+          debugDescription:
+            "\"sameDaysAs\" is a treatment id or a list of them, e.g. [\"band-eversion\", \"heel-raises\"]"
+        )
+      }
     }
     self.init(
       pattern,
@@ -73,7 +87,13 @@ extension Schedule: Codable {
     case .daily: try container.encode(true, forKey: .daily)
     case .daysPerWeek(let count): try container.encode(count, forKey: .daysPerWeek)
     case .weekdays(let days): try container.encode(days, forKey: .weekdays)
-    case .sameDaysAs(let id): try container.encode(id, forKey: .sameDaysAs)
+    case .sameDaysAs(let ids):
+      // A single id stays a string, so programme files written earlier read back unchanged.
+      if ids.count == 1, let id = ids.first {
+        try container.encode(id, forKey: .sameDaysAs)
+      } else {
+        try container.encode(ids, forKey: .sameDaysAs)
+      }
     }
     if timesPerDay != 1 { try container.encode(timesPerDay, forKey: .timesPerDay) }
     if allowConsecutiveDays { try container.encode(true, forKey: .allowConsecutiveDays) }

@@ -1,5 +1,5 @@
 /// The four families of conservative care, with heat, ice and ultrasound kept apart because
-/// their doses and rules differ (docs/clinical-rules.md, "Default dosage").
+/// their doses and rules differ (docs/clinical-rules.md, "Default dosage per kind").
 public enum TreatmentKind: String, Codable, CaseIterable, Sendable {
   case strengthening
   case stretching

@@ -45,7 +45,7 @@ public enum PainStep {
       let floor = floor(of: field)
       guard value > floor else { continue }
       let step =
-        progression.flatMap { $0.field == field ? $0.step : nil } ?? defaultStep(of: field)
+        progression?.weekly.flatMap { $0.field == field ? $0.step : nil } ?? defaultStep(of: field)
       let stepped = max(floor, value - max(1, step))
       return PrescribedDose(
         dose: dose.dose.setting(field, to: stepped), addedLoadPercent: dose.addedLoadPercent)
@@ -53,16 +53,19 @@ public enum PainStep {
     return nil
   }
 
-  /// The fields to try, most fitting first.
+  /// The fields to try, most fitting first. Without a weekly progression (none, or whole-dose
+  /// stages such as a 12RM → 8RM protocol, where fewer reps would not be lighter at that load)
+  /// a set goes first.
   private static func order(for dose: Dose, progression: Progression?) -> [ProgressionField] {
+    let weekly = progression?.weekly
     let natural: [ProgressionField]
     switch dose {
-    case .setsReps: natural = progression == nil ? [.sets, .reps] : [.reps, .sets]
+    case .setsReps: natural = weekly == nil ? [.sets, .reps] : [.reps, .sets]
     case .holds:
-      natural = progression == nil ? [.repetitions, .holdSeconds] : [.holdSeconds, .repetitions]
+      natural = weekly == nil ? [.repetitions, .holdSeconds] : [.holdSeconds, .repetitions]
     case .time: natural = [.minutes]
     }
-    guard let field = progression?.field, natural.contains(field) else { return natural }
+    guard let field = weekly?.field, natural.contains(field) else { return natural }
     return [field] + natural.filter { $0 != field }
   }
 

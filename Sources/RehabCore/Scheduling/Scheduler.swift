@@ -4,18 +4,28 @@ public struct Scheduler: Sendable {
   public let programme: Programme
   /// Each treatment's days within a programme week (day 0 = the start day's weekday).
   private let patterns: [String: WeeklyPattern]
+  /// For each `sameDaysAs` treatment, its days in each programme week (index 0 = week 1):
+  /// only the days on which one of its targets really has a session, so a target's `weeks`
+  /// count too ("ice after every loading session").
+  private let followerPatterns: [String: [WeeklyPattern]]
 
   public init(programme: Programme) {
     self.programme = programme
-    self.patterns = Scheduler.layOut(programme)
+    let patterns = Scheduler.layOut(programme)
+    self.patterns = patterns
+    self.followerPatterns = Scheduler.followerPatterns(programme, patterns: patterns)
   }
 
   /// Whether `treatment` has a session on `day` (home task or not).
   public func isScheduled(_ treatment: Treatment, on day: CalendarDay) -> Bool {
-    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week),
-      let pattern = patterns[treatment.id]
-    else { return false }
-    return pattern.contains(position: programme.start.days(until: day) % 7)
+    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+      return false
+    }
+    let position = programme.start.days(until: day) % 7
+    if let byWeek = followerPatterns[treatment.id] {
+      return byWeek.indices.contains(week - 1) && byWeek[week - 1].contains(position: position)
+    }
+    return patterns[treatment.id]?.contains(position: position) ?? false
   }
 
   /// The pain entries digested into painful sessions per treatment, for many checklists at once.
@@ -101,6 +111,17 @@ public struct Scheduler: Sendable {
       dose: dose, programmeWeek: week, progressionStep: step, painAdjustments: adjustments)
   }
 
+  /// The progression step of `treatment` in programme week `week` before any step down: one
+  /// per week since its first, less the weeks held by R-PAIN-HOLD.
+  public func plannedStep(of treatment: Treatment, inWeek week: Int, guidance: PainGuidance)
+    -> Int
+  {
+    guard week > treatment.firstWeek else { return 0 }
+    return ((treatment.firstWeek + 1)...week).count {
+      !guidance.holdsProgression(of: treatment.id, inWeek: $0)
+    }
+  }
+
   /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
   /// session (R-PAIN-STEP). The step down is taken from the dose of the session that hurt
   /// (itself worked out by these rules, so painful sessions in a row keep stepping down), never
@@ -132,15 +153,9 @@ public struct Scheduler: Sendable {
       return (PrescribedDose(dose: treatment.dose), 0, [])
     }
     var adjustments: [ChecklistItem.PainAdjustment] = []
-    var steps = 0
-    if week > treatment.firstWeek {
-      for progressionWeek in (treatment.firstWeek + 1)...week {
-        if guidance.holdsProgression(of: treatment.id, inWeek: progressionWeek) {
-          if progressionWeek == week { adjustments.append(.held) }
-        } else {
-          steps += 1
-        }
-      }
+    let steps = plannedStep(of: treatment, inWeek: week, guidance: guidance)
+    if week > treatment.firstWeek, guidance.holdsProgression(of: treatment.id, inWeek: week) {
+      adjustments.append(.held)
     }
     return (progression.apply(steps: steps, to: treatment.dose), steps, adjustments)
   }
@@ -181,10 +196,30 @@ public struct Scheduler: Sendable {
       return treatment.side.sides(affected: programme.affectedSide).count
         * treatment.schedule.timesPerDay
     }
+    // A treatment's weight includes the exercises that follow it (sameDaysAs), so drills that
+    // share its days count when its days are chosen; followers then add nothing themselves.
+    // Heat and ice go wherever their target goes and are not counted: that keeps the days of
+    // programmes written before followers were weighed where they were.
+    var groupWeights: [String: Int] = [:]
+    func groupWeight(_ treatment: Treatment, visiting: Set<String> = []) -> Int {
+      if let known = groupWeights[treatment.id] { return known }
+      guard !visiting.contains(treatment.id) else { return 0 }  // a cycle; validation reports it
+      var weight = itemsPerSession(treatment)
+      for follower in plan.treatments {
+        guard case .sameDaysAs(let targets) = follower.schedule.pattern,
+          targets.contains(treatment.id), !follower.kind.isThermal
+        else { continue }
+        weight += groupWeight(follower, visiting: visiting.union([treatment.id]))
+      }
+      groupWeights[treatment.id] = weight
+      return weight
+    }
     func place(_ treatment: Treatment, _ pattern: WeeklyPattern) {
       patterns[treatment.id] = pattern
+      if case .sameDaysAs = treatment.schedule.pattern { return }
+      let weight = groupWeight(treatment)
       for position in 0..<7 where pattern.contains(position: position) {
-        load[position] += itemsPerSession(treatment)
+        load[position] += weight
       }
     }
 
@@ -197,7 +232,7 @@ public struct Scheduler: Sendable {
     }
     for treatment in plan.treatments {
       guard case .daysPerWeek(let count) = treatment.schedule.pattern else { continue }
-      let weight = itemsPerSession(treatment)
+      let weight = groupWeight(treatment)
       var best = (offset: 0, peak: Int.max, spread: Int.max)
       for offset in 0..<7 {
         let pattern = WeeklyPattern.spread(count, offset: offset)
@@ -208,7 +243,7 @@ public struct Scheduler: Sendable {
       }
       place(treatment, .spread(count, offset: best.offset))
     }
-    // sameDaysAs follows its target, resolved after all fixed and spread patterns exist.
+    // sameDaysAs takes the union of its targets' days, once every target has its days.
     var unresolved = plan.treatments.filter {
       if case .sameDaysAs = $0.schedule.pattern { return true }
       return false
@@ -216,15 +251,55 @@ public struct Scheduler: Sendable {
     while !unresolved.isEmpty {
       let before = unresolved.count
       unresolved.removeAll { treatment in
-        guard case .sameDaysAs(let target) = treatment.schedule.pattern,
-          let pattern = patterns[target]
+        guard case .sameDaysAs(let targets) = treatment.schedule.pattern, !targets.isEmpty
         else { return false }
-        place(treatment, pattern)
+        var mask: UInt8 = 0
+        for target in targets {
+          guard let pattern = patterns[target] else { return false }
+          mask |= pattern.mask
+        }
+        place(treatment, WeeklyPattern(mask: mask))
         return true
       }
       if unresolved.count == before { break }  // a cycle; validation reports it
     }
     return patterns
+  }
+
+  /// The week-by-week days of every `sameDaysAs` treatment: in each programme week, the union
+  /// of the days of those targets that run that week (following chains of references).
+  /// Treatments left without a pattern by `layOut` (a cycle, a missing target) get none.
+  private static func followerPatterns(
+    _ programme: Programme, patterns: [String: WeeklyPattern]
+  ) -> [String: [WeeklyPattern]] {
+    let plan = programme.plan
+    let followers = plan.treatments.filter { treatment in
+      guard case .sameDaysAs = treatment.schedule.pattern else { return false }
+      return patterns[treatment.id] != nil
+    }
+    guard !followers.isEmpty else { return [:] }
+    var result: [String: [WeeklyPattern]] = [:]
+    for week in 1...max(1, programme.weeks) {
+      var known: [String: WeeklyPattern] = [:]
+      func days(of treatment: Treatment) -> WeeklyPattern {
+        if let found = known[treatment.id] { return found }
+        var pattern = WeeklyPattern(mask: 0)
+        if treatment.runs(inWeek: week), let laidOut = patterns[treatment.id] {
+          if case .sameDaysAs(let targets) = treatment.schedule.pattern {
+            // layOut gave a pattern, so every target has one and there is no cycle.
+            var mask: UInt8 = 0
+            for target in targets.compactMap(plan.treatment(id:)) { mask |= days(of: target).mask }
+            pattern = WeeklyPattern(mask: mask & laidOut.mask)
+          } else {
+            pattern = laidOut
+          }
+        }
+        known[treatment.id] = pattern
+        return pattern
+      }
+      for follower in followers { result[follower.id, default: []].append(days(of: follower)) }
+    }
+    return result
   }
 }
 

@@ -38,21 +38,40 @@ public struct WeeklyPattern: Hashable, Sendable {
     return mask & rotated != 0
   }
 
-  /// The pattern of `treatment` with no rotation and a Monday cycle, following `sameDaysAs`;
-  /// nil when references form a cycle or name a missing treatment.
+  /// The pattern of `treatment` with no rotation and a Monday cycle, following `sameDaysAs`
+  /// (the union of its targets' days); nil when references form a cycle or name a missing
+  /// treatment.
   static func resolve(_ treatment: Treatment, in plan: ProgrammePlan) -> WeeklyPattern? {
-    var visited: Set<String> = []
-    var current = treatment
-    while true {
-      guard visited.insert(current.id).inserted else { return nil }
-      switch current.schedule.pattern {
-      case .daily: return .everyDay
-      case .daysPerWeek(let count): return .spread(count, offset: 0)
-      case .weekdays(let days): return .weekdays(days, firstWeekday: .monday)
-      case .sameDaysAs(let id):
-        guard let next = plan.treatment(id: id) else { return nil }
-        current = next
+    var known: [String: WeeklyPattern] = [:]
+    return resolve(treatment, in: plan, visiting: [], known: &known)
+  }
+
+  /// Depth first with memory: a target reached twice is worked out once, so many treatments
+  /// naming each other cannot make this exponential.
+  private static func resolve(
+    _ treatment: Treatment, in plan: ProgrammePlan, visiting: Set<String>,
+    known: inout [String: WeeklyPattern]
+  ) -> WeeklyPattern? {
+    if let pattern = known[treatment.id] { return pattern }
+    guard !visiting.contains(treatment.id) else { return nil }
+    let pattern: WeeklyPattern
+    switch treatment.schedule.pattern {
+    case .daily: pattern = .everyDay
+    case .daysPerWeek(let count): pattern = .spread(count, offset: 0)
+    case .weekdays(let days): pattern = .weekdays(days, firstWeekday: .monday)
+    case .sameDaysAs(let ids):
+      guard !ids.isEmpty else { return nil }
+      var mask: UInt8 = 0
+      for id in ids {
+        guard let target = plan.treatment(id: id),
+          let found = resolve(
+            target, in: plan, visiting: visiting.union([treatment.id]), known: &known)
+        else { return nil }
+        mask |= found.mask
       }
+      pattern = WeeklyPattern(mask: mask)
     }
+    known[treatment.id] = pattern
+    return pattern
   }
 }

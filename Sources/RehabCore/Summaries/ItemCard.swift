@@ -114,8 +114,9 @@ public struct ItemCard: Hashable, Sendable {
   /// The programme's starting dose for the treatment (before any progression).
   public var startingDose: Dose { treatment.dose }
 
-  /// `Dose.load` of the treatment ("light elastic band"), nil when none is given.
-  public var load: String? { treatment.dose.load }
+  /// The load of the day's dose ("light elastic band"; a staged progression's stage may name
+  /// its own, such as "10RM"), nil when none is given.
+  public var load: String? { item.dose.dose.load ?? treatment.dose.load }
 
   /// The latest day before `day` on which any daily session of `treatmentId` on `side` was
   /// ticked done in `weeks`; nil when none was.

@@ -22,6 +22,10 @@ public enum ItemCardText {
     case .fixed:
       reasons = ["Week \(card.item.programmeWeek): the programme's dose; it does not progress."]
     case .progression(let week, let firstWeek, let steps):
+      if case .stages(let stages)? = card.treatment.progression {
+        reasons = [stageReason(stages, week: week, steps: steps, start: card.startingDose)]
+        break
+      }
       let start = card.startingDose.text
       let rule = card.treatment.progression.map { " (\(progressionWords($0)))" } ?? ""
       if week <= firstWeek {
@@ -59,6 +63,26 @@ public enum ItemCardText {
     return reasons
   }
 
+  /// "Week 3: the stage from week 3; 5 × 8 from week 5.", "Week 1: the starting 3 × 12; 4 × 10
+  /// from week 3.", "Week 6: the stage from week 5, the last one."
+  static func stageReason(_ stages: [ProgressionStage], week: Int, steps: Int, start: Dose)
+    -> String
+  {
+    let treatmentWeek = max(0, steps) + 1
+    let current = stages.lastIndex { $0.fromWeek <= treatmentWeek }
+    var text =
+      current.map { "Week \(week): the stage from week \(stages[$0].fromWeek)" }
+      ?? "Week \(week): the starting \(start.text)"
+    let nextIndex = current.map { $0 + 1 } ?? 0
+    if stages.indices.contains(nextIndex) {
+      let next = stages[nextIndex]
+      text += "; \(next.dose.text) from week \(next.fromWeek)"
+    } else {
+      text += ", the last one"
+    }
+    return text + "."
+  }
+
   /// "pain 7/10 during exercise on Wed 2026-12-09", "pain 4/10 on waking, Thu 2026-12-10".
   public static func painEntry(_ entry: PainEntry) -> String {
     switch entry.timing {
@@ -67,8 +91,20 @@ public enum ItemCardText {
     }
   }
 
-  /// "+2 reps a week up to 15, then one more set, up to 4 sets".
+  /// "+2 reps a week up to 15, then one more set, up to 4 sets"; for stages "from week 3:
+  /// 4 × 10 (10RM); from week 5: 5 × 8 (8RM)".
   public static func progressionWords(_ progression: Progression) -> String {
+    switch progression {
+    case .weekly(let weekly): return progressionWords(weekly)
+    case .stages(let stages):
+      return stages.map { stage in
+        let load = stage.dose.load.map { ", \($0)" } ?? ""
+        return "from week \(stage.fromWeek): \(stage.dose.text)\(load)"
+      }.joined(separator: "; ")
+    }
+  }
+
+  static func progressionWords(_ progression: WeeklyProgression) -> String {
     let unit: String
     switch progression.field {
     case .reps: unit = "reps"
@@ -86,7 +122,15 @@ public enum ItemCardText {
     return text
   }
 
-  /// "daily", "3 days a week", "Mon, Wed, Fri", "on the days of Elastic band eversion", with
+  /// "Elastic band eversion", "Elastic band eversion or Heel raises", "A, B or C": the
+  /// treatments a `sameDaysAs` schedule follows, by name.
+  public static func namesOf(_ ids: [String], in plan: ProgrammePlan) -> String {
+    let names = ids.map { plan.treatment(id: $0)?.name ?? $0 }
+    guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " or " + last
+  }
+
+  /// "daily", "3 days a week", "Mon, Wed, Fri", "on the same days as Elastic band eversion", with
   /// ", twice a day" when more than once.
   public static func scheduleWords(_ schedule: Schedule, plan: ProgrammePlan) -> String {
     var text: String
@@ -95,8 +139,8 @@ public enum ItemCardText {
     case .daysPerWeek(let count): text = count == 7 ? "daily" : "\(count) days a week"
     case .weekdays(let days):
       text = Weekday.allCases.filter(days.contains).map(\.shortName).joined(separator: ", ")
-    case .sameDaysAs(let id):
-      text = "on the same days as \(plan.treatment(id: id)?.name ?? id)"
+    case .sameDaysAs(let ids):
+      text = "on the same days as \(namesOf(ids, in: plan))"
     }
     switch schedule.timesPerDay {
     case ...1: break

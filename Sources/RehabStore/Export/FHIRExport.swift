@@ -106,8 +106,8 @@ public enum FHIRExport {
               "periodUnit": .string("d"), "dayOfWeek": .array(days.map { .string($0.rawValue) }),
             ])
           ])
-        case .sameDaysAs(let other):
-          let name = programme.plan.treatment(id: other)?.name ?? other
+        case .sameDaysAs(let others):
+          let name = ItemCardText.namesOf(others, in: programme.plan)
           detail["scheduledString"] = .string("On the days of \(name), \(first) to \(last)")
         }
         return .object(["detail": .object(detail)])

@@ -27,11 +27,14 @@ public struct ShownScroll: Equatable, Sendable {
   public var help: Int?
   /// The item card's first body line, when it shows a loaded card.
   public var card: Int?
+  /// The setup wizard's last step's first line, when it shows.
+  public var setup: Int?
 
-  public init(week: Int? = nil, help: Int? = nil, card: Int? = nil) {
+  public init(week: Int? = nil, help: Int? = nil, card: Int? = nil, setup: Int? = nil) {
     self.week = week
     self.help = help
     self.card = card
+    self.setup = setup
   }
 }
 
@@ -47,6 +50,9 @@ public func shownScroll(_ state: AppState, size: Size, capabilities: TerminalCap
   }
   if case .card(let view) = state.screen, view.scrollOffset > 0 {
     shown.card = CardScreen.visibleOffset(view, app: state, size: size, theme: theme)
+  }
+  if case .setup(let wizard) = state.screen, wizard.step == .confirm, wizard.confirmScroll > 0 {
+    shown.setup = SetupScreen.visibleConfirmOffset(wizard, size: size, theme: theme)
   }
   if let help = state.help, help.scrollOffset > 0 {
     shown.help = HelpScreen.visibleOffset(for: state, size: size, unicode: theme.unicode)

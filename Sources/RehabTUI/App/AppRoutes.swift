@@ -146,6 +146,10 @@ extension AppState {
         view.scrollOffset = offset
         screen = .card(view)
       }
+      if let offset = shown.setup, case .setup(var wizard) = screen, offset < wizard.confirmScroll {
+        wizard.confirmScroll = offset
+        screen = .setup(wizard)
+      }
       if let offset = shown.help, var overlay = help, offset < overlay.scrollOffset {
         overlay.scrollOffset = offset
         help = overlay

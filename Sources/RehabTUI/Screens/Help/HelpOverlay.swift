@@ -29,12 +29,15 @@ public struct HelpOverlay: Equatable, Sendable {
       }
     }
     lines.append(HelpLine(""))
-    lines.append(HelpLine("Red flags: " + SafetyText.redFlagsHeading, style: .warning))
+    lines += WrappedText.lines("Red flags: " + SafetyText.redFlagsHeading, width: width).map {
+      HelpLine($0, style: .warning)
+    }
     for flag in SafetyText.redFlags {
       lines += bulleted(flag, width: width, unicode: unicode)
     }
-    lines += WrappedText.lines(SafetyText.thermalCaution, width: width).map { HelpLine($0) }
-    lines += WrappedText.lines(SafetyText.newInjury, width: width).map { HelpLine($0) }
+    for caution in SafetyText.redFlagCautions {
+      lines += WrappedText.lines(caution, width: width).map { HelpLine($0) }
+    }
     lines.append(HelpLine(""))
     lines += WrappedText.lines(SafetyText.disclaimer, width: width).map {
       HelpLine($0, style: .dim)

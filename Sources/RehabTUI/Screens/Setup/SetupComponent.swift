@@ -15,6 +15,8 @@ public enum SetupAction: Equatable, Sendable {
   case saveFailed(String)
   /// The clock passed midnight: a start day of yesterday becomes today.
   case dayChanged(CalendarDay)
+  /// Scroll the last step (the red flags) by this many lines.
+  case scroll(Int)
 }
 
 /// First run: choose a template, start day, weeks and side, preview, confirm.
@@ -52,9 +54,18 @@ enum SetupScreen: ScreenComponent {
     KeyBinding(keys: [.escape], action: .setup(.cancel), help: "back"),
   ]
 
+  /// The last step scrolls, so the whole red-flag list can be read on a small terminal.
   static let confirmKeys: KeyTable<AppAction> = [
     KeyBinding(keys: [.enter], action: .setup(.submit), help: "start the programme"),
     KeyBinding(keys: [.escape], action: .setup(.cancel), help: "back"),
+    KeyBinding(keys: [.down, .character("j")], action: .setup(.scroll(1)), help: "scroll"),
+    KeyBinding(
+      keys: [.up, .character("k")], action: .setup(.scroll(-1)), help: "scroll up",
+      showsInHelpBar: false),
+    KeyBinding(
+      keys: [.pageDown], action: .setup(.scroll(10)), help: "page down", showsInHelpBar: false),
+    KeyBinding(
+      keys: [.pageUp], action: .setup(.scroll(-10)), help: "page up", showsInHelpBar: false),
   ]
 
   static func reduce(_ wizard: inout SetupWizard, _ action: SetupAction, context: ScreenContext)
@@ -101,6 +112,7 @@ extension SetupWizard {
     case .cancel:
       guard !isSaving else { return [] }
       problem = nil
+      confirmScroll = 0
       step = Step(rawValue: step.rawValue - 1) ?? .template
     case .saveFailed(let reason):
       isSaving = false
@@ -109,6 +121,9 @@ extension SetupWizard {
       if startField.value == newToday.adding(days: -1).description {
         startField.setValue(newToday.description)
       }
+    case .scroll(let delta):
+      guard step == .confirm else { return [] }
+      confirmScroll = max(0, confirmScroll + delta)
     }
     return []
   }

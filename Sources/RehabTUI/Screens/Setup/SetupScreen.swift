@@ -14,7 +14,7 @@ extension SetupScreen {
       stepText, at: Point(x: size.width - DisplayWidth.of(stepText) - 1, y: 0), style: theme.dim)
     buffer.put("rehabit: set up your programme", at: Point(x: 1, y: 0), style: theme.title)
     buffer.put(wizard.step.title, at: Point(x: 1, y: 2), style: theme.heading)
-    let body = Rect(x: 1, y: 4, width: size.width - 2, height: max(0, size.height - 7))
+    let body = bodyRect(in: size)
     switch wizard.step {
     case .template: renderTemplates(wizard, into: &buffer, in: body, theme: theme)
     case .startDay:
@@ -151,29 +151,69 @@ extension SetupScreen {
   private static func renderConfirm(
     _ wizard: SetupWizard, into buffer: inout ScreenBuffer, in body: Rect, theme: Theme
   ) {
-    guard let programme = wizard.programme else { return }
-    var y = body.y
+    let lines = confirmLines(wizard, width: body.width, theme: theme)
+    let offset = confirmOffset(wizard.confirmScroll, lineCount: lines.count, in: body)
+    for (row, line) in lines.dropFirst(offset).prefix(body.height).enumerated() {
+      buffer.put(
+        line.text, at: Point(x: body.x, y: body.y + row), style: line.style,
+        maxWidth: body.width)
+    }
+    if offset > 0 {
+      buffer.put(
+        theme.unicode ? "↑" : "^", at: Point(x: body.maxX, y: body.y), style: theme.dim)
+    }
+    if offset + body.height < lines.count {
+      let hint = theme.unicode ? "↓ more: ↓/j scrolls" : "v more: Down/j scrolls"
+      buffer.put(
+        hint, at: Point(x: body.maxX - DisplayWidth.of(hint) + 1, y: body.maxY + 1),
+        style: theme.dim)
+    }
+  }
+
+  /// The body of the last step: the programme in one sentence, then the whole red-flag list of
+  /// `SafetyText` (heading, signs, cautions), wrapped to `width`.
+  static func confirmLines(_ wizard: SetupWizard, width: Int, theme: Theme)
+    -> [(text: String, style: Style)]
+  {
+    guard let programme = wizard.programme else { return [] }
     let summary =
       "\(programme.plan.title): \(programme.weeks) weeks, \(programme.start.weekday.shortName) \(programme.start) to \(programme.end.weekday.shortName) \(programme.end), affected side \(programme.affectedSide.rawValue)."
-    for line in WrappedText.lines(theme.text(summary), width: body.width) {
-      buffer.put(line, at: Point(x: body.x, y: y))
-      y += 1
+    var lines: [(text: String, style: Style)] = WrappedText.lines(
+      theme.text(summary), width: width
+    ).map { ($0, .plain) }
+    lines.append(("", .plain))
+    lines += WrappedText.lines(theme.text(SafetyText.redFlagsHeading), width: width).map {
+      ($0, theme.caution)
     }
-    y += 1
-    var safety = [SafetyText.redFlagsHeading]
-    safety += SafetyText.redFlags.map { (theme.unicode ? "• " : "- ") + $0 }
-    safety.append(SafetyText.thermalCaution)
-    var lines: [(String, Style)] = []
-    for (index, text) in safety.enumerated() {
-      let wrapped = WrappedText.lines(theme.text(text), width: body.width - 2)
-      for (lineIndex, line) in wrapped.enumerated() {
-        let indent = index > 0 && index <= SafetyText.redFlags.count && lineIndex > 0 ? "  " : ""
-        lines.append((indent + line, index == 0 ? theme.caution : .plain))
+    let bullet = theme.unicode ? "• " : "- "
+    for flag in SafetyText.redFlags {
+      for (index, line) in WrappedText.lines(theme.text(flag), width: max(1, width - 2))
+        .enumerated()
+      {
+        lines.append(((index == 0 ? bullet : "  ") + line, .plain))
       }
     }
-    for (line, style) in lines where y < body.maxY {
-      buffer.put(line, at: Point(x: body.x, y: y), style: style, maxWidth: body.width)
-      y += 1
+    for caution in SafetyText.redFlagCautions {
+      lines += WrappedText.lines(theme.text(caution), width: width).map { ($0, .plain) }
     }
+    return lines
+  }
+
+  /// The first line of the last step shown: its scroll, stopped where the last line is at the
+  /// bottom of `body`.
+  static func confirmOffset(_ scroll: Int, lineCount: Int, in body: Rect) -> Int {
+    min(scroll, max(0, lineCount - body.height))
+  }
+
+  /// The body of every step, below the step's title and above the problem line.
+  static func bodyRect(in size: Size) -> Rect {
+    Rect(x: 1, y: 4, width: size.width - 2, height: max(0, size.height - 7))
+  }
+
+  /// The first line of the last step as drawn for `wizard` at `size`.
+  static func visibleConfirmOffset(_ wizard: SetupWizard, size: Size, theme: Theme) -> Int {
+    let body = bodyRect(in: size)
+    let count = confirmLines(wizard, width: body.width, theme: theme).count
+    return confirmOffset(wizard.confirmScroll, lineCount: count, in: body)
   }
 }

@@ -41,6 +41,9 @@ public struct SetupWizard: Equatable, Sendable {
   public var problem: String?
   /// The programme is being written; Enter does nothing until it is.
   public var isSaving: Bool
+  /// The first line shown of the last step (the summary and the red flags); render stops it
+  /// where the last line is at the bottom.
+  public var confirmScroll: Int
 
   public init(templates: [ProgrammeTemplate], today: CalendarDay) {
     self.templates = templates
@@ -52,6 +55,7 @@ public struct SetupWizard: Equatable, Sendable {
     self.sideIndex = 0
     self.problem = nil
     self.isSaving = false
+    self.confirmScroll = 0
   }
 
   public var template: ProgrammeTemplate? {
