@@ -67,6 +67,18 @@ struct ClinicalSummaryTests {
     let raises = try #require(summary.doseHistory.first { $0.treatmentId == "heel-raises" })
     #expect(raises.weeks.first { $0.programmeWeek == 3 }?.change == .held)
     #expect(raises.weeks.contains { !$0.lighterSessions.isEmpty })
+    // Each lighter session carries the dose it really had: the scheduler's for that day.
+    let scheduler = Scheduler(programme: history.programme)
+    let pain = history.weeks.values.flatMap(\.painEntries)
+    let lines = ExportClinicalText.doseLines(raises)
+    for session in raises.weeks.flatMap(\.lighterSessions) {
+      let item = scheduler.checklist(for: session.day, pain: pain).first {
+        $0.treatmentId == "heel-raises"
+      }
+      #expect(item?.painAdjustments.contains(.steppedDown) == true)
+      #expect(session.dose == item?.dose.text)
+      #expect(lines.contains { $0.contains("\(session.dose) on \(session.day)") })
+    }
 
     let markdown = MarkdownExport.render(summary)
     let painRows = markdown.split(separator: "\n").filter {
@@ -85,6 +97,24 @@ struct ClinicalSummaryTests {
     #expect(html.contains("(held: two painful sessions the week before, R-PAIN-HOLD)"))
     #expect(!html.contains("counts as resolved"))
     #expect(html.contains("counts as symmetric by convention"))
+  }
+
+  @Test("a treatment without progression lists its lighter sessions too, with their dose")
+  func lighterSessionsOfAFixedDose() {
+    let day = Fixtures.day("2026-11-12")
+    let history = ExportDoseHistory(
+      treatmentId: "heel-drops", name: "Heel drops", progresses: false,
+      weeks: [
+        ExportDoseWeek(programmeWeek: 1, dose: "3 × 15", change: .start, lighterSessions: []),
+        ExportDoseWeek(
+          programmeWeek: 2, dose: "3 × 15", change: .unchanged,
+          lighterSessions: [.init(day: day, dose: "2 × 15")]),
+      ])
+    #expect(
+      ExportClinicalText.doseLines(history) == [
+        "the same dose every week: 3 × 15",
+        "week 2: 3 × 15; a step lighter after a painful session (R-PAIN-STEP): 2 × 15 on 2026-11-12",
+      ])
   }
 
   @Test func theFlagsTheWeekAndEveryExportGiveTheSamePainTrend() throws {

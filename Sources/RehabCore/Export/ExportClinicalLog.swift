@@ -37,9 +37,23 @@ public struct ExportDoseWeek: Hashable, Sendable {
   public var dose: String
   public var change: Change
   /// Sessions of the week that were a step lighter after a painful one (R-PAIN-STEP).
-  public var lighterSessions: [CalendarDay]
+  public var lighterSessions: [LighterSession]
 
-  public init(programmeWeek: Int, dose: String, change: Change, lighterSessions: [CalendarDay]) {
+  /// A session dosed below the week's dose after a painful one, and the dose it had.
+  public struct LighterSession: Hashable, Sendable {
+    public var day: CalendarDay
+    /// `3 × 10`.
+    public var dose: String
+
+    public init(day: CalendarDay, dose: String) {
+      self.day = day
+      self.dose = dose
+    }
+  }
+
+  public init(
+    programmeWeek: Int, dose: String, change: Change, lighterSessions: [LighterSession]
+  ) {
     self.programmeWeek = programmeWeek
     self.dose = dose
     self.change = change
@@ -133,8 +147,9 @@ extension ExportSummary {
         } else {
           change = .start
         }
-        let lighter = zip(days, prescriptions).compactMap {
-          $0.1.painAdjustments.contains(.steppedDown) ? $0.0 : nil
+        let lighter = zip(days, prescriptions).compactMap { day, prescription in
+          prescription.painAdjustments.contains(.steppedDown)
+            ? ExportDoseWeek.LighterSession(day: day, dose: prescription.dose.text) : nil
         }
         weeks.append(
           ExportDoseWeek(

@@ -52,9 +52,18 @@ public enum ExportClinicalText {
 
   /// The notable weeks of a dose history: the start, each change and each lighter session.
   public static func doseLines(_ history: ExportDoseHistory) -> [String] {
+    let lighter = { (week: ExportDoseWeek) -> String in
+      guard !week.lighterSessions.isEmpty else { return "" }
+      let sessions = week.lighterSessions.map { "\($0.dose) on \($0.day)" }
+      return "; a step lighter after a painful session (R-PAIN-STEP): "
+        + sessions.joined(separator: ", ")
+    }
     guard history.progresses else {
       let dose = history.weeks.first?.dose ?? "–"
-      return ["the same dose every week: \(dose)"]
+      let stepped = history.weeks.filter { !$0.lighterSessions.isEmpty }.map {
+        "week \($0.programmeWeek): \($0.dose)\(lighter($0))"
+      }
+      return ["the same dose every week: \(dose)"] + stepped
     }
     let notable = history.weeks.filter(\.isNotable)
     return notable.map { week in
@@ -65,10 +74,7 @@ public enum ExportClinicalText {
       case .held: line += " (held: two painful sessions the week before, R-PAIN-HOLD)"
       case .unchanged: break
       }
-      if !week.lighterSessions.isEmpty {
-        let days = week.lighterSessions.map(\.description).joined(separator: ", ")
-        line += "; a step lighter on \(days) after a painful session (R-PAIN-STEP)"
-      }
+      line += lighter(week)
       return line
     }
   }

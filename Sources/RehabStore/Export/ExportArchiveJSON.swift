@@ -141,7 +141,10 @@ extension ExportArchive {
               "programmeWeek": .number(Double(week.programmeWeek)),
               "dose": .string(week.dose),
               "change": .string(week.change.rawValue),
-              "lighterSessions": .array(week.lighterSessions.map { .string($0.description) }),
+              "lighterSessions": .array(
+                week.lighterSessions.map {
+                  .object(["day": .string($0.day.description), "dose": .string($0.dose)])
+                }),
             ])
           }),
       ])
