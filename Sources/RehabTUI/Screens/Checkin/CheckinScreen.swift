@@ -44,9 +44,15 @@ extension CheckinScreen {
     let right = "\(form.day.weekday.shortName) \(form.day)"
     let rightWidth = DisplayWidth.of(right)
     buffer.put(right, at: Point(x: width - rightWidth - 1, y: 0), style: theme.title)
-    var title = "Check-in for week \(ISOWeek(containing: form.day))"
-    if let week = state.programme?.programmeWeek(of: form.day) {
-      title += theme.separator + "programme week \(week)"
+    // Check-ins belong to programme weeks (one each), so the title names that week and its
+    // days rather than the calendar week.
+    let title: String
+    if let programme = state.programme, let week = programme.programmeWeek(of: form.day) {
+      let first = programme.firstDay(ofWeek: week)
+      let last = first.adding(days: 6).description.dropFirst(5)  // "12-06": fits 80 columns
+      title = "Check-in · programme week \(week) (\(first) – \(last))"
+    } else {
+      title = "Check-in for week \(ISOWeek(containing: form.day))"
     }
     var x = 1
     x += buffer.put("rehabit", at: Point(x: x, y: 0), style: theme.title)
