@@ -178,6 +178,17 @@ extension AppState {
       return itemSaved(effect, stored: record)
     case .changedElsewhere(let effect, let found):
       return changedElsewhere(effect, found: found)
+    case .recordAdded(let effect, let stored):
+      return recordAdded(effect, stored: stored)
+    case .recordRemoved(let effect, let tombstone):
+      if case .removeRecord(let record) = effect {
+        todayScreen.recordRemoved(record.id, tombstone: tombstone)
+      }
+      return saved(effect)
+    case .checkinSaved(let effect, let save):
+      return checkinSaved(effect, save)
+    case .recordChangedElsewhere(let effect, let found):
+      return recordChangedElsewhere(effect, found: found)
     case .filesChanged:
       return reloadShown()
     case .programmeLoaded(let loaded):
