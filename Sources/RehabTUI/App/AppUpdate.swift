@@ -104,8 +104,10 @@ extension AppState {
     if let old = save.replaced.first, let shown = message, !shown.text.isEmpty,
       shown.kind == .info
     {
-      message = StatusMessage(
-        shown.text + " It replaces the one of \(old.day.weekday.shortName) \(old.day).")
+      let which =
+        old.day == save.checkin.day
+        ? "the earlier one" : "the one of \(old.day.weekday.shortName) \(old.day)"
+      message = StatusMessage(shown.text + " It replaces \(which).")
     }
     return effects
   }

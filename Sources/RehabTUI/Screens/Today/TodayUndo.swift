@@ -173,12 +173,14 @@ extension TodayScreen {
         message: "Undone: \(last.label) is back.")
     case .checkinSaved(let change):
       let back = change.replaced.first.map {
-        " The check-in of \($0.day.weekday.shortName) \($0.day) is back."
+        $0.day == change.saved.day
+          ? "; the one before is back"
+          : "; the one of \($0.day.weekday.shortName) \($0.day) is back"
       }
       return undoRecords(
         &state, remove: [.checkin(change.saved)], reinstate: change.replaced.map { .checkin($0) },
         tombstones: change.tombstones, day: nil,
-        message: "Undone: \(last.label) removed." + (back ?? ""))
+        message: "Undone: \(last.label) removed" + (back ?? "") + ".")
     }
   }
 
