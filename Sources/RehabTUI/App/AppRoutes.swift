@@ -87,6 +87,10 @@ extension AppState {
   public mutating func apply(_ action: AppAction) -> [AppEffect] {
     switch action {
     case .today(let action):
+      // The pain context is read for the guided session's pain question too.
+      if case .painContextLoaded(let painContext) = action, case .session = screen {
+        return apply(.session(.painContextLoaded(painContext)))
+      }
       guard case .today = screen else { return [] }
       var state = todayScreen
       let reply = TodayScreen.reduce(&state, action, context: context)
