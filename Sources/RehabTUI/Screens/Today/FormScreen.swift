@@ -40,7 +40,7 @@ enum FormScreen {
       buffer.put(
         theme.truncated(
           theme.text(
-            "Flags and pain guidance then go without it; \(TodayScreen.keyLabel(for: .undo)) puts it back."
+            "Flags and pain guidance go without it; \(TodayScreen.keyLabel(for: .undo)) undoes."
           ), to: inner.width), at: row(inner, 1).origin, style: theme.dim)
       keys(TodayScreen.removalKeys, into: &buffer, in: row(inner, 2), theme: theme)
     }

@@ -86,16 +86,16 @@ enum TodayScreen: ScreenComponent {
   private static func table(recordSelected: Bool) -> KeyTable<AppAction> {
     [
       KeyBinding(
-        keys: [.down, .character("j")], action: .today(.moveDown), help: "next item",
+        keys: [.down, .character("j")], action: .today(.moveDown), help: "next row",
         showsInHelpBar: false),
       KeyBinding(
-        keys: [.up, .character("k")], action: .today(.moveUp), help: "previous item",
+        keys: [.up, .character("k")], action: .today(.moveUp), help: "previous row",
         showsInHelpBar: false),
       KeyBinding(
-        keys: [.home], action: .today(.moveToFirst), help: "first item",
+        keys: [.home], action: .today(.moveToFirst), help: "first row",
         showsInHelpBar: false),
       KeyBinding(
-        keys: [.end, .character("G")], action: .today(.moveToLast), help: "last item",
+        keys: [.end, .character("G")], action: .today(.moveToLast), help: "last row",
         showsInHelpBar: false),
       KeyBinding(
         keys: [.character(" "), .character("x")], action: .today(.toggleSelectedItem),
