@@ -137,8 +137,14 @@ extension ProgressStore {
   /// its week file. All or nothing: one lock, every id found before anything is written; an id
   /// that is not a live record is an error naming it (`.noSuchRecord`) and nothing changes.
   /// Returns the removed records, in the order of `ids`, for undo (`reinstate`).
+  ///
+  /// With `expected` it is also a compare-and-swap (the app's removal and undo): each record
+  /// must still be live exactly as the caller showed it, else `RecordChanged` and nothing
+  /// changes.
   @discardableResult
-  public func remove(_ ids: [String], at timestamp: String) throws -> [LoggedRecord] {
+  public func remove(_ ids: [String], at timestamp: String, expected: RecordExpectation? = nil)
+    throws -> [LoggedRecord]
+  {
     var parsed: [(String, RecordID)] = []
     for id in ids where !parsed.contains(where: { $0.0 == id }) {
       guard let recordID = RecordID(id), recordID.description == id else {
@@ -148,8 +154,9 @@ extension ProgressStore {
       }
       parsed.append((id, recordID))
     }
-    let files = parsed.map { ISOWeek(containing: $0.1.day) }
+    let files = parsed.map { ISOWeek(containing: $0.1.day) } + weeks(of: expected)
     return try updateWeeks(files) { weeks in
+      try check(expected, in: weeks)
       var removed: [LoggedRecord] = []
       for (id, recordID) in parsed {
         let week = ISOWeek(containing: recordID.day)
@@ -172,9 +179,13 @@ extension ProgressStore {
   /// nothing. A record that is live already stays as it is. A check-in cannot come back into
   /// a programme week that has another live check-in (one per programme week): that is an
   /// error and nothing changes.
+  ///
+  /// With `expected` it is also a compare-and-swap (the app's undo): the records of
+  /// `replacing` must still be live and those of `records` still removed exactly as this app
+  /// left them, else `RecordChanged` and nothing changes.
   public func reinstate(
     _ records: [LoggedRecord], replacing: [String] = [], at timestamp: String,
-    programmeStart: CalendarDay? = nil
+    programmeStart: CalendarDay? = nil, expected: RecordExpectation? = nil
   ) throws {
     let needsStart = records.contains { $0.kind == .checkin }
     let start = needsStart ? try programmeStart ?? loadProgramme()?.start : nil
@@ -189,7 +200,8 @@ extension ProgressStore {
         ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound),
       ]
     }
-    try updateWeeks(files + checkinFiles) { weeks in
+    try updateWeeks(files + checkinFiles + weeks(of: expected)) { weeks in
+      try check(expected, in: weeks)
       for id in replacing {
         guard let recordID = RecordID(id) else { continue }
         weeks[ISOWeek(containing: recordID.day)]?.remove(id: id, at: timestamp)
@@ -214,6 +226,37 @@ extension ProgressStore {
           }
         }
         weeks[week]?.reinstate(record)
+      }
+    }
+  }
+
+  /// The files an expectation's records are in.
+  private func weeks(of expected: RecordExpectation?) -> [ISOWeek] {
+    (expected?.ids ?? []).compactMap { RecordID($0).map { ISOWeek(containing: $0.day) } }
+  }
+
+  /// Throws `RecordChanged` for the first record the files (read under the lock) hold other
+  /// than `expected` says.
+  private func check(_ expected: RecordExpectation?, in weeks: [ISOWeek: ProgressWeek]) throws {
+    guard let expected else { return }
+    func found(_ id: String) -> (RecordChanged.Found, String) {
+      guard let day = RecordID(id)?.day else { return (.missing, directory) }
+      let week = ISOWeek(containing: day)
+      let file = file(for: week)
+      if let live = weeks[week]?.record(id: id) { return (.live(live), file) }
+      if let tombstone = weeks[week]?.removed.first(where: { $0.id == id }) {
+        return (.removed(tombstone), file)
+      }
+      return (.missing, file)
+    }
+    for record in expected.live {
+      let (now, file) = found(record.id)
+      guard now == .live(record) else { throw RecordChanged(id: record.id, found: now, file: file) }
+    }
+    for tombstone in expected.removed {
+      let (now, file) = found(tombstone.id)
+      guard now == .removed(tombstone) else {
+        throw RecordChanged(id: tombstone.id, found: now, file: file)
       }
     }
   }

@@ -76,3 +76,63 @@ extension TUIEndToEndTests {
     #expect(final[ids[3]] == nil)
   }
 }
+
+/// A note and pain logged in the app, the note removed, the pain undone: the week file holds
+/// exactly the two tombstones (docs/PRODUCT.md, "Today"). Undo takes back the newest change
+/// first, so the note is removed before the pain is logged.
+extension TUIEndToEndTests {
+  func week(_ data: TemporaryDataDirectory) throws -> [String: Any] {
+    let file = URL(fileURLWithPath: "\(data.path)/progress/2026-W49.json")
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+  }
+
+  func ids(_ key: String, in week: [String: Any]) -> [String] {
+    (week[key] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+  }
+
+  @Test func aNoteAndPainLoggedInTheAppAreRemovedAndUndoneOnDisk() throws {
+    let (data, _) = try startedProgramme()
+    defer { data.cleanUp() }
+    let tmux = try openApp(data)
+    defer { tmux.close() }
+    tmux.waitFor(text: "None logged (p pain, n note).")
+
+    // A note about the day.
+    tmux.send("n")
+    tmux.waitFor(text: "About: the whole day")
+    tmux.type("mistyped note")
+    tmux.send("Enter")
+    tmux.waitFor(text: "Note        mistyped note")
+    let noteId = try #require(ids("notes", in: try week(data)).first)
+
+    // The note is the last row: d asks, y removes it (a tombstone).
+    tmux.send("G", "d")
+    tmux.waitFor(text: "Remove this record?")
+    tmux.send("y")
+    tmux.waitFor(text: "Removed: note “mistyped note”")
+    var week = try self.week(data)
+    #expect(ids("notes", in: week).isEmpty)
+    #expect(ids("removed", in: week) == [noteId])
+
+    // Pain 7 during the session, then undo: it is removed again.
+    tmux.send("p")
+    tmux.waitFor(text: "Saving it:")
+    tmux.send("7", "Enter")
+    tmux.waitFor(text: "Pain 7/10   during exercise, whole session")
+    let painId = try #require(ids("pain", in: try self.week(data)).first)
+    #expect(painId.hasPrefix("p-20261202-"))
+    tmux.send("u")
+    let undone = tmux.waitFor(text: "Undone: pain 7/10 removed.")
+    #expect(undone.contains("None logged (p pain, n note)."))
+
+    tmux.send("q")
+    #expect(tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+    week = try self.week(data)
+    #expect(ids("pain", in: week).isEmpty && ids("notes", in: week).isEmpty)
+    #expect(Set(ids("removed", in: week)) == [noteId, painId])
+    // The CLI's log and flags go without both.
+    let log = try RehabitBinary.run(["log", "--json", "--date", Self.day, "--data-dir", data.path])
+    #expect(log.succeeded && !log.stdout.contains(noteId) && !log.stdout.contains(painId))
+  }
+}

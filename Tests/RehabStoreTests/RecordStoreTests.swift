@@ -191,6 +191,51 @@ struct RecordStoreTests {
     }
   }
 
+  @Test("with expected, remove and reinstate are compare-and-swaps: a changed record is left")
+  func expectedRecordsAreCompared() throws {
+    try withStore { store, programme in
+      let pain = try store.addPain(PainRecord(day: day("2026-11-09"), level: 8, at: Self.stamp))
+      let file = store.file(for: ISOWeek(containing: pain.day))
+      // Expecting another record than the file holds: refused, nothing written.
+      var other = pain
+      other.level = 2
+      let before = readBytes(file)
+      #expect(throws: RecordChanged(id: pain.id, found: .live(.pain(pain)), file: file)) {
+        try store.remove(
+          [pain.id], at: Self.stamp, expected: RecordExpectation(live: [.pain(other)]))
+      }
+      #expect(readBytes(file) == before)
+      // As expected: removed.
+      try store.remove([pain.id], at: "t1", expected: RecordExpectation(live: [.pain(pain)]))
+      let mine = RemovedRecord(id: pain.id, at: "t1")
+      // Another writer reinstates and removes it again: its tombstone is not this one.
+      try store.reinstate([.pain(pain)], at: "t2")
+      try store.remove([pain.id], at: "t3")
+      let theirs = RemovedRecord(id: pain.id, at: "t3")
+      #expect(throws: RecordChanged(id: pain.id, found: .removed(theirs), file: file)) {
+        try store.reinstate([.pain(pain)], at: "t4", expected: RecordExpectation(removed: [mine]))
+      }
+      #expect(try store.removal(id: pain.id) == theirs)
+      // Undo of an add whose record another writer removed: refused, the removal stays.
+      #expect(throws: RecordChanged.self) {
+        try store.reinstate(
+          [], replacing: [pain.id], at: "t5", expected: RecordExpectation(live: [.pain(pain)]))
+      }
+      // Undo of a check-in that replaced one: refused once a third check-in replaced it.
+      let first = try store.saveCheckin(Self.checkin("2026-11-06", pain: 5))
+      let second = try store.saveCheckin(Self.checkin("2026-11-07", pain: 4, at: "t6"))
+      _ = try store.saveCheckin(Self.checkin("2026-11-08", pain: 3, at: "t7"))
+      let undo = RecordExpectation(
+        live: [.checkin(second.checkin)], removed: [RemovedRecord(id: first.checkin.id, at: "t6")])
+      #expect(throws: RecordChanged.self) {
+        try store.reinstate(
+          [.checkin(first.checkin)], replacing: [second.checkin.id], at: "t8",
+          programmeStart: programme.start, expected: undo)
+      }
+      #expect(try store.record(id: first.checkin.id) == nil)
+    }
+  }
+
   @Test("a record whose id has a tombstone is left out when read (removal wins)")
   func tombstoneWins() throws {
     let note = NoteRecord(day: day("2026-12-02"), text: "x", at: Self.stamp, id: "n-20261202-0001")

@@ -69,7 +69,7 @@ struct DemoHistoryTests {
     defer { data.remove() }
     let loaded = LoadedDay(
       try ProgressQueries(store: data.store, programme: programme).day(
-        Self.today, today: Self.today))
+        Self.today, today: Self.today), programme: programme)
     #expect(!loaded.entries.isEmpty)
     #expect(loaded.entries.contains { $0.item.painAdjustments.contains(.steppedDown) })
     #expect(loaded.programmeWeek == 4)

@@ -20,7 +20,8 @@ struct KeyTests {
       (.character("h"), .today(.previousDay)),
       (.right, .today(.nextDay)), (.character("l"), .today(.nextDay)),
       (.character("t"), .today(.goToToday)),
-      (.character("u"), .today(.undo)), (.character("?"), .help(.open)), (.character("q"), .quit),
+      (.character("u"), .today(.undo)), (.character("d"), .today(.removeSelected)),
+      (.delete, .today(.removeSelected)), (.character("?"), .help(.open)), (.character("q"), .quit),
       (.character("w"), .today(.showWeek)), (.character("c"), .today(.openCheckin)),
       (.character("e"), .today(.openExport)),
     ]

@@ -37,7 +37,8 @@ struct SessionTests {
     #expect(session.exercises.count == 4)
     #expect(session.index == 2)
     #expect(session.exercise?.item.kind == .strengthening)
-    #expect(effects == [.bell])
+    // The pain context is read for the pain question.
+    #expect(effects == [.loadPainContext(Days.today), .bell])
     #expect(
       AppKeys.action(for: .character("g"), in: try Fixtures.todayState()) == .today(.startSession))
   }
@@ -69,11 +70,35 @@ struct SessionTests {
     #expect(
       effects == [
         .addPain(PainRecord(day: Days.today, level: 7, timing: .during, itemId: item.id, at: "")),
-        .setStatus(.done, itemId: item.id, day: Days.today, reason: nil, expected: nil), .bell,
+        .setStatus(.done, itemId: item.id, day: Days.today, reason: nil, expected: nil),
+        .loadPainContext(Days.today), .bell,
       ])
     let session = try #require(Self.session(state))
     #expect(session.index == 1)
     #expect(session.outcomes[item.id] == .done(pain: 7))
+  }
+
+  @Test func thePainQuestionNamesTheNextSessionTheSchedulerWillGive() throws {
+    var (state, _) = try Self.started()
+    for time in stride(from: 100.0, through: 300, by: 1) { Self.at(time, &state) }
+    let item = try #require(Self.session(state)?.exercise?.item)
+    let programme = try #require(state.programme)
+    // Before the day's pain is read: the rule in general words.
+    var shown = render(state, size: Fixtures.size, capabilities: .full).text
+    #expect(shown.contains("will be a step lighter"))
+    // The runner answers `.loadPainContext` as it does for the Today pain form.
+    let context = PainContext(programme: programme, day: Days.today, earlier: [])
+    _ = state.apply(.today(.painContextLoaded(context)))
+    #expect(Self.session(state)?.painContext == context)
+    let consequence = try #require(
+      context.consequence(level: PainZones.acceptableMax + 1, timing: .during, itemId: item.id))
+    let expected = PainConsequenceText.summary(consequence)
+    #expect(expected.contains("next session"))
+    shown = render(state, size: Fixtures.size, capabilities: .full).lines
+      .joined(separator: " ").split(separator: " ").joined(separator: " ")
+    #expect(shown.contains("above 5: not acceptable; \(expected)"))
+    Snapshot.expect(
+      render(state, size: Fixtures.size, capabilities: .full), matches: "session-pain-exact-80x24")
   }
 
   @Test func enterForNoPainTicksWithoutAPainEntry() throws {
@@ -204,7 +229,7 @@ struct SessionTests {
 
   @Test func noBellWhenItIsTurnedOff() throws {
     var (state, effects) = try Self.started(bell: false)
-    #expect(effects.isEmpty)
+    #expect(effects == [.loadPainContext(Days.today)])
     for time in stride(from: 100.0, through: 300, by: 1) {
       #expect(!Self.at(time, &state).contains(.bell))
     }

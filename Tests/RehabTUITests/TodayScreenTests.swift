@@ -14,7 +14,10 @@ struct TodayScreenTests {
     loaded.entries[0].record = ItemRecord(status: .done, at: "2026-12-02T08:00:00Z")
     loaded.entries[2].record = ItemRecord(
       status: .skipped, at: "2026-12-02T08:01:00Z", reason: "too sore")
-    loaded.entries[3].item.painAdjustments = [.steppedDown]
+    // Pain steps down exercises only (never heat or ice): the band eversion, pending.
+    let band = try #require(
+      loaded.entries.firstIndex { $0.item.treatmentId == "band-eversion" })
+    loaded.entries[band].item.painAdjustments = [.steppedDown]
     loaded.weekTally = AdherenceTally(scheduled: 10, done: 6, skipped: 1)
     loaded.flags = [.lowAdherence]
     state.todayScreen.checklist = loaded

@@ -60,4 +60,16 @@ public struct ProgressHistory: Hashable, Sendable {
     let stored = files.flatMap { weeks[$0]?.checkins ?? [] }.filter { range.contains($0.day) }
     return CheckinResolution.latestPerWeek(stored, start: programme.start).first
   }
+
+  /// The records of `day` (`DayLog`), from the day's file and, for which check-in counts, the
+  /// other file of its programme week when the history holds it.
+  public func log(on day: CalendarDay) -> DayLog {
+    let home = ISOWeek(containing: day)
+    let range = CheckinResolution.days(
+      ofPeriod: CheckinResolution.period(of: day, start: programme.start), start: programme.start)
+    let others = Set([ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound)])
+      .subtracting([home]).sorted()
+      .flatMap { weeks[$0]?.checkins ?? [] }.filter { range.contains($0.day) }
+    return DayLog(programme: programme, day: day, week: weeks[home], otherCheckins: others)
+  }
 }

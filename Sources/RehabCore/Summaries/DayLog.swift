@@ -37,6 +37,17 @@ public struct DayLog: Hashable, Sendable {
       if case .item = self { return false }
       return true
     }
+
+    /// The pain entry, note or check-in as the store removes and reinstates it; nil for a tick
+    /// or a skip.
+    public var loggedRecord: LoggedRecord? {
+      switch self {
+      case .item: nil
+      case .pain(let record, _): .pain(record)
+      case .note(let record): .note(record)
+      case .checkin(let checkin, _): .checkin(checkin)
+      }
+    }
   }
 
   public var day: CalendarDay

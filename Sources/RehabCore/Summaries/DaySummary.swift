@@ -9,15 +9,21 @@ public struct DaySummary: Hashable, Sendable {
   /// The check-in of the day's programme week, if any (the check-in form starts from it, and a
   /// new one on the day replaces it).
   public var checkin: Checkin?
+  /// The records dated on the day, each with its id (pain entries, notes, ticks and skips, a
+  /// check-in): what the Today screen lists for correcting.
+  public var log: DayLog
 
   public init(
     checklist: DayChecklist, weekTally: AdherenceTally = .empty, flags: [ProgressFlag] = [],
-    checkin: Checkin? = nil
+    checkin: Checkin? = nil, log: DayLog? = nil
   ) {
     self.checklist = checklist
     self.weekTally = weekTally
     self.flags = flags
     self.checkin = checkin
+    self.log =
+      log
+      ?? DayLog(day: checklist.day, programmeWeek: checklist.programmeWeek, entries: [])
   }
 
   /// `day` of `history` (which must hold the weeks from the programme's start through today
@@ -29,7 +35,9 @@ public struct DaySummary: Hashable, Sendable {
       programme: programme, day: day, pain: history.painEntries(through: day),
       week: history.weeks[week])
     guard today >= programme.start else {
-      self.init(checklist: checklist, checkin: history.checkin(inProgrammeWeekOf: day))
+      self.init(
+        checklist: checklist, checkin: history.checkin(inProgrammeWeekOf: day),
+        log: history.log(on: day))
       return
     }
     let engine = FlagEngine(history: history, asOf: today)
@@ -37,7 +45,8 @@ public struct DaySummary: Hashable, Sendable {
     self.init(
       checklist: checklist,
       weekTally: engine.ledger.tally(week.days.filter { $0 <= countedThrough }),
-      flags: engine.flags, checkin: history.checkin(inProgrammeWeekOf: day))
+      flags: engine.flags, checkin: history.checkin(inProgrammeWeekOf: day),
+      log: history.log(on: day))
   }
 
   public var day: CalendarDay { checklist.day }

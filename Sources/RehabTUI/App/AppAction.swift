@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStore
 import TerminalUI
 
 /// What the user wants (from a key) or what happened (from the runner). Each screen's actions
@@ -45,6 +46,16 @@ public enum AppAction: Equatable, Sendable {
   /// An item write found another record than the one it was made against: another process
   /// changed it. Nothing was written; `found` is what the file holds.
   case changedElsewhere(AppEffect, found: ItemRecord?)
+  /// A pain entry or note was added; the file holds it as `stored` (with the id the store
+  /// gave it), which undo may later remove.
+  case recordAdded(AppEffect, LoggedRecord)
+  /// A removal landed, leaving this tombstone (undo puts the record back while it is there).
+  case recordRemoved(AppEffect, RemovedRecord)
+  /// A check-in was saved: as stored, and what it replaced (undo puts that back).
+  case checkinSaved(AppEffect, CheckinSave)
+  /// A removal or an undo of pain entries, notes or check-ins found a record otherwise than it
+  /// expected: another process changed it. Nothing was written.
+  case recordChangedElsewhere(AppEffect, found: RecordChanged.Found)
   /// Another process changed the data folder: read what is shown again.
   case filesChanged
   /// programme.json as read again (nil: there is none now).

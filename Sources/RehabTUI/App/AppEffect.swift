@@ -16,8 +16,17 @@ public enum AppEffect: Equatable, Sendable {
   /// `ProgressStore.restore(…, expected:)`: an item's record exactly as it was (undo), only if
   /// the file still holds `expected`, the record this app wrote.
   case restore(ItemRecord?, itemId: String, day: CalendarDay, expected: ItemRecord?)
+  /// `ProgressStore.addPain`: the runner reports the entry as stored, with its id.
   case addPain(PainRecord)
+  /// `ProgressStore.addNote`: the runner reports the note as stored, with its id.
   case addNote(NoteRecord)
+  /// `ProgressStore.remove(…, expected:)`: a recorded removal (a tombstone) of a pain entry,
+  /// note or check-in, only while the file holds it exactly as the screen showed it.
+  case removeRecord(LoggedRecord)
+  /// Undo of a change of pain entries, notes or check-ins (`ProgressStore.reinstate(…,
+  /// expected:)`): removes `remove` and puts back `reinstate`, only while the files hold
+  /// `remove` as this app wrote it and `reinstate` removed with these tombstones (this app's).
+  case undoRecords(remove: [LoggedRecord], reinstate: [LoggedRecord], tombstones: [RemovedRecord])
   /// Starts the programme (never replaces one).
   case saveProgramme(Programme)
   /// Reads programme.json again (another process may have replaced it).
@@ -42,7 +51,9 @@ public enum AppEffect: Equatable, Sendable {
   /// Whether the effect writes to the data directory (and may fail and be retried).
   public var isWrite: Bool {
     switch self {
-    case .setStatus, .restore, .addPain, .addNote, .saveProgramme, .saveCheckin, .export: true
+    case .setStatus, .restore, .addPain, .addNote, .removeRecord, .undoRecords, .saveProgramme,
+      .saveCheckin, .export:
+      true
     case .loadProgramme, .loadDay, .loadWeek, .loadCard, .loadPainContext, .bell, .quit: false
     }
   }
@@ -74,6 +85,25 @@ public enum AppEffect: Equatable, Sendable {
       .restore(record, itemId: itemId, day: day, expected: expected)
     default: self
     }
+  }
+
+  /// The queued writes an undo takes back when they never landed: a pain entry or note with
+  /// no id yet (its add is still queued), a record with no tombstone (its removal is still
+  /// queued). nil for every other effect.
+  var queuedWritesUndone: [AppEffect]? {
+    guard case .undoRecords(let remove, let reinstate, let tombstones) = self else { return nil }
+    var queued: [AppEffect] = []
+    for record in remove where record.id.isEmpty {
+      switch record {
+      case .pain(let pain): queued.append(.addPain(pain))
+      case .note(let note): queued.append(.addNote(note))
+      case .checkin: break
+      }
+    }
+    for record in reinstate where !tombstones.contains(where: { $0.id == record.id }) {
+      queued.append(.removeRecord(record))
+    }
+    return queued.isEmpty ? nil : queued
   }
 
   /// A status write that would store what it expects to find: nothing to do.

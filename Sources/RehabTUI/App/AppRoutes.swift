@@ -87,6 +87,10 @@ extension AppState {
   public mutating func apply(_ action: AppAction) -> [AppEffect] {
     switch action {
     case .today(let action):
+      // The pain context is read for the guided session's pain question too.
+      if case .painContextLoaded(let painContext) = action, case .session = screen {
+        return apply(.session(.painContextLoaded(painContext)))
+      }
       guard case .today = screen else { return [] }
       var state = todayScreen
       let reply = TodayScreen.reduce(&state, action, context: context)
@@ -182,6 +186,17 @@ extension AppState {
       return itemSaved(effect, stored: record)
     case .changedElsewhere(let effect, let found):
       return changedElsewhere(effect, found: found)
+    case .recordAdded(let effect, let stored):
+      return recordAdded(effect, stored: stored)
+    case .recordRemoved(let effect, let tombstone):
+      if case .removeRecord(let record) = effect {
+        todayScreen.recordRemoved(record.id, tombstone: tombstone)
+      }
+      return saved(effect)
+    case .checkinSaved(let effect, let save):
+      return checkinSaved(effect, save)
+    case .recordChangedElsewhere(let effect, let found):
+      return recordChangedElsewhere(effect, found: found)
     case .filesChanged:
       return reloadShown()
     case .programmeLoaded(let loaded):

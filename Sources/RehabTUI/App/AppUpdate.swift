@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStore
 import TerminalUI
 
 /// The pure heart of the app: the new state and the effects an action leads to.
@@ -30,6 +31,12 @@ extension AppState {
   /// A write that would then store what it expects is dropped.
   mutating func merged(_ effects: [AppEffect]) -> [AppEffect] {
     effects.compactMap { effect in
+      if let queued = effect.queuedWritesUndone {
+        // Undo of a change that never landed: its queued write is dropped, nothing written.
+        unsaved.removeAll { queued.contains($0) }
+        todayScreen.markUnsaved(unsaved)
+        return nil
+      }
       guard let target = effect.statusTarget else { return effect }
       var write = effect
       if let index = unsaved.firstIndex(where: {
@@ -76,6 +83,60 @@ extension AppState {
       todayScreen.itemSaved(target.itemId, on: target.day, stored: record)
     }
     return saved(effect)
+  }
+
+  /// A pain entry or note landed: undo now knows its id.
+  mutating func recordAdded(_ effect: AppEffect, stored: LoggedRecord) -> [AppEffect] {
+    switch effect {
+    case .addPain(let requested):
+      todayScreen.recordAdded(requested: .pain(requested), stored: stored)
+    case .addNote(let requested):
+      todayScreen.recordAdded(requested: .note(requested), stored: stored)
+    default: break
+    }
+    return saved(effect)
+  }
+
+  /// A check-in landed: undo can take it back and put back the one it replaced.
+  mutating func checkinSaved(_ effect: AppEffect, _ save: CheckinSave) -> [AppEffect] {
+    todayScreen.pushUndo(.checkin(save.checkin, replaced: save.replaced))
+    let effects = saved(effect)
+    if let old = save.replaced.first, let shown = message, !shown.text.isEmpty,
+      shown.kind == .info
+    {
+      let which =
+        old.day == save.checkin.day
+        ? "the earlier one" : "the one of \(old.day.weekday.shortName) \(old.day)"
+      message = StatusMessage(shown.text + " It replaces \(which).")
+    }
+    return effects
+  }
+
+  /// A removal or an undo found a pain entry, note or check-in changed by another process:
+  /// nothing was written. Say so, and read again what is shown.
+  mutating func recordChangedElsewhere(_ effect: AppEffect, found: RecordChanged.Found)
+    -> [AppEffect]
+  {
+    switch effect {
+    case .removeRecord(let record):
+      todayScreen.removalRefused(record.id)
+      let now: String
+      switch found {
+      case .removed: now = "was removed elsewhere already"
+      case .live, .missing: now = "was changed elsewhere"
+      }
+      message = .error("Not removed: \(TodayRecordText.label(record)) \(now).")
+    case .undoRecords(let remove, let reinstate, _):
+      let label = (remove.first ?? reinstate.first).map(TodayRecordText.label) ?? "the record"
+      message = .error("Not undone: \(label) was changed elsewhere.")
+    default:
+      break
+    }
+    if quitArmed, unsaved.isEmpty {
+      isFinished = true
+      return [.quit]
+    }
+    return reloadShown()
   }
 
   /// Another process changed the record under an item write: nothing was overwritten. Say what

@@ -139,10 +139,19 @@ public final class AppRunner {
         return .itemSaved(effect, restored)
       case .addPain(var record):
         if record.at.isEmpty { record.at = clock.timestamp() }
-        try store.addPain(record)
+        return .recordAdded(effect, .pain(try store.addPain(record)))
       case .addNote(var record):
         if record.at.isEmpty { record.at = clock.timestamp() }
-        try store.addNote(record)
+        return .recordAdded(effect, .note(try store.addNote(record)))
+      case .removeRecord(let record):
+        let at = clock.timestamp()
+        try store.remove([record.id], at: at, expected: RecordExpectation(live: [record]))
+        return .recordRemoved(effect, RemovedRecord(id: record.id, at: at))
+      case .undoRecords(let remove, let reinstate, let tombstones):
+        try store.reinstate(
+          reinstate, replacing: remove.map(\.id), at: clock.timestamp(),
+          programmeStart: state.programme?.start,
+          expected: RecordExpectation(live: remove, removed: tombstones))
       case .saveProgramme(let programme):
         try store.saveProgramme(programme, replacing: false)
       case .loadProgramme:
@@ -155,7 +164,8 @@ public final class AppRunner {
       case .loadDay(let day):
         guard let queries else { return nil }
         do {
-          return .dayLoaded(LoadedDay(try queries.day(day, today: state.today)))
+          return .dayLoaded(
+            LoadedDay(try queries.day(day, today: state.today), programme: queries.programme))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
@@ -186,7 +196,8 @@ public final class AppRunner {
         }
       case .saveCheckin(var checkin):
         if checkin.at.isEmpty { checkin.at = clock.timestamp() }
-        try store.saveCheckin(checkin)
+        return .checkinSaved(
+          effect, try store.saveCheckin(checkin, programmeStart: state.programme?.start))
       case .export(let format, let path, let replacing):
         return .exportFinished(export(format, to: path, replacing: replacing))
       case .bell:
@@ -196,6 +207,8 @@ public final class AppRunner {
         return nil
       }
       return .saved(effect)
+    } catch let changed as RecordChanged {
+      return .recordChangedElsewhere(effect, found: changed.found)
     } catch let conflict as RecordConflict {
       // Nothing was written, so nothing is retried: the record another process wrote stays.
       return .changedElsewhere(effect, found: conflict.found)

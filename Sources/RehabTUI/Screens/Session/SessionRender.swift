@@ -125,9 +125,19 @@ extension SessionScreen {
     }
   }
 
-  /// What pain above 5 changes (R-PAIN-STEP): every exercise's next session is a step lighter
-  /// than this one (`PainStep`); heat and ice never change.
-  static func painConsequence(of exercise: SessionState.Exercise, programme: Programme?) -> String {
+  /// What pain above 5 about this exercise changes: once the day's pain is read, exactly what
+  /// the scheduler will do (`PainContext.consequence`, as the Today pain form says it);
+  /// before that, the rule (R-PAIN-STEP: a step lighter than this session; heat and ice never
+  /// change).
+  static func painConsequence(
+    of exercise: SessionState.Exercise, programme: Programme?, context: PainContext? = nil
+  ) -> String {
+    let above = "above \(PainZones.acceptableMax): not acceptable"
+    if let consequence = context?.consequence(
+      level: PainZones.acceptableMax + 1, timing: .during, itemId: exercise.item.id)
+    {
+      return "\(above); \(PainConsequenceText.summary(consequence))"
+    }
     if PainStep.applies(to: exercise.item.kind) {
       return
         "above \(PainZones.acceptableMax): not acceptable; the next session will be a step lighter than this one"
@@ -157,7 +167,7 @@ extension SessionScreen {
     let zones = [
       "0–\(PainZones.safeMax): safe",
       "\(PainZones.safeMax + 1)–\(PainZones.acceptableMax): acceptable",
-      painConsequence(of: exercise, programme: programme),
+      painConsequence(of: exercise, programme: programme, context: state.painContext),
       "Pain should settle by the next morning (R-PAIN-ZONES, R-PAIN-NEXT).",
     ]
     for zone in zones {

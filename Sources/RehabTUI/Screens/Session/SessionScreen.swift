@@ -24,6 +24,8 @@ public enum SessionAction: Equatable, Sendable {
   case close
   /// The runner's monotonic time, in seconds.
   case clock(Double)
+  /// The day's pain context arrived (what pain above 5 would change).
+  case painContextLoaded(PainContext)
 }
 
 /// The guided session (`g` on the Today screen): one exercise at a time with its instructions
@@ -112,7 +114,8 @@ enum SessionScreen: ScreenComponent {
     let start = pending.firstIndex { $0.offset == selected } ?? 0
     let state = SessionState(day: day, exercises: exercises, startingAt: start, now: context.now)
     return ScreenReply(
-      effects: context.bellEnabled ? [.bell] : [], message: .clear, show: .session(state))
+      effects: [.loadPainContext(day)] + (context.bellEnabled ? [.bell] : []), message: .clear,
+      show: .session(state))
   }
 
   static func reduce(_ state: inout SessionState, _ action: SessionAction, context: ScreenContext)
@@ -124,6 +127,8 @@ enum SessionScreen: ScreenComponent {
     switch action {
     case .clock(let time):
       _ = state.clock(time)
+    case .painContextLoaded(let painContext):
+      if painContext.day == state.day { state.painContext = painContext }
     case .next:
       guard state.stage == .steps else { break }
       state.ranOver = nil
@@ -185,6 +190,8 @@ enum SessionScreen: ScreenComponent {
       // A session takes pending items only: each write expects no record.
       effects.append(
         .setStatus(.done, itemId: exercise.item.id, day: state.day, reason: nil, expected: nil))
+      // Read again, so the next exercise's question counts this pain too.
+      if level != nil { effects.append(.loadPainContext(state.day)) }
       state.outcomes[exercise.item.id] = .done(pain: level)
       state.moveToNextUnfinished()
     case .nextExercise:

@@ -63,7 +63,12 @@ public struct SessionState: Equatable, Sendable {
   /// When the session ended (the summary's minutes).
   public var finishedAt: Double?
 
+  /// The pain logged so far, as the Today pain form reads it (`ProgressQueries.painContext`),
+  /// so the pain question says what pain above 5 would change; nil until it is read.
+  public var painContext: PainContext?
+
   public init(day: CalendarDay, exercises: [Exercise], startingAt index: Int, now: Double) {
+    self.painContext = nil
     self.day = day
     self.exercises = exercises
     self.index = min(max(0, index), max(0, exercises.count - 1))

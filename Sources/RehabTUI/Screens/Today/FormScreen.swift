@@ -29,6 +29,20 @@ enum FormScreen {
       keys(TodayScreen.noteFormKeys, into: &buffer, in: row(inner, 3), theme: theme)
     case .pain(let form):
       renderPain(form, state: state, width: width, into: &buffer, theme: theme)
+    case .confirmRemoval(let confirm):
+      let inner = dialog(
+        title: "Remove this record?", height: 3, width: width, into: &buffer, theme: theme)
+      let what =
+        TodayRecordText.kind(confirm.entry) + ": "
+        + TodayRecordText.detail(confirm.entry, programme: state.programme)
+      buffer.put(
+        theme.truncated(theme.text(what), to: inner.width), at: inner.origin, style: theme.title)
+      buffer.put(
+        theme.truncated(
+          theme.text(
+            "Flags and pain guidance go without it; \(TodayScreen.keyLabel(for: .undo)) undoes."
+          ), to: inner.width), at: row(inner, 1).origin, style: theme.dim)
+      keys(TodayScreen.removalKeys, into: &buffer, in: row(inner, 2), theme: theme)
     }
   }
 

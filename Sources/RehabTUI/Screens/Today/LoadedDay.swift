@@ -12,12 +12,17 @@ public struct LoadedDay: Equatable, Sendable {
   public var weekTally: AdherenceTally
   /// The flags active as of today.
   public var flags: [ProgressFlag.Kind]
-  /// The check-in stored for the ISO week of `day`, if any (the check-in form starts from it).
+  /// The check-in that counts for the programme week of `day`, if any (the check-in form
+  /// starts from it; the list of the day's records shows it, with its day).
   public var checkin: Checkin?
+  /// The day's pain entries and notes, then the programme week's check-in, each with the id
+  /// the store gave it: what the Today screen lists under the items, to remove and undo.
+  public var records: [TodayRecord]
 
   public init(
     day: CalendarDay, programmeWeek: Int?, entries: [TodayEntry],
-    weekTally: AdherenceTally = .empty, flags: [ProgressFlag.Kind] = [], checkin: Checkin? = nil
+    weekTally: AdherenceTally = .empty, flags: [ProgressFlag.Kind] = [], checkin: Checkin? = nil,
+    records: [TodayRecord] = []
   ) {
     self.day = day
     self.programmeWeek = programmeWeek
@@ -25,15 +30,47 @@ public struct LoadedDay: Equatable, Sendable {
     self.weekTally = weekTally
     self.flags = flags
     self.checkin = checkin
+    self.records = records
   }
 
-  /// What the Today screen shows of the query layer's day.
-  public init(_ summary: DaySummary) {
+  /// What the Today screen shows of the query layer's day: the checklist, and of the day's
+  /// log (`DayLog`) its pain entries and notes, then the check-in of the day's programme week.
+  public init(_ summary: DaySummary, programme: Programme) {
+    var records = summary.log.entries.compactMap { entry -> TodayRecord? in
+      switch entry {
+      case .pain, .note: TodayRecord(entry)
+      case .item, .checkin: nil
+      }
+    }
+    if let checkin = summary.checkin {
+      records.append(
+        TodayRecord(.checkin(checkin, programmeWeek: programme.programmeWeek(of: checkin.day))))
+    }
     self.init(
       day: summary.day, programmeWeek: summary.checklist.programmeWeek,
       entries: summary.checklist.entries.map { TodayEntry(item: $0.item, record: $0.record) },
-      weekTally: summary.weekTally, flags: summary.flags.map(\.kind), checkin: summary.checkin)
+      weekTally: summary.weekTally, flags: summary.flags.map(\.kind), checkin: summary.checkin,
+      records: records)
   }
+
+  /// How many rows can be selected: the items, then the records.
+  var selectableCount: Int { entries.count + records.count }
+}
+
+/// A pain entry, note or check-in listed on the Today screen.
+public struct TodayRecord: Equatable, Sendable {
+  /// As the query layer's `DayLog` lists it (never `.item`).
+  public var entry: DayLog.Entry
+  /// Added or removed on screen but not yet written (a save failed; it is retried).
+  public var isUnsaved: Bool
+
+  public init(_ entry: DayLog.Entry, isUnsaved: Bool = false) {
+    self.entry = entry
+    self.isUnsaved = isUnsaved
+  }
+
+  /// The record as the store removes and reinstates it.
+  public var record: LoggedRecord? { entry.loggedRecord }
 }
 
 /// One checklist item with its stored record.

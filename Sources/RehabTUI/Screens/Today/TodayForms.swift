@@ -16,6 +16,13 @@ extension TodayScreen {
     KeyBinding(keys: [.tab], action: .today(.toggleAboutItem), help: "day or item"),
   ]
 
+  /// The removal confirmation: one key.
+  static let removalKeys: KeyTable<AppAction> = [
+    KeyBinding(keys: [.character("y")], action: .today(.confirmRemoval), help: "remove it"),
+    KeyBinding(
+      keys: [.character("n"), .escape], action: .today(.cancel), help: "keep it", label: "n/Esc"),
+  ]
+
   /// The pain form: digits set the level, arrows change it.
   static let painFormKeys: KeyTable<AppAction> = {
     var bindings: [KeyBinding<AppAction>] = [
@@ -52,6 +59,10 @@ extension TodayScreen {
     case .skipReason(let form): return reduceSkip(&state, form, action)
     case .note(let form): return reduceNote(&state, form, action)
     case .pain(let form): return reducePain(&state, form, action)
+    case .confirmRemoval(let confirm):
+      guard action == .confirmRemoval else { return .none }
+      state.modal = nil
+      return remove(&state, confirm.record)
     }
   }
 
@@ -84,7 +95,8 @@ extension TodayScreen {
         &state, entry, to: .skipped, reason: reason,
         message: StatusMessage("Skipped: \(entry.label): \(reason)."))
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
-      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
+      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
+      .removeSelected, .confirmRemoval, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
       .togglePainTiming,
       .toggleAboutItem, .painContextLoaded:
@@ -110,8 +122,10 @@ extension TodayScreen {
       state.modal = nil
       guard !text.isEmpty else { return .none }
       let day = state.day
+      let note = NoteRecord(day: day, itemId: form.noteItemId, text: text, at: "")
+      state.pushUndo(.added(.note(note)))
       return ScreenReply(
-        effects: [.addNote(NoteRecord(day: day, itemId: form.noteItemId, text: text, at: ""))],
+        effects: [.addNote(note)],
         sendsUnsavedFirst: true,
         message: .show(
           StatusMessage(
@@ -123,7 +137,8 @@ extension TodayScreen {
       state.modal = .note(form)
       return .none
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
-      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
+      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
+      .removeSelected, .confirmRemoval, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
       .togglePainTiming, .painContextLoaded:
       return .none
@@ -157,6 +172,7 @@ extension TodayScreen {
         break
       }
       state.modal = nil
+      state.pushUndo(.added(.pain(record)))
       let consequence = context.consequence(of: record)
       let timing =
         form.timing == .during
@@ -170,7 +186,8 @@ extension TodayScreen {
             "Pain \(form.level)/10 \(timing) logged: \(consequence.zone.rawValue). \(PainConsequenceText.summary(consequence))"
           )))
     case .editText, .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
-      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo, .showWeek,
+      .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
+      .removeSelected, .confirmRemoval, .showWeek,
       .openCheckin, .openExport, .startSession, .openCard:
       break
     }

@@ -8,6 +8,21 @@ public enum TodayModal: Equatable, Sendable {
   case skipReason(SkipForm)
   case note(NoteForm)
   case pain(PainForm)
+  /// Remove this pain entry, note or check-in? One key answers.
+  case confirmRemoval(RemovalConfirm)
+}
+
+/// The record a removal is about, as the Today list showed it.
+public struct RemovalConfirm: Equatable, Sendable {
+  /// What the removal expects to find in the file.
+  public var record: LoggedRecord
+  /// The list's entry, for the dialog's wording.
+  public var entry: DayLog.Entry
+
+  public init(record: LoggedRecord, entry: DayLog.Entry) {
+    self.record = record
+    self.entry = entry
+  }
 }
 
 public struct SkipForm: Equatable, Sendable {

@@ -113,7 +113,8 @@ extension TodayScreen {
       buffer.put("Loading…", at: Point(x: 3, y: rect.y), style: theme.dim)
       return
     }
-    guard !loaded.entries.isEmpty else {
+    var rect = rect
+    if loaded.entries.isEmpty {
       let text: String
       if state.day < programme.start {
         text = "The programme starts on \(programme.start.weekday.shortName) \(programme.start)."
@@ -123,27 +124,50 @@ extension TodayScreen {
       } else {
         text = "Nothing is scheduled on \(state.day.weekday.shortName) \(state.day): a rest day."
       }
+      let textRows = min(TodayLayout.emptyDayTextRows - 1, rect.height)
       WrappedText(theme.text(text)).render(
-        into: &buffer, in: Rect(x: 3, y: rect.y, width: rect.width - 4, height: rect.height))
-      return
+        into: &buffer, in: Rect(x: 3, y: rect.y, width: rect.width - 4, height: textRows))
+      rect = TodayLayout.listRect(in: buffer.size, loaded: loaded)
+      guard rect.height > 0 else { return }
     }
-    let rows = TodayLayout.rows(loaded.entries)
+    let rows = TodayLayout.rows(loaded)
     let list = TodayLayout.listView(
-      entries: loaded.entries, selection: state.selection, scrollOffset: state.scrollOffset)
+      loaded, selection: state.selection, scrollOffset: state.scrollOffset)
     let offset = list.visibleOffset(height: rect.height)
     let columns = Columns(entries: loaded.entries, width: rect.width, theme: theme)
+    let selectedRow = TodayLayout.row(ofSelection: state.selection, in: loaded)
     for (line, rowRect) in rect.rows.enumerated() {
       let index = offset + line
       guard index < rows.count else { break }
-      switch rows[index] {
+      let row = rows[index]
+      switch row {
       case .heading(let kind):
         buffer.put(kind.title, at: Point(x: rowRect.x + 1, y: rowRect.y), style: theme.heading)
       case .entry(let entryIndex):
         renderEntry(
           loaded.entries[entryIndex], into: &buffer, row: rowRect, columns: columns, theme: theme)
-        if entryIndex == state.selection {
-          buffer.restyle(rowRect) { $0.merged(with: theme.selected) }
-        }
+      case .recordsHeading:
+        buffer.put(
+          recordsHeading, at: Point(x: rowRect.x + 1, y: rowRect.y), style: theme.heading)
+      case .record(let recordIndex):
+        renderRecord(
+          loaded.records[recordIndex], programme: programme, into: &buffer, row: rowRect,
+          theme: theme)
+      case .noRecords:
+        let text =
+          "None logged (\(TodayScreen.keyLabel(for: .logPain)) pain, \(TodayScreen.keyLabel(for: .addNote)) note)."
+        buffer.put(
+          theme.text(text), at: Point(x: rowRect.x + 3, y: rowRect.y), style: theme.dim,
+          maxWidth: rowRect.width - 4)
+      case .noCheckin(let week):
+        let text =
+          "No check-in for programme week \(week) yet (\(TodayScreen.keyLabel(for: .openCheckin)) adds it)."
+        buffer.put(
+          theme.text(text), at: Point(x: rowRect.x + 3, y: rowRect.y), style: theme.dim,
+          maxWidth: rowRect.width - 4)
+      }
+      if row == selectedRow, row.isSelectable {
+        buffer.restyle(rowRect) { $0.merged(with: theme.selected) }
       }
     }
     // Rows above or below the window: say so on the edges.
@@ -155,6 +179,34 @@ extension TodayScreen {
       buffer.put(
         theme.unicode ? "↓" : "v", at: Point(x: rect.maxX - 2, y: rect.maxY - 1), style: theme.dim)
     }
+  }
+
+  /// The heading of the day's records under the items.
+  static let recordsHeading = "Pain, notes, check-in"
+
+  /// "Pain 7/10  during exercise, Heel raises"; "Note  felt stiff (Heel raises)";
+  /// "Check-in  Mon 2026-11-30, programme week 1: pain 3, SANE 70".
+  private static func renderRecord(
+    _ record: TodayRecord, programme: Programme, into buffer: inout ScreenBuffer, row: Rect,
+    theme: Theme
+  ) {
+    let limit = row.maxX - 1
+    var x = row.x + 3
+    let kind = TodayRecordText.kind(record.entry)
+    x += buffer.put(
+      DisplayWidth.padded(kind, to: 11), at: Point(x: x, y: row.y), style: theme.note,
+      maxWidth: limit - x)
+    x += 1
+    if record.isUnsaved, x < limit {
+      x += buffer.put(
+        "not saved", at: Point(x: x, y: row.y), style: theme.error, maxWidth: limit - x)
+      x += 1
+    }
+    guard x < limit else { return }
+    buffer.put(
+      theme.truncated(
+        theme.text(TodayRecordText.detail(record.entry, programme: programme)), to: limit - x),
+      at: Point(x: x, y: row.y))
   }
 
   private static func renderEntry(

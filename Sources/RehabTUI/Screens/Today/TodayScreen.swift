@@ -18,8 +18,12 @@ public enum TodayAction: Equatable, Sendable {
   case previousDay
   case nextDay
   case goToToday
-  /// Takes back the last status change.
+  /// Takes back the last change (a tick or skip, pain, a note, a check-in, a removal).
   case undo
+  /// Asks to remove the selected pain entry, note or check-in (a confirmation first).
+  case removeSelected
+  /// The confirmation: removes it, leaving a tombstone.
+  case confirmRemoval
   /// Opens the Week screen on the week of the day shown.
   case showWeek
   /// Opens the check-in form for the week of the day shown.
@@ -58,12 +62,16 @@ enum TodayScreen: ScreenComponent {
     case .note: ScreenKeys(noteFormKeys, otherKeys: .action { .today(.editText($0)) })
     // The pain form swallows keys it does not use.
     case .pain: ScreenKeys(painFormKeys, otherKeys: .ignored)
+    // One key answers: y removes, anything else listed keeps it.
+    case .confirmRemoval: ScreenKeys(removalKeys, otherKeys: .ignored)
     case nil: helpKeys(for: state)
     }
   }
 
+  /// With a record selected the help bar offers removing it instead of ticking (the keys are
+  /// the same; only what the bar shows differs).
   static func helpKeys(for state: TodayState) -> ScreenKeys {
-    ScreenKeys(keys, otherKeys: .globalKeys)
+    ScreenKeys(state.selectedRecord == nil ? keys : recordKeys, otherKeys: .globalKeys)
   }
 
   /// The Today screen (docs/PRODUCT.md, "Screens and keys").
@@ -72,49 +80,59 @@ enum TodayScreen: ScreenComponent {
     keys.keysLabel(for: .today(action)) ?? "?"
   }
 
-  static let keys: KeyTable<AppAction> = [
-    KeyBinding(
-      keys: [.down, .character("j")], action: .today(.moveDown), help: "next item",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.up, .character("k")], action: .today(.moveUp), help: "previous item",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.home], action: .today(.moveToFirst), help: "first item",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.end, .character("G")], action: .today(.moveToLast), help: "last item",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.character(" "), .character("x")], action: .today(.toggleSelectedItem),
-      help: "done", label: "space/x"),
-    KeyBinding(
-      keys: [.enter, .character("i")], action: .today(.openCard), help: "the item's card",
-      label: "Enter/i", showsInHelpBar: false),
-    KeyBinding(keys: [.character("s")], action: .today(.skipSelectedItem), help: "skip"),
-    KeyBinding(keys: [.character("p")], action: .today(.logPain), help: "pain"),
-    KeyBinding(
-      keys: [.character("n")], action: .today(.addNote), help: "note", showsInHelpBar: false),
-    KeyBinding(
-      keys: [.left, .character("h")], action: .today(.previousDay),
-      help: "previous day (back-fill)", showsInHelpBar: false),
-    KeyBinding(
-      keys: [.right, .character("l")], action: .today(.nextDay), help: "next day (up to today)",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.character("t")], action: .today(.goToToday), help: "back to today",
-      showsInHelpBar: false),
-    KeyBinding(keys: [.character("u")], action: .today(.undo), help: "undo"),
-    KeyBinding(keys: [.character("g")], action: .today(.startSession), help: "session"),
-    KeyBinding(keys: [.character("w")], action: .today(.showWeek), help: "week"),
-    // Weekly, so it leaves the help bar to the daily keys (the help overlay lists it).
-    KeyBinding(
-      keys: [.character("c")], action: .today(.openCheckin), help: "check-in",
-      showsInHelpBar: false),
-    KeyBinding(
-      keys: [.character("e")], action: .today(.openExport), help: "export",
-      showsInHelpBar: false),
-  ]
+  static let keys = table(recordSelected: false)
+  static let recordKeys = table(recordSelected: true)
+
+  private static func table(recordSelected: Bool) -> KeyTable<AppAction> {
+    [
+      KeyBinding(
+        keys: [.down, .character("j")], action: .today(.moveDown), help: "next row",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.up, .character("k")], action: .today(.moveUp), help: "previous row",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.home], action: .today(.moveToFirst), help: "first row",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.end, .character("G")], action: .today(.moveToLast), help: "last row",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character(" "), .character("x")], action: .today(.toggleSelectedItem),
+        help: "done", label: "space/x", showsInHelpBar: !recordSelected),
+      KeyBinding(
+        keys: [.enter, .character("i")], action: .today(.openCard), help: "the item's card",
+        label: "Enter/i", showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character("s")], action: .today(.skipSelectedItem), help: "skip",
+        showsInHelpBar: !recordSelected),
+      KeyBinding(keys: [.character("p")], action: .today(.logPain), help: "pain"),
+      KeyBinding(
+        keys: [.character("n")], action: .today(.addNote), help: "note", showsInHelpBar: false),
+      KeyBinding(
+        keys: [.left, .character("h")], action: .today(.previousDay),
+        help: "previous day (back-fill)", showsInHelpBar: false),
+      KeyBinding(
+        keys: [.right, .character("l")], action: .today(.nextDay), help: "next day (up to today)",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character("t")], action: .today(.goToToday), help: "back to today",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character("d"), .delete], action: .today(.removeSelected),
+        help: "remove record", label: "d/Del", showsInHelpBar: recordSelected),
+      KeyBinding(keys: [.character("u")], action: .today(.undo), help: "undo"),
+      KeyBinding(keys: [.character("g")], action: .today(.startSession), help: "session"),
+      KeyBinding(keys: [.character("w")], action: .today(.showWeek), help: "week"),
+      // Weekly, so it leaves the help bar to the daily keys (the help overlay lists it).
+      KeyBinding(
+        keys: [.character("c")], action: .today(.openCheckin), help: "check-in",
+        showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character("e")], action: .today(.openExport), help: "export",
+        showsInHelpBar: false),
+    ]
+  }
 
   static func reduce(_ state: inout TodayState, _ action: TodayAction, context: ScreenContext)
     -> ScreenReply
@@ -125,7 +143,8 @@ enum TodayScreen: ScreenComponent {
     case .moveUp: return moveSelection(&state, to: state.selection - 1, context: context)
     case .moveToFirst: return moveSelection(&state, to: 0, context: context)
     case .moveToLast:
-      return moveSelection(&state, to: (state.checklist?.entries.count ?? 0) - 1, context: context)
+      return moveSelection(
+        &state, to: (state.checklist?.selectableCount ?? 0) - 1, context: context)
     case .toggleSelectedItem:
       guard let entry = state.selectedEntry else { return nothingSelected(state, verb: "tick") }
       let status: ItemStatus = entry.status == .done ? .pending : .done
@@ -165,6 +184,8 @@ enum TodayScreen: ScreenComponent {
       return ScreenReply(effects: state.showDay(context.today), message: .clear)
     case .undo:
       return undo(&state)
+    case .removeSelected:
+      return askToRemove(&state)
     case .showWeek:
       return WeekScreen.open(containing: state.day, context: context)
     case .openCheckin:
@@ -181,12 +202,13 @@ enum TodayScreen: ScreenComponent {
         return .say(StatusMessage("Still reading \(state.day); try again in a moment."))
       }
       return SessionScreen.open(
-        entries: loaded.entries, selected: state.selection, day: state.day, context: context)
+        entries: loaded.entries, selected: state.selectedEntry == nil ? 0 : state.selection,
+        day: state.day, context: context)
     case .openCard:
       guard let entry = state.selectedEntry else { return nothingSelected(state, verb: "show") }
       return CardScreen.open(entry, day: state.day)
     case .editText, .submit, .cancel, .setPainLevel, .changePainLevel, .togglePainTiming,
-      .toggleAboutItem, .painContextLoaded:
+      .toggleAboutItem, .painContextLoaded, .confirmRemoval:
       // Form keys with no form open (a stale key): nothing to do.
       return .none
     }
@@ -195,7 +217,7 @@ enum TodayScreen: ScreenComponent {
   private static func moveSelection(
     _ state: inout TodayState, to index: Int, context: ScreenContext
   ) -> ScreenReply {
-    let count = state.checklist?.entries.count ?? 0
+    let count = state.checklist?.selectableCount ?? 0
     guard count > 0 else { return .none }
     state.selection = min(max(0, index), count - 1)
     state.keepSelectionVisible(size: context.size)
@@ -203,7 +225,47 @@ enum TodayScreen: ScreenComponent {
   }
 
   private static func nothingSelected(_ state: TodayState, verb: String) -> ScreenReply {
-    .say(StatusMessage("Nothing to \(verb) on \(state.day.weekday.shortName) \(state.day)."))
+    if state.selectedRecord != nil {
+      return .say(
+        StatusMessage(
+          "That is a record, not an item: \(keyLabel(for: .removeSelected)) removes it, \(keyLabel(for: .undo)) undoes the last change."
+        ))
+    }
+    return .say(
+      StatusMessage("Nothing to \(verb) on \(state.day.weekday.shortName) \(state.day)."))
+  }
+
+  /// Opens the one-key confirmation for removing the selected pain entry, note or check-in.
+  private static func askToRemove(_ state: inout TodayState) -> ScreenReply {
+    guard let selected = state.selectedRecord, let record = selected.record else {
+      guard state.selectedEntry != nil else { return .none }
+      return .say(
+        StatusMessage(
+          "Ticks and skips are not removed: \(keyLabel(for: .toggleSelectedItem)) unticks, \(keyLabel(for: .undo)) undoes."
+        ))
+    }
+    guard !selected.isUnsaved, !record.id.isEmpty else {
+      return .say(
+        StatusMessage(
+          "Not saved yet, so there is nothing to remove; \(keyLabel(for: .undo)) takes it back."))
+    }
+    state.modal = .confirmRemoval(RemovalConfirm(record: record, entry: selected.entry))
+    return .none
+  }
+
+  /// Removes the record on screen at once and asks for the recorded removal (a tombstone),
+  /// made against the record as shown; `u` puts it back.
+  static func remove(_ state: inout TodayState, _ record: LoggedRecord) -> ScreenReply {
+    state.pushUndo(.removed(record))
+    state.checklist?.records.removeAll { $0.record?.id == record.id }
+    if let loaded = state.checklist {
+      state.selection = min(state.selection, max(0, loaded.selectableCount - 1))
+    }
+    return ScreenReply(
+      effects: [.removeRecord(record)], sendsUnsavedFirst: true,
+      message: .show(
+        StatusMessage(
+          "Removed: \(TodayRecordText.label(record)) (\(keyLabel(for: .undo)) puts it back).")))
   }
 
   /// Shows the new status at once, remembers the old record for undo, and asks for the write
@@ -216,9 +278,8 @@ enum TodayScreen: ScreenComponent {
     else {
       return .say(message)
     }
-    state.undoStack.append(
+    state.pushUndo(
       .item(entry.item.id, day: state.day, previous: entry.record, label: entry.label))
-    if state.undoStack.count > TodayState.undoLimit { state.undoStack.removeFirst() }
     state.checklist?.entries[index].record =
       status == .pending ? nil : ItemRecord(status: status, at: "", reason: reason)
     return ScreenReply(
@@ -227,46 +288,5 @@ enum TodayScreen: ScreenComponent {
           status, itemId: entry.item.id, day: state.day, reason: reason, expected: entry.record)
       ],
       sendsUnsavedFirst: true, message: .show(message))
-  }
-
-  private static func undo(_ state: inout TodayState) -> ScreenReply {
-    guard let last = state.undoStack.popLast() else {
-      return .say(StatusMessage("Nothing to undo."))
-    }
-    switch last.change {
-    case .itemStatus(let change): return undo(&state, change, label: last.label)
-    }
-  }
-
-  /// Puts the item's record back, only if the file still holds what this app wrote (a write
-  /// still queued is replaced instead: `AppState.follow` merges the two, and a merge that ends
-  /// where the file already is writes nothing).
-  private static func undo(_ state: inout TodayState, _ change: ItemUndo, label: String)
-    -> ScreenReply
-  {
-    let what: String
-    switch change.previous?.status ?? .pending {
-    case .pending: what = "not done"
-    case .done: what = "done"
-    case .skipped: what = "skipped"
-    }
-    let message = MessageChange.show(StatusMessage("Undone: \(label) is \(what) again."))
-    let expected: ItemRecord?
-    switch change.written {
-    case .stored(let record): expected = record
-    // Replaced by the queued write's expectation when merged.
-    case .awaitingSave: expected = change.previous
-    }
-    let write = AppEffect.restore(
-      change.previous, itemId: change.itemId, day: change.day, expected: expected)
-    if change.day != state.day {
-      // Show the day the change was on, so the undo is visible.
-      return ScreenReply(
-        effects: [write] + state.showDay(change.day), sendsUnsavedFirst: true, message: message)
-    }
-    if let index = state.checklist?.entries.firstIndex(where: { $0.item.id == change.itemId }) {
-      state.checklist?.entries[index].record = change.previous
-    }
-    return ScreenReply(effects: [write], sendsUnsavedFirst: true, message: message)
   }
 }

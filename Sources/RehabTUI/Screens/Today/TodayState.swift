@@ -11,13 +11,15 @@ public struct TodayState: Equatable, Sendable {
   public var day: CalendarDay
   /// The day's items as last loaded (plus unsaved changes); nil while loading.
   public var checklist: LoadedDay?
-  /// Index into `checklist.entries` of the selected item.
+  /// The selected row: an index into `checklist.entries`, or past them into
+  /// `checklist.records` (the day's pain entries, notes and check-in listed under the items).
   public var selection: Int
   /// First list row shown (rows include the kind headings).
   public var scrollOffset: Int
-  /// An open form over the Today screen (skip reason, note, pain).
+  /// An open form over the Today screen (skip reason, note, pain, a removal to confirm).
   public var modal: TodayModal?
-  /// Status changes that can be taken back, newest last.
+  /// Changes that can be taken back (ticks, skips, pain, notes, check-ins, removals), newest
+  /// last.
   public var undoStack: [UndoEntry]
 
   public init(day: CalendarDay) {
@@ -29,10 +31,17 @@ public struct TodayState: Equatable, Sendable {
     self.undoStack = []
   }
 
-  /// The selected item, if any.
+  /// The selected item, if an item is selected.
   public var selectedEntry: TodayEntry? {
     guard let entries = checklist?.entries, entries.indices.contains(selection) else { return nil }
     return entries[selection]
+  }
+
+  /// The selected pain entry, note or check-in, if a record is selected.
+  public var selectedRecord: TodayRecord? {
+    guard let loaded = checklist else { return nil }
+    let index = selection - loaded.entries.count
+    return loaded.records.indices.contains(index) ? loaded.records[index] : nil
   }
 
   /// Switches to `target` and asks for its items.
@@ -58,13 +67,31 @@ public struct TodayState: Equatable, Sendable {
       selection = 0
       scrollOffset = 0
     }
-    selection = min(selection, max(0, loaded.entries.count - 1))
+    selection = min(selection, max(0, loaded.selectableCount - 1))
     keepSelectionVisible(size: size)
   }
 
-  /// Shows the unsaved status changes over what was loaded, so nothing typed is lost.
+  /// Shows the unsaved changes over what was loaded, so nothing typed is lost: status changes
+  /// on their items, pain entries and notes not yet written among the records (marked), records
+  /// whose removal is not yet written left out.
   mutating func markUnsaved(_ unsaved: [AppEffect]) {
     guard var loaded = checklist else { return }
+    for effect in unsaved {
+      switch effect {
+      case .addPain(let record) where record.day == loaded.day:
+        if !loaded.records.contains(where: { $0.entry == .pain(record, treatment: nil) }) {
+          loaded.records.append(TodayRecord(.pain(record, treatment: nil), isUnsaved: true))
+        }
+      case .addNote(let record) where record.day == loaded.day:
+        if !loaded.records.contains(where: { $0.entry == .note(record) }) {
+          loaded.records.append(TodayRecord(.note(record), isUnsaved: true))
+        }
+      case .removeRecord(let record):
+        loaded.records.removeAll { $0.record?.id == record.id }
+      default:
+        break
+      }
+    }
     for effect in unsaved {
       guard let target = effect.statusTarget, target.day == loaded.day,
         let index = loaded.entries.firstIndex(where: { $0.item.id == target.itemId })
@@ -86,66 +113,11 @@ public struct TodayState: Equatable, Sendable {
   /// Scrolls the list so the selected row (and its heading) is visible at `size`. The list's
   /// height does not depend on the text, so this is no layout of text.
   mutating func keepSelectionVisible(size: Size) {
-    guard let entries = checklist?.entries else { return }
-    var list = TodayLayout.listView(
-      entries: entries, selection: selection, scrollOffset: scrollOffset)
-    list.scrollToSelection(height: TodayLayout.listRect(in: size).height)
+    guard let loaded = checklist else { return }
+    var list = TodayLayout.listView(loaded, selection: selection, scrollOffset: scrollOffset)
+    list.scrollToSelection(height: TodayLayout.listRect(in: size, loaded: loaded).height)
     scrollOffset = list.scrollOffset
   }
-}
-
-/// A change `u` can take back, and how to name it in a message. Each kind of change is a case
-/// of `UndoableChange`; undo takes back only what this app wrote, so each case keeps what
-/// was there before and what this app stored.
-public struct UndoEntry: Equatable, Sendable {
-  public var change: UndoableChange
-  /// "Calf stretch (left)", for the message after undoing.
-  public var label: String
-
-  public init(_ change: UndoableChange, label: String) {
-    self.change = change
-    self.label = label
-  }
-
-  /// An item's status change.
-  public static func item(
-    _ itemId: String, day: CalendarDay, previous: ItemRecord?,
-    written: WrittenRecord = .awaitingSave,
-    label: String
-  ) -> UndoEntry {
-    UndoEntry(
-      .itemStatus(ItemUndo(itemId: itemId, day: day, previous: previous, written: written)),
-      label: label)
-  }
-}
-
-/// The kinds of change undo knows. (Pain entries, notes and check-ins are to follow as cases.)
-public enum UndoableChange: Equatable, Sendable {
-  case itemStatus(ItemUndo)
-}
-
-/// An item's status change: its record before, and the record this app stored.
-public struct ItemUndo: Equatable, Sendable {
-  public var itemId: String
-  public var day: CalendarDay
-  /// The record before the change (nil: none, pending), put back by undo.
-  public var previous: ItemRecord?
-  public var written: WrittenRecord
-
-  public init(itemId: String, day: CalendarDay, previous: ItemRecord?, written: WrittenRecord) {
-    self.itemId = itemId
-    self.day = day
-    self.previous = previous
-    self.written = written
-  }
-}
-
-/// What this app's write left in the file, once it landed.
-public enum WrittenRecord: Equatable, Sendable {
-  /// The write has not landed yet (it is queued, and retried).
-  case awaitingSave
-  /// The file held exactly this record (nil: none) after the write; undo expects to find it.
-  case stored(ItemRecord?)
 }
 
 extension TodayState {
