@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Validates rehabit's exports with third-party parsers (issue 6).
 
-Builds a demo-like data directory through the CLI (init, check, skip, pain, checkin; notes are
-added to the week file by hand, as the format allows), exports every format, and checks each with
+Builds a demo-like data directory through the CLI (init, check, skip, pain, checkin, note), exports every format, and checks each with
 a real parser: icalendar (RFC 5545), html5lib (strict HTML5 parsing), fhir.resources (FHIR R4
 4.0.1 models, pydantic validation), Python's csv and json; `rehabit import` must restore the JSON
 export to identical files. A hostile note must survive every format intact and harmless.
@@ -117,10 +116,8 @@ def seed(binary, data):
         day += dt.timedelta(days=1)
     first_item = today(binary, data, START + dt.timedelta(days=1))[0]["id"]
     for note_day, item_id in ((START + dt.timedelta(days=1), None), (START + dt.timedelta(days=1), first_item), (AS_OF, None)):
-        note = {"day": note_day.isoformat(), "text": HOSTILE, "at": f"{note_day}T19:00:00Z"}
-        if item_id:
-            note["itemId"] = item_id
-        edit_week(data, note_day, lambda w, n=note: w["notes"].append(n))
+        about = ["--item", item_id] if item_id else []
+        run(binary, "note", HOSTILE, *about, "--date", note_day.isoformat(), "--data-dir", data)
 
 
 def export(binary, data, out, fmt, *extra):
@@ -216,7 +213,7 @@ def validate_csv(raw, binary, data):
 def validate_json(raw, binary, data, out):
     print("json: Python json + rehabit import")
     document = json.loads(raw)
-    check(document.get("schemaVersion") == 1 and document.get("format") == "rehabit-export", "json is versioned")
+    check(document.get("schemaVersion") == 2 and document.get("format") == "rehabit-export", "json is versioned")
     notes = [note["text"] for week in document["weeks"] for note in week.get("notes", [])]
     check(notes == [HOSTILE] * 3, "json keeps the notes intact")
     path = os.path.join(out, "export.json")

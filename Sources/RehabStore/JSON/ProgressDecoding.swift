@@ -95,7 +95,7 @@ public enum ProgressDecoding {
     case .keyNotFound(let key, let context):
       return ProgressProblem(
         path: path(context.codingPath + [key]), message: "missing field '\(key.stringValue)'",
-        fix: "add it, or move the file aside to start the week afresh")
+        fix: "add it")
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
         // The syntax was checked already, so this is a number of the wrong kind.
