@@ -49,9 +49,13 @@ struct NoteCommand: ParsableCommand {
         "item \(target.item.id) is not on \(context.day); a note is filed on its --date day, so give --date \(target.item.day) or a number from `rehabit today --date \(context.day)`"
       )
     }
-    let stored = try context.store.addNote(
-      NoteRecord(
-        day: context.day, itemId: target?.item.id, text: trimmed, at: LocalClock.timestamp()))
+    let id = try context.store.freshID(.note, on: context.day)
+    let stored = try RetrySafe.write(id, retry: nil) {
+      try context.store.addNote(
+        NoteRecord(
+          day: context.day, itemId: target?.item.id, text: trimmed, at: LocalClock.timestamp(),
+          id: id))
+    }
     if json {
       try Output.json(DayLogJSON.Record(.note(stored), programme: context.programme))
       return

@@ -52,10 +52,13 @@ struct CommonOptions: ParsableArguments {
       "\(option): \(TimeOfDay.problem(parsing: text) ?? "'\(text)' is not a time")")
   }
 
+  /// The data folder's store. What a killed import left beside the folder is put right first
+  /// (`DataFolderImport.recover`), so every command sees a complete folder.
   func store() throws -> ProgressStore {
-    ProgressStore(
-      directory: try DataDirectory.resolve(
-        explicit: dataDirectory, environment: ProcessInfo.processInfo.environment))
+    let environment = ProcessInfo.processInfo.environment
+    let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment)
+    DataFolderImport.recover(directory)
+    return ProgressStore(directory: directory, faults: .fromEnvironment(environment))
   }
 
   /// The queries of the programme in the data directory, or an error that says how to start one.

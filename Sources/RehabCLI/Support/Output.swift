@@ -1,5 +1,4 @@
 import RehabCore
-import TerminalUI
 
 #if canImport(Glibc)
   import Glibc
@@ -15,11 +14,12 @@ enum Output {
   }
 
   static func error(_ text: String) {
-    write(TerminalText.sanitized(text) + "\n", to: STDERR_FILENO)
+    write(TextSanitizer.terminalLine(text) + "\n", to: STDERR_FILENO)
   }
 
-  /// Text from a file or a person, made safe to show on a terminal.
-  static func safe(_ text: String) -> String { TerminalText.sanitized(text) }
+  /// Text from a file or a person, made safe to show on a terminal (`TextSanitizer`, the one
+  /// rule every output of rehabit follows).
+  static func safe(_ text: String) -> String { TextSanitizer.terminalLine(text) }
 
   /// Pretty JSON with sorted keys, like the files on disk.
   static func json<Value: Encodable>(_ value: Value) throws {
