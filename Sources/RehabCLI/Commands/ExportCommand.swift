@@ -75,6 +75,7 @@ struct ExportCommand: ParsableCommand {
     } catch let problem as ExportProblem {
       throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
     }
+    defer { Output.warnAboutDamagedWeeks(queries) }
     guard let output else {
       ExportCommand.printToStandardOutput(text)
       return

@@ -59,6 +59,7 @@ struct PainCommand: ParsableCommand {
     let target = try item.map { try context.resolveItems([$0], listDay: sessionDay) }?.first
     // The query layer's context files the entry (and words what it changes) as the app does.
     let pain = try context.queries.painContext(loggedOn: context.day, today: context.today)
+    defer { Output.warnAboutDamagedWeeks(context.queries) }
     guard
       let record = pain.record(
         level: level, timing: timing, itemId: target?.item.id, at: LocalClock.timestamp())

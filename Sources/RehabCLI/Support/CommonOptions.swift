@@ -28,6 +28,14 @@ struct CommonOptions: ParsableArguments {
 
   /// Reject a malformed --date before anything else, whatever the command.
   func validate() throws {
+    // A fixed "today" that is not a date is refused, never silently replaced by the clock.
+    if let fixed = ProcessInfo.processInfo.environment["REHABIT_TODAY"], !fixed.isEmpty,
+      CalendarDay(fixed) == nil
+    {
+      throw ValidationError(
+        "REHABIT_TODAY: \(CalendarDay.problem(parsing: fixed) ?? "'\(fixed)' is not a date"); set it to YYYY-MM-DD or unset it"
+      )
+    }
     if let date { _ = try CommonOptions.parseDay(date, option: "--date") }
     if dataDirectory == "" {
       throw ValidationError("--data-dir is empty; give a directory, e.g. --data-dir ~/rehab")

@@ -18,7 +18,7 @@ public enum ExportEscaping {
   /// when it holds a comma, quote or line break.
   public static func csvText(_ text: String) -> String {
     var value = csvSafe(text)
-    if let first = value.first, formulaTriggers.contains(first) { value = "'" + value }
+    if let first = text.first, formulaTriggers.contains(first) { value = "'" + value }
     return csvQuoted(value)
   }
 

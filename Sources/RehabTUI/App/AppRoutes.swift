@@ -165,6 +165,11 @@ extension AppState {
       return dayChanged(to: newToday)
     case .dayLoaded(let loaded):
       todayScreen.dayLoaded(loaded, unsaved: unsaved, size: size)
+      if let file = loaded.damagedFiles.first, message == nil {
+        message = .error(
+          "\(file) is damaged and left out: pain guidance and flags may be off; fix it or move it aside"
+        )
+      }
       return []
     case .loadFailed(let failedDay, let reason):
       guard failedDay == todayScreen.day else { return [] }

@@ -155,7 +155,9 @@ public final class AppRunner {
       case .loadDay(let day):
         guard let queries else { return nil }
         do {
-          return .dayLoaded(LoadedDay(try queries.day(day, today: state.today)))
+          var loaded = LoadedDay(try queries.day(day, today: state.today))
+          loaded.damagedFiles = queries.damaged.all.map { $0.error.file ?? "\($0.week)" }
+          return .dayLoaded(loaded)
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }

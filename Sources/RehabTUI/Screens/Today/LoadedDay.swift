@@ -14,6 +14,9 @@ public struct LoadedDay: Equatable, Sendable {
   public var flags: [ProgressFlag.Kind]
   /// The check-in stored for the ISO week of `day`, if any (the check-in form starts from it).
   public var checkin: Checkin?
+  /// Damaged earlier week files left out of the day's guidance and flags (their paths), for
+  /// the warning on the message line.
+  public var damagedFiles: [String] = []
 
   public init(
     day: CalendarDay, programmeWeek: Int?, entries: [TodayEntry],
