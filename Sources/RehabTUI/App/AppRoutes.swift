@@ -166,9 +166,9 @@ extension AppState {
     case .dayLoaded(let loaded):
       todayScreen.dayLoaded(loaded, unsaved: unsaved, size: size)
       if let file = loaded.damagedFiles.first, message == nil {
-        message = .error(
-          "\(file) is damaged and left out: pain guidance and flags may be off; fix it or move it aside"
-        )
+        // Short enough for 80 columns: the folder's own path is left out.
+        let name = file.split(separator: "/").suffix(2).joined(separator: "/")
+        message = .error("Damaged, left out: \(name); pain guidance and flags may be off")
       }
       return []
     case .loadFailed(let failedDay, let reason):
