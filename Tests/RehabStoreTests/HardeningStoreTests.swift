@@ -54,16 +54,18 @@ struct HardeningStoreTests {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let store = try Self.store(directory)
-    let record = PainRecord(day: Self.day, level: 7, at: "t", id: "p-20261202-0002")
+    let record = PainRecord(
+      day: Self.day, level: 7, at: "2026-12-02T12:00:00Z", id: "p-20261202-0002")
     try store.addPain(record)
     var other = record
     other.level = 2
     #expect(throws: StoreError.self) { try store.addPain(other) }
-    try store.remove([record.id], at: "t2")
+    try store.remove([record.id], at: "2026-12-02T12:00:02Z")
     try store.addPain(record)
     let week = try store.loadWeek(ISOWeek(containing: Self.day))
     #expect(week.pain.isEmpty)
-    let note = NoteRecord(day: Self.day, text: "stiff", at: "t", id: "n-20261202-0003")
+    let note = NoteRecord(
+      day: Self.day, text: "stiff", at: "2026-12-02T12:00:00Z", id: "n-20261202-0003")
     try store.addNote(note)
     try store.addNote(note)
     #expect(try store.loadWeek(ISOWeek(containing: Self.day)).notes.count == 1)
@@ -81,8 +83,9 @@ struct HardeningStoreTests {
     #expect(mkdir("\(store.progressDirectory)/.\(second).json.tmp", 0o700) == 0)
     do {
       try store.updateWeeks([first, second]) { weeks in
-        weeks[first]?.notes.append(NoteRecord(day: Self.day, text: "a", at: "t"))
-        weeks[second]?.notes.append(NoteRecord(day: second.monday, text: "b", at: "t"))
+        weeks[first]?.notes.append(NoteRecord(day: Self.day, text: "a", at: "2026-12-02T12:00:00Z"))
+        weeks[second]?.notes.append(
+          NoteRecord(day: second.monday, text: "b", at: "2026-12-02T12:00:00Z"))
       }
       Issue.record("the write did not fail")
     } catch let error as StoreError {
@@ -110,7 +113,7 @@ struct HardeningStoreTests {
     let outside = directory.sub("outside.json")
     #expect(symlink(outside, file) == 0)
     #expect(throws: StoreError.self) {
-      try store.addNote(NoteRecord(day: Self.day, text: "x", at: "t"))
+      try store.addNote(NoteRecord(day: Self.day, text: "x", at: "2026-12-02T12:00:00Z"))
     }
     #expect(access(outside, F_OK) != 0, "nothing was created through the link")
     unlink(file)
@@ -118,7 +121,7 @@ struct HardeningStoreTests {
     unlink(lock)
     #expect(symlink(outside, lock) == 0)
     #expect(throws: StoreError.self) {
-      try store.addNote(NoteRecord(day: Self.day, text: "x", at: "t"))
+      try store.addNote(NoteRecord(day: Self.day, text: "x", at: "2026-12-02T12:00:00Z"))
     }
     #expect(access(outside, F_OK) != 0)
   }
@@ -130,7 +133,7 @@ struct HardeningStoreTests {
     let store = try Self.store(directory)
     let week = ISOWeek(containing: Self.day)
     let previous = ISOWeek(containing: Self.day.adding(days: -7))
-    try store.addPain(PainRecord(day: Self.day, level: 3, at: "t"))
+    try store.addPain(PainRecord(day: Self.day, level: 3, at: "2026-12-02T12:00:00Z"))
     let damagedFile = store.file(for: previous)
     #expect(FileManager.default.createFile(atPath: damagedFile, contents: Data("{".utf8)))
     let damaged = DamagedFiles()
@@ -175,7 +178,7 @@ struct HardeningStoreTests {
     }
     #expect(finished.isSet)
     // A write now lands in the imported folder.
-    try store.addNote(NoteRecord(day: Self.day, text: "after", at: "t"))
+    try store.addNote(NoteRecord(day: Self.day, text: "after", at: "2026-12-02T12:00:00Z"))
     #expect(try store.loadWeek(ISOWeek(containing: Self.day)).notes.map(\.text) == ["after"])
   }
 

@@ -210,26 +210,36 @@ struct RecordStoreTests {
       return copy.problems.first?.message
     }
     #expect(
-      problem { $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t")) }
+      problem {
+        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z"))
+      }
         == "the record has no id")
     #expect(
       problem {
-        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t", id: "n-20261202-0001"))
+        $0.pain.append(
+          PainRecord(
+            day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
       }?.contains("not the id of a pain record") == true)
     #expect(
       problem {
-        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t", id: "p-20261203-0001"))
+        $0.pain.append(
+          PainRecord(
+            day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z", id: "p-20261203-0001"))
       }?.contains("is dated 2026-12-03") == true)
     #expect(
       problem {
         $0.notes.append(
-          NoteRecord(day: day("2026-12-02"), text: "a", at: "t", id: "n-20261202-0001"))
+          NoteRecord(
+            day: day("2026-12-02"), text: "a", at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
         $0.notes.append(
-          NoteRecord(day: day("2026-12-02"), text: "b", at: "t", id: "n-20261202-0001"))
+          NoteRecord(
+            day: day("2026-12-02"), text: "b", at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
       }?.contains("used twice") == true)
     #expect(
-      problem { $0.removed.append(RemovedRecord(id: "p-20261210-0001", at: "t")) }?
-        .contains("not in week 2026-W49") == true)
+      problem {
+        $0.removed.append(RemovedRecord(id: "p-20261210-0001", at: "2026-12-02T12:00:00Z"))
+      }?
+      .contains("not in week 2026-W49") == true)
   }
 
   // MARK: Migration from version 1
@@ -289,7 +299,7 @@ struct RecordStoreTests {
       try ProgressDecoding.week(from: Array(text.utf8))
     }
     let withId =
-      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"id": "p-20261202-0001", "day": "2026-12-02", "level": 1, "timing": "during", "at": "t"}]}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"id": "p-20261202-0001", "day": "2026-12-02", "level": 1, "timing": "during", "at": "2026-12-02T12:00:00Z"}]}"#
     do {
       _ = try ProgressDecoding.week(from: Array(withId.utf8))
       Issue.record("accepted an id in a version 1 file")

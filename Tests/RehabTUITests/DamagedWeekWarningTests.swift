@@ -21,7 +21,7 @@ struct DamagedWeekWarningTests {
     let programme = try Fixtures.programme(start: Days.start.adding(days: -7))
     try data.store.saveProgramme(programme, replacing: false)
     let previous = ISOWeek(containing: Days.today.adding(days: -7))
-    try data.store.addPain(PainRecord(day: previous.monday, level: 8, at: "t"))
+    try data.store.addPain(PainRecord(day: previous.monday, level: 8, at: "2026-12-02T12:00:00Z"))
     let file = data.store.file(for: previous)
     let fd = open(file, O_WRONLY | O_TRUNC)
     close(fd)
