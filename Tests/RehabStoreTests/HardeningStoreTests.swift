@@ -202,6 +202,62 @@ struct HardeningStoreTests {
     #expect(names.filter { $0.hasPrefix("data.before-import-") }.count == 1)
   }
 
+  @Test(
+    "time stamps are range-checked in every file: a hand-edited 'not a time' is refused by path",
+    arguments: [
+      ("not a time", false), ("2026-12-02T18:04:05Z", true), ("2026-12-02", true),
+      ("2026-02-30T10:00:00Z", false), ("2026-12-02T24:00:00Z", false),
+      ("2026-12-02T23:60:00Z", false), ("1969-12-31T23:59:59Z", false),
+      ("2026-12-02T18:04:05+01:00", false), ("", false),
+    ])
+  func timestamps(stamp: String, accepted: Bool) throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let store = try Self.store(directory)
+    let week = ISOWeek(containing: Self.day)
+    let text =
+      #"{"schemaVersion": 2, "week": "2026-W49", "items": {"2026-12-02.calf-stretch.left": {"status": "done", "at": ""#
+      + stamp + #""}}}"#
+    #expect(
+      FileManager.default.createFile(atPath: store.file(for: week), contents: Data(text.utf8)))
+    if accepted {
+      #expect(try store.loadWeek(week).items.count == 1)
+    } else {
+      #expect {
+        try store.loadWeek(week)
+      } throws: { error in
+        (error as? StoreError)?.description.contains("items[\"2026-12-02.calf-stretch.left\"].at")
+          == true
+      }
+      // And a write of such a stamp is refused before anything is written.
+      unlink(store.file(for: week))
+      #expect(throws: StoreError.self) {
+        try store.setStatus(.done, ofItem: "2026-12-02.calf-stretch.left", on: Self.day, at: stamp)
+      }
+      #expect(access(store.file(for: week), F_OK) != 0)
+    }
+  }
+
+  @Test("a note or skip reason over the limit is refused, and nothing is written")
+  func textLimit() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let store = try Self.store(directory)
+    let long = String(repeating: "a", count: ProgressWeek.maximumTextLength + 1)
+    #expect(throws: StoreError.self) {
+      try store.addNote(NoteRecord(day: Self.day, text: long, at: Fixtures.stamp(1)))
+    }
+    #expect(throws: StoreError.self) {
+      try store.setStatus(
+        .skipped, ofItem: "2026-12-02.calf-stretch.left", on: Self.day, reason: long,
+        at: Fixtures.stamp(1))
+    }
+    #expect(access(store.file(for: ISOWeek(containing: Self.day)), F_OK) != 0)
+    try store.addNote(
+      NoteRecord(
+        day: Self.day, text: String(long.dropFirst()), at: Fixtures.stamp(1)))
+  }
+
   func listing(_ path: String) throws -> [String] {
     guard let handle = opendir(path) else { return [] }
     defer { closedir(handle) }
