@@ -188,7 +188,7 @@ struct HardeningRoundTwoTests {
     let scenario = try LoggingScenario()
     defer { scenario.cleanUp() }
     let outside = scenario.data.root.appendingPathComponent("outside").path
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: outside, contents: Data("x".utf8), attributes: [.posixPermissions: 0o644])
     let lock = scenario.data.path + "/.lock"
     try? FileManager.default.removeItem(atPath: lock)
@@ -302,6 +302,24 @@ struct HardeningRoundTwoTests {
     #expect(try scenario.store.loadWeek(week).pain.map(\.level) == [7])
   }
 
+  @Test("a note whose write is unconfirmed names its id; the retry with --id stores it once")
+  func unconfirmedNoteThenRetry() throws {
+    let scenario = try LoggingScenario()
+    defer { scenario.cleanUp() }
+    let failing = try RehabitBinary.run(
+      ["note", "stiff", "--date", Self.day, "--data-dir", scenario.data.path],
+      environment: LoggingScenario.environment.merging(["REHABIT_TEST_FAULT": "dirsync-eio"]) {
+        $1
+      })
+    #expect(failing.status == 1)
+    #expect(!failing.stderr.contains("nothing was changed"))
+    let week = ISOWeek(containing: try #require(CalendarDay(Self.day)))
+    let id = try #require(try scenario.store.loadWeek(week).notes.first?.id)
+    #expect(failing.stderr.contains("--id \(id)"))
+    try scenario.run(["note", "stiff", "--date", Self.day, "--id", id])
+    #expect(try scenario.store.loadWeek(week).notes.count == 1)
+  }
+
   // MARK: Damaged weeks
 
   @Test("a damaged previous week: today, week, flags and export still answer, with a warning")
@@ -339,7 +357,7 @@ struct HardeningRoundTwoTests {
     let scenario = try LoggingScenario()
     defer { scenario.cleanUp() }
     let file = scenario.store.file(for: ISOWeek(containing: try #require(CalendarDay(Self.day))))
-    FileManager.default.createFile(atPath: file, contents: nil)
+    _ = FileManager.default.createFile(atPath: file, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: file))
     try handle.truncate(atOffset: 9 * 1024 * 1024)
     try handle.close()
@@ -357,7 +375,7 @@ struct HardeningRoundTwoTests {
     let scenario = try LoggingScenario()
     defer { scenario.cleanUp() }
     let file = scenario.data.root.appendingPathComponent("huge.json").path
-    FileManager.default.createFile(atPath: file, contents: nil)
+    _ = FileManager.default.createFile(atPath: file, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: file))
     try handle.truncate(atOffset: UInt64(DataFolderImport.maximumArchiveSize + 1))
     try handle.close()
@@ -403,7 +421,7 @@ struct HardeningRoundTwoTests {
     let folder = scenario.data.root.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let stale = folder.appendingPathComponent(".report.md.rehabit-export-abc123").path
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: stale, contents: Data("health data".utf8), attributes: [.posixPermissions: 0o600])
     let target = folder.appendingPathComponent("report.md").path
     try scenario.run(["export", "--format", "markdown", "--output", target])

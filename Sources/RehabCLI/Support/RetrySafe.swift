@@ -11,7 +11,9 @@ enum RetrySafe {
       return try body()
     } catch let error as StoreError where error.kind == .unconfirmed {
       let again =
-        retry.map { "if in doubt, retry with `\($0)`, which stores it at most once" }
+        retry.map {
+          "if in doubt, retry with `\($0)` (the same values), which stores it at most once"
+        }
         ?? "check it with `rehabit log` before recording it again"
       throw CLIError(
         "\(error.file ?? "the data folder"): \(error.problem); \(id) is saved but the disk did not confirm it; check the disk; \(again)"

@@ -201,6 +201,10 @@ public final class AppRunner {
     } catch let conflict as RecordConflict {
       // Nothing was written, so nothing is retried: the record another process wrote stays.
       return .changedElsewhere(effect, found: conflict.found)
+    } catch let error as StoreError where error.kind == .unconfirmed && effect.addsARecord {
+      // The record is in the file (only the disk's confirmation failed): a retry would store
+      // a second pain entry or note, so it counts as saved.
+      return .saved(effect)
     } catch {
       return .saveFailed(effect, AppRunner.describe(error))
     }
@@ -251,5 +255,18 @@ public final class AppRunner {
   static func describe(_ error: any Error) -> String {
     let text = (error as? StoreError).map(AppWording.line) ?? "\(error)"
     return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}
+
+extension AppEffect {
+  /// A write that appends a new record (a pain entry, a note), which a blind retry would store
+  /// twice; the others replace or compare-and-swap, so a retry is harmless.
+  var addsARecord: Bool {
+    switch self {
+    case .addPain, .addNote: true
+    case .setStatus, .restore, .saveProgramme, .loadProgramme, .loadDay, .loadWeek, .loadCard,
+      .loadPainContext, .saveCheckin, .export, .bell, .quit:
+      false
+    }
   }
 }
