@@ -2,7 +2,6 @@ import ArgumentParser
 import RehabCore
 import RehabQueries
 import RehabStore
-import TerminalUI
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
