@@ -23,8 +23,9 @@ public func fuzzCheckin(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   }
   guard let day = CalendarDay("2026-12-06") else { return 0 }
   let id = RecordID(kind: .checkin, day: day, suffix: 1).description
-  let week = ProgressWeek(
-    week: ISOWeek(containing: day), checkins: [Checkin(day: day, values: values, at: "t", id: id)])
+  // A real time stamp: files refuse anything else (`Timestamp`).
+  let checkin = Checkin(day: day, values: values, at: "2026-12-06T09:00:00Z", id: id)
+  let week = ProgressWeek(week: ISOWeek(containing: day), checkins: [checkin])
   do {
     let decoded = try ProgressDecoding.week(from: try JSONCoding.encode(week), expected: week.week)
     if decoded != week { fatalError("a check-in changed when stored") }

@@ -8,6 +8,10 @@ import RehabStore
 public struct ProgressQueries: Sendable {
   public let store: ProgressStore
   public let programme: Programme
+  /// The damaged week files the answers so far left out (read as empty weeks): a damaged
+  /// earlier week degrades an answer, with this for the front end's warning, and never blocks
+  /// it. The week an answer is about must read, or the answer is that week's error.
+  public let damaged = DamagedFiles()
 
   public init(store: ProgressStore, programme: Programme) {
     self.store = store
@@ -24,20 +28,25 @@ public struct ProgressQueries: Sendable {
   /// The progress weeks that count as of `day`: from the programme's start through `day`, and
   /// nothing after the programme's end (R-ADH). `including` adds a later day's own week (the
   /// Today screen can show a day after the end).
-  public func history(asOf day: CalendarDay, including extra: CalendarDay? = nil)
-    throws(StoreError) -> ProgressHistory
-  {
+  ///
+  /// `required` are the weeks the answer is about (a damaged one is an error); any other
+  /// damaged week is left out and noted in `damaged`.
+  public func history(
+    asOf day: CalendarDay, including extra: CalendarDay? = nil, required: Set<ISOWeek> = []
+  ) throws(StoreError) -> ProgressHistory {
     var last = max(programme.start, min(day, programme.end))
     if let extra { last = max(last, extra) }
     return ProgressHistory(
-      programme: programme, weeks: try store.weeks(from: programme.start, through: last))
+      programme: programme,
+      weeks: try store.readableWeeks(
+        from: programme.start, through: last, required: required, damaged: damaged))
   }
 
   /// Every stored week, also those outside the programme (kept from an earlier one): what
-  /// exports cover.
+  /// exports cover. A damaged week is left out and noted in `damaged`.
   public func fullHistory() throws(StoreError) -> ProgressHistory {
     let weeks = try store.storedWeeks().map { week throws(StoreError) in
-      try store.loadWeek(week)
+      try store.readableWeek(week, damaged: damaged)
     }
     return ProgressHistory(programme: programme, weeks: weeks)
   }
@@ -47,11 +56,17 @@ public struct ProgressQueries: Sendable {
   /// The day's checklist with its records, dosed by the pain entries up to the day. Reads the
   /// day's week and the pain of the weeks before it, nothing else.
   public func checklist(on day: CalendarDay) throws(StoreError) -> DayChecklist {
+    let home = ISOWeek(containing: day)
     let pain =
-      day >= programme.start ? try store.painEntries(from: programme.start, through: day) : []
+      day >= programme.start
+      ? try store.readableWeeks(
+        from: programme.start, through: day, required: [home], damaged: damaged
+      ).flatMap { week in
+        week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
+      } : []
     // Scheduled once; the week file is read only when the day has items.
     let items = Scheduler(programme: programme).checklist(for: day, pain: pain)
-    let week = items.isEmpty ? nil : try store.loadWeek(ISOWeek(containing: day))
+    let week = items.isEmpty ? nil : try store.loadWeek(home)
     return DayChecklist(programme: programme, day: day, items: items, week: week)
   }
 
@@ -71,7 +86,8 @@ public struct ProgressQueries: Sendable {
     guard programme.contains(day),
       scheduler.checklist(for: day).contains(where: { $0.id == itemId })
     else { return nil }
-    let weeks = try store.weeks(from: programme.start, through: day)
+    let weeks = try store.readableWeeks(
+      from: programme.start, through: day, required: [ISOWeek(containing: day)], damaged: damaged)
     let pain = weeks.flatMap { week in
       week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
     }
@@ -88,7 +104,9 @@ public struct ProgressQueries: Sendable {
   public func painContext(loggedOn day: CalendarDay, today: CalendarDay) throws(StoreError)
     -> PainContext
   {
-    PainContext(history: try history(asOf: today, including: day), loggedOn: day)
+    PainContext(
+      history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
+      loggedOn: day)
   }
 
   /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),
@@ -119,21 +137,23 @@ public struct ProgressQueries: Sendable {
 
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
-    DaySummary(history: try history(asOf: today, including: day), day: day, today: today)
+    DaySummary(
+      history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
+      day: day, today: today)
   }
 
   /// The day for a status line or a reminder: counts, the programme week and the flags as of
   /// the day. Reads what `checklist(on:)` reads (the programme's weeks through the day) and
   /// judges the flags once, without their since-days.
   public func status(on day: CalendarDay) throws(StoreError) -> DayStatus {
-    DayStatus(history: try history(asOf: day), day: day)
+    DayStatus(history: try history(asOf: day, required: [ISOWeek(containing: day)]), day: day)
   }
 
   // MARK: Weeks and flags
 
   /// `week` judged as of `asOf` (the data after it does not count).
   public func week(_ week: ISOWeek, asOf: CalendarDay) throws(StoreError) -> WeekSummary {
-    WeekSummary(history: try history(asOf: asOf), week: week, asOf: asOf)
+    WeekSummary(history: try history(asOf: asOf, required: [week]), week: week, asOf: asOf)
   }
 
   /// `week` as the app shows it on `today`: a past week as of its Sunday.

@@ -11,22 +11,55 @@ enum DurableFiles {
   static let fileMode: mode_t = 0o600
   static let directoryMode: mode_t = 0o700
 
-  /// The whole file, or nil when it does not exist.
-  static func read(_ path: String) throws(StoreError) -> [UInt8]? {
-    let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
+  /// Opens a file of the data folder without following a symbolic link rehabit did not put
+  /// there and without blocking on a FIFO or a device (`O_NOFOLLOW | O_NONBLOCK`, then `fstat`):
+  /// a planted link or pipe is an error naming the file, never a hang or a write elsewhere.
+  /// Returns nil when the file does not exist.
+  static func openRegular(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError)
+    -> Int32?
+  {
+    let fd = retryingOnInterrupt { open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode) }
     if fd < 0 {
       let code = errno
       if code == ENOENT { return nil }
+      if code == ELOOP { throw notRegular(path, "is a symbolic link") }
+      if code == EISDIR { throw notRegular(path, "is a folder") }
+      if code == ENXIO { throw notRegular(path, "is not a regular file") }
       throw failure(code, path, doing: "cannot open")
     }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else {
+      let code = errno
+      close(fd)
+      throw failure(code, path, doing: "cannot inspect")
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      close(fd)
+      throw notRegular(path, "is not a regular file")
+    }
+    // Back to blocking reads and writes: O_NONBLOCK was only for not hanging in open.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
+  }
+
+  static func notRegular(_ path: String, _ problem: String) -> StoreError {
+    StoreError(
+      .damagedFile, file: path,
+      problem: "\(problem) (rehabit reads and writes only plain files it made there)",
+      fix: "move it aside so rehabit can create the file; nothing was changed")
+  }
+
+  /// The largest file rehabit reads as a week or a programme (`SECURITY.md`, "Limits"): years
+  /// of daily use stay far below it, and a bigger file is refused before it is read.
+  static let maximumFileSize = 8 * 1024 * 1024
+
+  /// The whole file, or nil when it does not exist; a file over `limit` bytes is refused.
+  static func read(_ path: String, limit: Int = maximumFileSize) throws(StoreError) -> [UInt8]? {
+    guard let fd = try openRegular(path, O_RDONLY) else { return nil }
     defer { close(fd) }
     var status = stat()
     guard fstat(fd, &status) == 0 else { throw failure(errno, path, doing: "cannot inspect") }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      throw StoreError(
-        .damagedFile, file: path, problem: "is not a regular file",
-        fix: "move it aside so rehabit can create the file")
-    }
+    if Int(status.st_size) > limit { throw tooLarge(path, limit: limit) }
     // The size fstat gives, plus one byte to notice a file that grew meanwhile, read straight
     // into the array (no zeroed buffer to copy from: a year of week files is read per command).
     var readError: Int32 = 0
@@ -52,6 +85,28 @@ enum DurableFiles {
       if count < 0 { throw failure(errno, path, doing: "cannot read") }
       if count == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > limit { throw tooLarge(path, limit: limit) }
+    }
+  }
+
+  static func tooLarge(_ path: String, limit: Int) -> StoreError {
+    StoreError(
+      .damagedFile, file: path,
+      problem: "is larger than \(limit / (1024 * 1024)) MiB, more than any real history holds",
+      fix: "move it aside (rehabit never overwrites it); nothing was changed")
+  }
+
+  /// The bytes without a leading UTF-8 byte order mark, which some editors add: every file
+  /// rehabit reads accepts one (and writes none).
+  static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+  }
+
+  /// Refuses a symbolic link at `path` (a folder rehabit makes inside the data folder).
+  static func refuseLink(_ path: String) throws(StoreError) {
+    var status = stat()
+    if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+      throw notRegular(path, "is a symbolic link")
     }
   }
 
@@ -65,8 +120,9 @@ enum DurableFiles {
   /// exclusively, mode 0600), written in full, fsync'd, renamed over the old name, then the
   /// directory fsync'd so the rename itself survives a power cut. Callers hold the lock, so a
   /// temporary file left by a killed writer is stale and is removed first.
-  static func writeAtomically(_ bytes: [UInt8], directory: String, name: String) throws(StoreError)
-  {
+  static func writeAtomically(
+    _ bytes: [UInt8], directory: String, name: String, faults: FileFaults = .none
+  ) throws(StoreError) {
     let path = DataDirectory.join(directory, name)
     let temporary = DataDirectory.join(directory, ".\(name).tmp")
     var fd = retryingOnInterrupt {
@@ -103,18 +159,40 @@ enum DurableFiles {
     guard close(fd) == 0 else { throw failure(errno, path, doing: "cannot finish writing") }
     guard rename(temporary, path) == 0 else { throw failure(errno, path, doing: "cannot replace") }
     renamed = true
-    try syncDirectory(directory)
+    // From here the new file is in place: a failure is not "nothing was changed" but "saved,
+    // not confirmed durable", which callers report as such (and a retry must not repeat it).
+    do {
+      try syncDirectory(directory, faults: faults)
+    } catch {
+      throw StoreError(
+        .unconfirmed, file: path, problem: "saved, but \(error.problem)",
+        fix:
+          "the change is in the file but the disk did not confirm it will survive a power cut; check the disk, and do not record it again"
+      )
+    }
   }
 
   /// Flushes a directory's entries (a rename or a new name) to disk.
-  static func syncDirectory(_ directory: String) throws(StoreError) {
-    let fd = retryingOnInterrupt { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+  static func syncDirectory(_ directory: String, faults: FileFaults = .none) throws(StoreError) {
+    let fd = retryingOnInterrupt {
+      open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    }
     guard fd >= 0 else { throw failure(errno, directory, doing: "cannot open") }
     defer { close(fd) }
     // Some file systems cannot sync a directory (EINVAL); the rename is done either way.
-    if fsync(fd) != 0, errno != EINVAL {
+    let result =
+      faults.directorySync(directory).map { code -> Int32 in
+        errno = code
+        return -1
+      } ?? fsync(fd)
+    if result != 0, errno != EINVAL {
       throw failure(errno, directory, doing: "cannot flush")
     }
+  }
+
+  /// `syncDirectory` where a failure changes nothing the caller could act on.
+  static func syncQuietly(_ directory: String) {
+    _ = try? syncDirectory(directory)
   }
 
   /// Creates `path` and its missing parents, each 0700 whatever the umask. Existing
@@ -179,20 +257,35 @@ enum DurableFiles {
   struct Lock {
     private let fd: Int32
 
+    /// The lock file is opened like every data file (no symbolic link, nothing but a regular
+    /// file, never blocking in open). Once locked, the file is checked to still be the one at
+    /// `path`: an import swaps the whole folder, and a writer that waited on the old folder's
+    /// lock must lock the new one instead, or two writers could each hold "the" lock.
     init(path: String) throws(StoreError) {
-      let fd = retryingOnInterrupt {
-        open(path, O_RDWR | O_CREAT | O_CLOEXEC, DurableFiles.fileMode)
-      }
-      guard fd >= 0 else {
-        throw DurableFiles.failure(errno, path, doing: "cannot open the lock file")
-      }
-      _ = fchmod(fd, DurableFiles.fileMode)
-      guard retryingOnInterrupt({ flock(fd, LOCK_EX) }) == 0 else {
-        let code = errno
+      for _ in 0..<100 {
+        guard
+          let fd = try DurableFiles.openRegular(
+            path, O_RDWR | O_CREAT, mode: DurableFiles.fileMode)
+        else {
+          throw DurableFiles.failure(ENOENT, path, doing: "cannot open the lock file")
+        }
+        _ = fchmod(fd, DurableFiles.fileMode)
+        guard retryingOnInterrupt({ flock(fd, LOCK_EX) }) == 0 else {
+          let code = errno
+          close(fd)
+          throw DurableFiles.failure(code, path, doing: "cannot lock")
+        }
+        var held = stat()
+        var current = stat()
+        if fstat(fd, &held) == 0, lstat(path, &current) == 0, held.st_dev == current.st_dev,
+          held.st_ino == current.st_ino
+        {
+          self.fd = fd
+          return
+        }
         close(fd)
-        throw DurableFiles.failure(code, path, doing: "cannot lock")
       }
-      self.fd = fd
+      throw DurableFiles.failure(EAGAIN, path, doing: "cannot lock")
     }
 
     /// Closing the file releases the lock (and so does the process ending, however it ends).

@@ -68,25 +68,58 @@ extension ProgressStore {
   }
 
   /// Adds a pain entry, giving it a new id when it has none; returns it as stored.
+  ///
+  /// Idempotent by id: a caller that chose the id before its first try (so it can name it when
+  /// a write is saved but unconfirmed) may retry with the same record, and an entry already
+  /// stored (or removed since) under that id is the same entry, not a second one. The same id
+  /// on a different entry is a conflict, and nothing is written.
   @discardableResult
   public func addPain(_ record: PainRecord) throws -> PainRecord {
     try updateWeek(ISOWeek(containing: record.day)) { week in
       var record = record
       if record.id.isEmpty { record.id = try newID(.pain, on: record.day, in: week) }
+      if let stored = week.pain.first(where: { $0.id == record.id }) {
+        var same = stored
+        same.at = record.at
+        guard same == record else { throw idInUse(record.id, week: week.week) }
+        return stored
+      }
+      if week.removed.contains(where: { $0.id == record.id }) { return record }
       week.pain.append(record)
       return record
     }
   }
 
-  /// Adds a note, giving it a new id when it has none; returns it as stored.
+  /// Adds a note, giving it a new id when it has none; returns it as stored. Idempotent by id,
+  /// as `addPain` is.
   @discardableResult
   public func addNote(_ record: NoteRecord) throws -> NoteRecord {
     try updateWeek(ISOWeek(containing: record.day)) { week in
       var record = record
       if record.id.isEmpty { record.id = try newID(.note, on: record.day, in: week) }
+      if let stored = week.notes.first(where: { $0.id == record.id }) {
+        var same = stored
+        same.at = record.at
+        guard same == record else { throw idInUse(record.id, week: week.week) }
+        return stored
+      }
+      if week.removed.contains(where: { $0.id == record.id }) { return record }
       week.notes.append(record)
       return record
     }
+  }
+
+  /// A new id of `kind` for `day`, free in its week file as it is now: for a caller that names
+  /// the record before writing it (the write then treats a retry with it as done).
+  public func freshID(_ kind: RecordKind, on day: CalendarDay) throws(StoreError) -> String {
+    try newID(kind, on: day, in: loadWeek(ISOWeek(containing: day)))
+  }
+
+  private func idInUse(_ id: String, week: ISOWeek) -> StoreError {
+    StoreError(
+      .invalidChange, file: file(for: week),
+      problem: "the id \(id) is already used by another record",
+      fix: "retry with the same values, or without the id; nothing was written")
   }
 
   /// Saves a check-in: one per programme week (docs/clinical-rules.md, "Measures"). Any

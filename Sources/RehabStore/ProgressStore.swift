@@ -8,10 +8,13 @@ public final class ProgressStore: Sendable {
   public let directory: String
   /// Where the ids of new pain entries, notes and check-ins come from.
   public let recordIDs: RecordIDSource
+  /// The file-system seam: `.none` but in tests (`FileFaults`).
+  public let faults: FileFaults
 
-  public init(directory: String, recordIDs: RecordIDSource = .random) {
+  public init(directory: String, recordIDs: RecordIDSource = .random, faults: FileFaults = .none) {
     self.directory = directory
     self.recordIDs = recordIDs
+    self.faults = faults
   }
 
   public static let programmeFileName = "programme.json"
@@ -36,6 +39,7 @@ public final class ProgressStore: Sendable {
   /// Creates the directory (0700, and missing parents) if needed. Called before any write.
   public func prepareDirectory() throws(StoreError) {
     try DurableFiles.makeDirectories(directory)
+    try DurableFiles.refuseLink(progressDirectory)
     try DurableFiles.makeDirectories(progressDirectory)
   }
 
@@ -46,7 +50,7 @@ public final class ProgressStore: Sendable {
     let file = programmeFile
     guard let bytes = try DurableFiles.read(file) else { return nil }
     do {
-      return try ProgrammeDecoding.programme(from: bytes, file: file)
+      return try ProgrammeDecoding.programme(from: DurableFiles.withoutBOM(bytes), file: file)
     } catch {
       throw StoreError(
         .damagedFile, file: file, problem: "\(error.path): \(error.message)",
@@ -76,7 +80,7 @@ public final class ProgressStore: Sendable {
         remedy: .replaceProgramme)
     }
     try DurableFiles.writeAtomically(
-      bytes, directory: directory, name: ProgressStore.programmeFileName)
+      bytes, directory: directory, name: ProgressStore.programmeFileName, faults: faults)
   }
 
   // MARK: Progress weeks
@@ -86,7 +90,7 @@ public final class ProgressStore: Sendable {
     let file = file(for: week)
     guard let bytes = try DurableFiles.read(file) else { return ProgressWeek(week: week) }
     do {
-      return try ProgressDecoding.week(from: bytes, expected: week)
+      return try ProgressDecoding.week(from: DurableFiles.withoutBOM(bytes), expected: week)
     } catch {
       throw StoreError(
         .damagedFile, file: file, problem: "\(error.path): \(error.message)",
@@ -150,11 +154,27 @@ public final class ProgressStore: Sendable {
       }
       changed.append((week, try encode(new, file: file)))
     }
-    for (week, bytes) in changed {
-      try DurableFiles.writeAtomically(
-        bytes, directory: progressDirectory, name: ProgressStore.fileName(for: week))
+    for (index, (week, bytes)) in changed.enumerated() {
+      do {
+        try DurableFiles.writeAtomically(
+          bytes, directory: progressDirectory, name: ProgressStore.fileName(for: week),
+          faults: faults)
+      } catch {
+        throw index == 0 ? error : partlySaved(error, first: changed[0].0)
+      }
     }
     return result
+  }
+
+  /// A write that failed after an earlier file of the same change was written: not "nothing
+  /// was changed".
+  private func partlySaved(_ error: StoreError, first: ISOWeek) -> StoreError {
+    guard error.kind != .unconfirmed else { return error }
+    return StoreError(
+      .unconfirmed, file: error.file, problem: error.problem,
+      fix:
+        "the first part of the change is saved (week \(first)), the rest is not; check the disk, then look at the day's records before recording it again"
+    )
   }
 
   /// Gives every new pain entry, note and check-in without an id one (ids are assigned when a

@@ -16,6 +16,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchRecord
     /// The operating system refused (permissions, a full disk, a read-only file system …).
     case fileSystem
+    /// The change is in the file, but the disk did not confirm it durable (the folder's fsync
+    /// failed after the rename). Not "nothing was changed": a retry must not store it twice.
+    case unconfirmed
   }
 
   /// What can be done about it when that is something a front end offers (an option, a key):

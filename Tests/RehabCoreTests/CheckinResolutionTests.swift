@@ -67,10 +67,10 @@ struct CheckinResolutionTests {
     let note = NoteRecord(day: day, text: "ok", at: "\(day)T20:00:00Z", id: "n-20261202-0003")
     let checkin = Self.checkin("\(day)", at: "\(day)T21:00:00Z", id: "c-20261202-0004")
     let otherDay = NoteRecord(
-      day: day.adding(days: 1), text: "x", at: "t", id: "n-20261203-0005")
+      day: day.adding(days: 1), text: "x", at: "2026-12-02T12:00:00Z", id: "n-20261203-0005")
     let week = ProgressWeek(
       week: ISOWeek(containing: day),
-      items: [itemId: ItemRecord(status: .skipped, at: "t", reason: "sore")],
+      items: [itemId: ItemRecord(status: .skipped, at: "2026-12-02T12:00:00Z", reason: "sore")],
       pain: [pain, earlierPain], notes: [note, otherDay], checkins: [checkin])
     let log = DayLog(programme: scenario.programme, day: day, week: week)
     #expect(log.entries.map(\.id) == [itemId, earlierPain.id, pain.id, note.id, checkin.id])

@@ -110,7 +110,7 @@ struct FlagsMeasureTests {
     let before = scenario.programme.start.adding(days: -2)
     scenario.weeks[ISOWeek(containing: before)] = ProgressWeek(
       week: ISOWeek(containing: before),
-      checkins: [Checkin(day: before, values: [.sane: .single(10)], at: "x")])
+      checkins: [Checkin(day: before, values: [.sane: .single(10)], at: "2026-12-02T13:00:00Z")])
     let checkins = scenario.history.checkins(through: scenario.day(week: 2))
     #expect(checkins.map(\.day) == [scenario.day(week: 1)])
   }

@@ -65,7 +65,8 @@ struct ProgressQueriesTests {
     // A note in the first, second and third week, and one after the programme's end.
     for offset in [0, 8, 15, 70] {
       try fixture.store.addNote(
-        NoteRecord(day: start.adding(days: offset), itemId: nil, text: "n", at: "t"))
+        NoteRecord(
+          day: start.adding(days: offset), itemId: nil, text: "n", at: "2026-12-02T12:00:00Z"))
     }
     let history = try fixture.queries.history(asOf: start.adding(days: 9))
     #expect(
@@ -90,9 +91,9 @@ struct ProgressQueriesTests {
         fixture.item(.strengthening, on: $0) != nil
       })
     let item = try #require(fixture.item(.strengthening, on: painful))
-    try fixture.store.setStatus(.done, ofItem: item.id, on: painful, at: "t")
+    try fixture.store.setStatus(.done, ofItem: item.id, on: painful, at: "2026-12-02T12:00:00Z")
     try fixture.store.addPain(
-      PainRecord(day: painful, level: 8, itemId: item.id, at: "t"))
+      PainRecord(day: painful, level: 8, itemId: item.id, at: "2026-12-02T12:00:00Z"))
     let next = try #require(fixture.nextSession(of: item, after: painful))
 
     let listed = try fixture.queries.checklist(on: next)
@@ -128,7 +129,7 @@ struct ProgressQueriesTests {
     for offset in 0..<3 {
       let day = monday.adding(days: offset)
       for item in fixture.queries.items(on: day) {
-        try fixture.store.setStatus(.done, ofItem: item.id, on: day, at: "t")
+        try fixture.store.setStatus(.done, ofItem: item.id, on: day, at: "2026-12-02T12:00:00Z")
       }
     }
     let asOfTuesday = try fixture.queries.week(
@@ -148,7 +149,8 @@ struct ProgressQueriesTests {
     let fixture = try Fixture()
     defer { fixture.remove() }
     let earlier = Fixture.start.adding(days: -10)
-    try fixture.store.setStatus(.done, ofItem: "\(earlier).calf-stretch.left", on: earlier, at: "t")
+    try fixture.store.setStatus(
+      .done, ofItem: "\(earlier).calf-stretch.left", on: earlier, at: "2026-12-02T12:00:00Z")
     let csv = try fixture.queries.export(.csv, asOf: Fixture.start.adding(days: 3), from: earlier)
     #expect(csv.contains("\(earlier).calf-stretch.left"))
     let history = try fixture.queries.history(asOf: Fixture.start.adding(days: 3))

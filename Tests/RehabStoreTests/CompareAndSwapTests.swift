@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabStore
+import RehabTestSupport
 import Synchronization
 import Testing
 
@@ -26,13 +27,14 @@ struct CompareAndSwapTests {
   func matchingWrite() throws {
     try withStore { store in
       let done = try store.setStatus(
-        .done, ofItem: item, on: wednesday, at: "t1", expected: nil)
-      #expect(done == ItemRecord(status: .done, at: "t1"))
+        .done, ofItem: item, on: wednesday, at: "2026-12-02T12:00:01Z", expected: nil)
+      #expect(done == ItemRecord(status: .done, at: "2026-12-02T12:00:01Z"))
       let skipped = try store.setStatus(
-        .skipped, ofItem: item, on: wednesday, reason: "sore", at: "t2", expected: done)
-      #expect(skipped == ItemRecord(status: .skipped, at: "t2", reason: "sore"))
+        .skipped, ofItem: item, on: wednesday, reason: "sore", at: "2026-12-02T12:00:02Z",
+        expected: done)
+      #expect(skipped == ItemRecord(status: .skipped, at: "2026-12-02T12:00:02Z", reason: "sore"))
       let cleared = try store.setStatus(
-        .pending, ofItem: item, on: wednesday, at: "t3", expected: skipped)
+        .pending, ofItem: item, on: wednesday, at: "2026-12-02T12:00:03Z", expected: skipped)
       #expect(cleared == nil)
       #expect(try store.loadWeek(week("2026-W49")).items[item] == nil)
     }
@@ -42,15 +44,20 @@ struct CompareAndSwapTests {
   func tickAfterOtherSkip() throws {
     try withStore { store in
       // The app read "pending"; meanwhile another writer skipped it.
-      try store.setStatus(.skipped, ofItem: item, on: wednesday, reason: "too sore", at: "cli")
+      try store.setStatus(
+        .skipped, ofItem: item, on: wednesday, reason: "too sore", at: "2026-12-02T11:00:00Z")
       let before = try bytes(store)
       #expect(throws: RecordConflict.self) {
-        try store.setStatus(.done, ofItem: item, on: wednesday, at: "app", expected: nil)
+        try store.setStatus(
+          .done, ofItem: item, on: wednesday, at: "2026-12-02T10:00:00Z", expected: nil)
       }
       do {
-        try store.setStatus(.done, ofItem: item, on: wednesday, at: "app", expected: nil)
+        try store.setStatus(
+          .done, ofItem: item, on: wednesday, at: "2026-12-02T10:00:00Z", expected: nil)
       } catch let conflict as RecordConflict {
-        #expect(conflict.found == ItemRecord(status: .skipped, at: "cli", reason: "too sore"))
+        #expect(
+          conflict.found
+            == ItemRecord(status: .skipped, at: "2026-12-02T11:00:00Z", reason: "too sore"))
         #expect(conflict.expected == nil)
         #expect(conflict.itemId == item)
         #expect(conflict.file == store.file(for: week("2026-W49")))
@@ -62,32 +69,34 @@ struct CompareAndSwapTests {
   @Test("a record changed only in its time stamp is another record")
   func sameStatusOtherStamp() throws {
     try withStore { store in
-      try store.setStatus(.done, ofItem: item, on: wednesday, at: "cli")
+      try store.setStatus(.done, ofItem: item, on: wednesday, at: "2026-12-02T11:00:00Z")
       #expect(throws: RecordConflict.self) {
         try store.setStatus(
-          .pending, ofItem: item, on: wednesday, at: "app",
+          .pending, ofItem: item, on: wednesday, at: "2026-12-02T10:00:00Z",
           expected: ItemRecord(status: .done, at: "app-earlier"))
       }
-      #expect(try store.loadWeek(week("2026-W49")).items[item]?.at == "cli")
+      #expect(try store.loadWeek(week("2026-W49")).items[item]?.at == "2026-12-02T11:00:00Z")
     }
   }
 
   @Test("undo restores only the record this writer stored; after another write it refuses")
   func restoreChecksTheWrittenRecord() throws {
     try withStore { store in
-      let mine = try store.setStatus(.done, ofItem: item, on: wednesday, at: "app", expected: nil)
+      let mine = try store.setStatus(
+        .done, ofItem: item, on: wednesday, at: "2026-12-02T10:00:00Z", expected: nil)
       try store.restore(nil, ofItem: item, on: wednesday, expected: mine)
       #expect(try store.loadWeek(week("2026-W49")).items[item] == nil)
 
-      let again = try store.setStatus(.done, ofItem: item, on: wednesday, at: "app2", expected: nil)
+      let again = try store.setStatus(
+        .done, ofItem: item, on: wednesday, at: "2026-12-02T10:00:02Z", expected: nil)
       #expect(again != nil)
       // Another writer unticks and ticks again: same status, a new record.
-      try store.setStatus(.pending, ofItem: item, on: wednesday, at: "cli")
-      try store.setStatus(.done, ofItem: item, on: wednesday, at: "cli2")
+      try store.setStatus(.pending, ofItem: item, on: wednesday, at: "2026-12-02T11:00:00Z")
+      try store.setStatus(.done, ofItem: item, on: wednesday, at: "2026-12-02T11:00:02Z")
       #expect(throws: RecordConflict.self) {
         try store.restore(nil, ofItem: item, on: wednesday, expected: again)
       }
-      #expect(try store.loadWeek(week("2026-W49")).items[item]?.at == "cli2")
+      #expect(try store.loadWeek(week("2026-W49")).items[item]?.at == "2026-12-02T11:00:02Z")
     }
   }
 
@@ -105,7 +114,7 @@ struct CompareAndSwapTests {
         do {
           try writer.setStatus(
             index.isMultiple(of: 2) ? .done : .skipped, ofItem: item, on: wednesday,
-            reason: "r\(index)", at: "w\(index)", expected: nil)
+            reason: "r\(index)", at: Fixtures.stamp(index), expected: nil)
           wins.withLock { $0.append(index) }
         } catch is RecordConflict {
           refusals.withLock { $0 += 1 }
@@ -118,7 +127,7 @@ struct CompareAndSwapTests {
       #expect(refusals.withLock { $0 } == writers - 1)
       #expect(otherErrors.withLock { $0 } == 0)
       let stored = try store.loadWeek(week("2026-W49")).items[item]
-      #expect(stored?.at == winners.first.map { "w\($0)" })
+      #expect(stored?.at == winners.first.map { Fixtures.stamp($0) })
     }
   }
 
@@ -126,14 +135,15 @@ struct CompareAndSwapTests {
   func otherItemsUntouched() throws {
     try withStore { store in
       let other = "2026-12-02.calf-stretch.left"
-      try store.setStatus(.done, ofItem: other, on: wednesday, at: "cli")
-      try store.setStatus(.done, ofItem: item, on: wednesday, at: "cli")
+      try store.setStatus(.done, ofItem: other, on: wednesday, at: "2026-12-02T11:00:00Z")
+      try store.setStatus(.done, ofItem: item, on: wednesday, at: "2026-12-02T11:00:00Z")
       #expect(throws: RecordConflict.self) {
-        try store.setStatus(.pending, ofItem: item, on: wednesday, at: "app", expected: nil)
+        try store.setStatus(
+          .pending, ofItem: item, on: wednesday, at: "2026-12-02T10:00:00Z", expected: nil)
       }
       let items = try store.loadWeek(week("2026-W49")).items
-      #expect(items[other]?.at == "cli")
-      #expect(items[item]?.at == "cli")
+      #expect(items[other]?.at == "2026-12-02T11:00:00Z")
+      #expect(items[item]?.at == "2026-12-02T11:00:00Z")
     }
   }
 }

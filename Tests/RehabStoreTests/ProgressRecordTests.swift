@@ -141,12 +141,14 @@ struct ProgressRecordTests {
   @Test("a pain record gives the scheduler its treatment, from the item id when not given")
   func painEntryView() {
     let fromItem = PainRecord(
-      day: day("2026-12-01"), level: 7, itemId: "2026-12-01.heel-raises.right.2", at: "t")
+      day: day("2026-12-01"), level: 7, itemId: "2026-12-01.heel-raises.right.2",
+      at: "2026-12-02T12:00:00Z")
     #expect(fromItem.treatmentId == "heel-raises")
     #expect(
       fromItem.painEntry
         == PainEntry(day: day("2026-12-01"), level: 7, timing: .during, treatmentId: "heel-raises"))
-    let session = PainRecord(day: day("2026-12-02"), level: 2, timing: .nextMorning, at: "t")
+    let session = PainRecord(
+      day: day("2026-12-02"), level: 2, timing: .nextMorning, at: "2026-12-02T12:00:00Z")
     #expect(session.painEntry.treatmentId == nil)
     #expect(session.painEntry.timing == .nextMorning)
     let week = ProgressRecordTests.fullWeek()
@@ -157,8 +159,8 @@ struct ProgressRecordTests {
 
   @Test("only a skipped item keeps a reason")
   func reasonOnlyWhenSkipped() {
-    #expect(ItemRecord(status: .done, at: "t", reason: "x").reason == nil)
-    #expect(ItemRecord(status: .skipped, at: "t", reason: "x").reason == "x")
+    #expect(ItemRecord(status: .done, at: "2026-12-02T12:00:00Z", reason: "x").reason == nil)
+    #expect(ItemRecord(status: .skipped, at: "2026-12-02T12:00:00Z", reason: "x").reason == "x")
   }
 
   @Test("check-in values are checked against each measure's range, sides and scale")
@@ -262,7 +264,7 @@ struct ProgressDecodingTests {
   @Test("a wrong shape is reported with its JSON path")
   func shapeErrors() {
     let badStatus = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"2026-12-02.calf-stretch.left": {"status": "doen", "at": "t"}}}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"2026-12-02.calf-stretch.left": {"status": "doen", "at": "2026-12-02T12:00:00Z"}}}"#
     )
     #expect(badStatus?.path == #"items["2026-12-02.calf-stretch.left"].status"#)
     #expect(badStatus?.message.contains("'doen' is not a status") == true)
@@ -272,26 +274,27 @@ struct ProgressDecodingTests {
     #expect(unknownField?.message.contains("unknown field") == true)
 
     let wrongType = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": "high", "timing": "during", "at": "t"}]}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": "high", "timing": "during", "at": "2026-12-02T12:00:00Z"}]}"#
     )
     #expect(wrongType?.path == "pain[0].level")
 
     let fraction = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 4.5, "timing": "during", "at": "t"}]}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 4.5, "timing": "during", "at": "2026-12-02T12:00:00Z"}]}"#
     )
     #expect(fraction?.path == "pain[0].level")
 
     let missing = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "notes": [{"day": "2026-12-02", "at": "t"}]}"#)
+      #"{"schemaVersion": 1, "week": "2026-W49", "notes": [{"day": "2026-12-02", "at": "2026-12-02T12:00:00Z"}]}"#
+    )
     #expect(missing?.path == "notes[0].text")
 
     let badMeasure = problem(
-      #"{"schemaVersion": 2, "week": "2026-W49", "checkins": [{"id": "c-20261206-0001", "day": "2026-12-06", "at": "t", "values": {"pain": 14}}]}"#
+      #"{"schemaVersion": 2, "week": "2026-W49", "checkins": [{"id": "c-20261206-0001", "day": "2026-12-06", "at": "2026-12-02T12:00:00Z", "values": {"pain": 14}}]}"#
     )
     #expect(badMeasure?.path == "checkins[0].values.pain")
     #expect(badMeasure?.message == "pain 14 is out of range")
     let oldMeasure = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "checkin": {"day": "2026-12-06", "at": "t", "values": {"pain": 14}}}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "checkin": {"day": "2026-12-06", "at": "2026-12-02T12:00:00Z", "values": {"pain": 14}}}"#
     )
     #expect(oldMeasure?.path == "checkins[0].values.pain")
     #expect(oldMeasure?.message == "pain 14 is out of range (after upgrading from version 1)")
@@ -313,12 +316,12 @@ struct ProgressDecodingTests {
     let wrongWeek = problem(#"{"schemaVersion": 1, "week": "2026-W48"}"#)
     #expect(wrongWeek?.message == "says 2026-W48 but the file is for 2026-W49")
     let outside = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"2026-12-07.calf-stretch.left": {"status": "done", "at": "t"}}}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"2026-12-07.calf-stretch.left": {"status": "done", "at": "2026-12-02T12:00:00Z"}}}"#
     )
     #expect(outside?.message.contains("is not in week 2026-W49") == true)
     #expect(outside?.fix.contains("2026-W50.json") == true)
     let notAnId = problem(
-      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"calf": {"status": "done", "at": "t"}}}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "items": {"calf": {"status": "done", "at": "2026-12-02T12:00:00Z"}}}"#
     )
     #expect(notAnId?.message == "'calf' is not an item id")
     #expect(problem(#"{"schemaVersion": 1, "week": "2026-W49"}"#) == nil)

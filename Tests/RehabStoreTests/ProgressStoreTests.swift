@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabStore
+import RehabTestSupport
 import Synchronization
 import Testing
 
@@ -167,7 +168,7 @@ struct ProgressStoreTests {
       #expect(syntax?.description.contains("line 4, column 3") == true)
 
       writeText(
-        #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 12, "timing": "during", "at": "t"}]}"#,
+        #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"day": "2026-12-02", "level": 12, "timing": "during", "at": "2026-12-02T12:00:00Z"}]}"#,
         to: store.file(for: w49))
       let shape = #expect(throws: StoreError.self) { try store.loadWeek(w49) }
       #expect(shape?.description.contains("pain[0].level") == true)
@@ -250,7 +251,7 @@ struct ProgressStoreTests {
         do {
           try store.updateWeek(w49) { progress in
             progress.items["\(itemDay).exercise-\(index).left"] = ItemRecord(
-              status: .done, at: "t\(index)")
+              status: .done, at: Fixtures.stamp(index))
           }
         } catch {
           failures.withLock { $0 += 1 }
@@ -260,7 +261,7 @@ struct ProgressStoreTests {
       let items = try store.loadWeek(w49).items
       #expect(items.count == count)
       for index in 0..<count {
-        #expect(items["\(w49.days[index % 7]).exercise-\(index).left"]?.at == "t\(index)")
+        #expect(items["\(w49.days[index % 7]).exercise-\(index).left"]?.at == Fixtures.stamp(index))
       }
     }
   }
@@ -280,7 +281,8 @@ struct PermissionTests {
     try store.prepareDirectory()
     try store.saveProgramme(sampleProgramme(), replacing: false)
     try store.updateWeek(week("2026-W49")) { progress in
-      progress.items["2026-12-02.calf-stretch.left"] = ItemRecord(status: .done, at: "t")
+      progress.items["2026-12-02.calf-stretch.left"] = ItemRecord(
+        status: .done, at: "2026-12-02T12:00:00Z")
     }
     try store.saveProgramme(sampleProgramme(weeks: 8), replacing: true)
 

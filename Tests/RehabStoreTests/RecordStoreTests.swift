@@ -206,30 +206,35 @@ struct RecordStoreTests {
       }
       #expect(readBytes(file) == before)
       // As expected: removed.
-      try store.remove([pain.id], at: "t1", expected: RecordExpectation(live: [.pain(pain)]))
-      let mine = RemovedRecord(id: pain.id, at: "t1")
+      try store.remove(
+        [pain.id], at: "2026-12-02T12:00:01Z", expected: RecordExpectation(live: [.pain(pain)]))
+      let mine = RemovedRecord(id: pain.id, at: "2026-12-02T12:00:01Z")
       // Another writer reinstates and removes it again: its tombstone is not this one.
-      try store.reinstate([.pain(pain)], at: "t2")
-      try store.remove([pain.id], at: "t3")
-      let theirs = RemovedRecord(id: pain.id, at: "t3")
+      try store.reinstate([.pain(pain)], at: "2026-12-02T12:00:02Z")
+      try store.remove([pain.id], at: "2026-12-02T12:00:03Z")
+      let theirs = RemovedRecord(id: pain.id, at: "2026-12-02T12:00:03Z")
       #expect(throws: RecordChanged(id: pain.id, found: .removed(theirs), file: file)) {
-        try store.reinstate([.pain(pain)], at: "t4", expected: RecordExpectation(removed: [mine]))
+        try store.reinstate(
+          [.pain(pain)], at: "2026-12-02T12:00:04Z", expected: RecordExpectation(removed: [mine]))
       }
       #expect(try store.removal(id: pain.id) == theirs)
       // Undo of an add whose record another writer removed: refused, the removal stays.
       #expect(throws: RecordChanged.self) {
         try store.reinstate(
-          [], replacing: [pain.id], at: "t5", expected: RecordExpectation(live: [.pain(pain)]))
+          [], replacing: [pain.id], at: "2026-12-02T12:00:05Z",
+          expected: RecordExpectation(live: [.pain(pain)]))
       }
       // Undo of a check-in that replaced one: refused once a third check-in replaced it.
       let first = try store.saveCheckin(Self.checkin("2026-11-06", pain: 5))
-      let second = try store.saveCheckin(Self.checkin("2026-11-07", pain: 4, at: "t6"))
-      _ = try store.saveCheckin(Self.checkin("2026-11-08", pain: 3, at: "t7"))
+      let second = try store.saveCheckin(
+        Self.checkin("2026-11-07", pain: 4, at: "2026-12-02T12:00:06Z"))
+      _ = try store.saveCheckin(Self.checkin("2026-11-08", pain: 3, at: "2026-12-02T12:00:07Z"))
       let undo = RecordExpectation(
-        live: [.checkin(second.checkin)], removed: [RemovedRecord(id: first.checkin.id, at: "t6")])
+        live: [.checkin(second.checkin)],
+        removed: [RemovedRecord(id: first.checkin.id, at: "2026-12-02T12:00:06Z")])
       #expect(throws: RecordChanged.self) {
         try store.reinstate(
-          [.checkin(first.checkin)], replacing: [second.checkin.id], at: "t8",
+          [.checkin(first.checkin)], replacing: [second.checkin.id], at: "2026-12-02T12:00:08Z",
           programmeStart: programme.start, expected: undo)
       }
       #expect(try store.record(id: first.checkin.id) == nil)
@@ -255,26 +260,36 @@ struct RecordStoreTests {
       return copy.problems.first?.message
     }
     #expect(
-      problem { $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t")) }
+      problem {
+        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z"))
+      }
         == "the record has no id")
     #expect(
       problem {
-        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t", id: "n-20261202-0001"))
+        $0.pain.append(
+          PainRecord(
+            day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
       }?.contains("not the id of a pain record") == true)
     #expect(
       problem {
-        $0.pain.append(PainRecord(day: day("2026-12-02"), level: 1, at: "t", id: "p-20261203-0001"))
+        $0.pain.append(
+          PainRecord(
+            day: day("2026-12-02"), level: 1, at: "2026-12-02T12:00:00Z", id: "p-20261203-0001"))
       }?.contains("is dated 2026-12-03") == true)
     #expect(
       problem {
         $0.notes.append(
-          NoteRecord(day: day("2026-12-02"), text: "a", at: "t", id: "n-20261202-0001"))
+          NoteRecord(
+            day: day("2026-12-02"), text: "a", at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
         $0.notes.append(
-          NoteRecord(day: day("2026-12-02"), text: "b", at: "t", id: "n-20261202-0001"))
+          NoteRecord(
+            day: day("2026-12-02"), text: "b", at: "2026-12-02T12:00:00Z", id: "n-20261202-0001"))
       }?.contains("used twice") == true)
     #expect(
-      problem { $0.removed.append(RemovedRecord(id: "p-20261210-0001", at: "t")) }?
-        .contains("not in week 2026-W49") == true)
+      problem {
+        $0.removed.append(RemovedRecord(id: "p-20261210-0001", at: "2026-12-02T12:00:00Z"))
+      }?
+      .contains("not in week 2026-W49") == true)
   }
 
   // MARK: Migration from version 1
@@ -334,7 +349,7 @@ struct RecordStoreTests {
       try ProgressDecoding.week(from: Array(text.utf8))
     }
     let withId =
-      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"id": "p-20261202-0001", "day": "2026-12-02", "level": 1, "timing": "during", "at": "t"}]}"#
+      #"{"schemaVersion": 1, "week": "2026-W49", "pain": [{"id": "p-20261202-0001", "day": "2026-12-02", "level": 1, "timing": "during", "at": "2026-12-02T12:00:00Z"}]}"#
     do {
       _ = try ProgressDecoding.week(from: Array(withId.utf8))
       Issue.record("accepted an id in a version 1 file")

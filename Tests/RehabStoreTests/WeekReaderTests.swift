@@ -36,7 +36,9 @@ struct WeekReaderTests {
         status: status, at: "2026-12-02T18:0\(random.int(0...9)):00Z",
         reason: status == .skipped && random.chance(70) ? random.pick(texts) : nil)
     }
-    if !valid && random.chance(10) { week.items["not-an-id"] = ItemRecord(status: .done, at: "x") }
+    if !valid && random.chance(10) {
+      week.items["not-an-id"] = ItemRecord(status: .done, at: "2026-12-02T13:00:00Z")
+    }
     var serial: UInt32 = 0
     func id(_ kind: RecordKind, _ day: CalendarDay) -> String {
       serial += 1

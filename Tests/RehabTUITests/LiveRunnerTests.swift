@@ -83,7 +83,7 @@ struct LiveRunnerTests {
     let watch = FolderWatch.dataFolder(of: data.store)
     let descriptor = try #require(watch.descriptor)
     let terminal = SteppedTerminal(steps: [
-      .run { try cli.setStatus(.done, ofItem: ids[0], on: Days.today, at: "cli") },
+      .run { try cli.setStatus(.done, ofItem: ids[0], on: Days.today, at: "2026-12-02T11:00:00Z") },
       // inotify made the descriptor readable; the terminal reports it.
       .event(.filesChanged),
     ])
@@ -93,7 +93,8 @@ struct LiveRunnerTests {
     #expect(terminal.frames[0].text.contains("0/4 done"))
     #expect(terminal.frames[1].text.contains("1/4 done"))
     #expect(
-      app.state.todayScreen.checklist?.entries[0].record == ItemRecord(status: .done, at: "cli"))
+      app.state.todayScreen.checklist?.entries[0].record
+        == ItemRecord(status: .done, at: "2026-12-02T11:00:00Z"))
     // Every wait included the watch's descriptor, with the long tick (no polling).
     #expect(terminal.watchedDescriptors.allSatisfy { $0 == descriptor })
     #expect(terminal.requestedTimeouts.allSatisfy { $0 == 30_000 })
@@ -104,7 +105,8 @@ struct LiveRunnerTests {
     let watch = FolderWatch.dataFolder(of: data.store, mode: .polling)
     let terminal = SteppedTerminal(steps: [
       .run {
-        try cli.setStatus(.skipped, ofItem: ids[1], on: Days.today, reason: "rain", at: "cli")
+        try cli.setStatus(
+          .skipped, ofItem: ids[1], on: Days.today, reason: "rain", at: "2026-12-02T11:00:00Z")
       },
       .event(.tick),
     ])
@@ -120,14 +122,16 @@ struct LiveRunnerTests {
     let terminal = SteppedTerminal(steps: [
       // The app shows item 0 pending; the CLI skips it before the app hears of it.
       .run {
-        try cli.setStatus(.skipped, ofItem: ids[0], on: Days.today, reason: "too sore", at: "cli")
+        try cli.setStatus(
+          .skipped, ofItem: ids[0], on: Days.today, reason: "too sore", at: "2026-12-02T11:00:00Z")
       },
       .event(.key(.character(" "))),
       .event(.key(.character("u"))),
     ])
     let app = try runner(terminal)
     app.run()
-    #expect(try stored(0) == ItemRecord(status: .skipped, at: "cli", reason: "too sore"))
+    #expect(
+      try stored(0) == ItemRecord(status: .skipped, at: "2026-12-02T11:00:00Z", reason: "too sore"))
     let frames = terminal.frames.map(\.text)
     #expect(
       frames[1].contains(
@@ -144,14 +148,14 @@ struct LiveRunnerTests {
       .event(.key(.character(" "))),
       // The CLI unticks and ticks again: the same status, but not this app's record.
       .run {
-        try cli.setStatus(.pending, ofItem: ids[0], on: Days.today, at: "cli")
-        try cli.setStatus(.done, ofItem: ids[0], on: Days.today, at: "cli-again")
+        try cli.setStatus(.pending, ofItem: ids[0], on: Days.today, at: "2026-12-02T11:00:00Z")
+        try cli.setStatus(.done, ofItem: ids[0], on: Days.today, at: "2026-12-02T11:30:00Z")
       },
       .event(.key(.character("u"))),
     ])
     let app = try runner(terminal)
     app.run()
-    #expect(try stored(0) == ItemRecord(status: .done, at: "cli-again"))
+    #expect(try stored(0) == ItemRecord(status: .done, at: "2026-12-02T11:30:00Z"))
     #expect(
       terminal.lastFrame?.text.contains(
         "Not undone: Calf stretch against a wall (left) was changed elsewhere") == true)
@@ -162,13 +166,13 @@ struct LiveRunnerTests {
     let terminal = SteppedTerminal(steps: [
       .event(.key(.character(" "))),
       // Another item changed elsewhere does not block undoing this one.
-      .run { try cli.setStatus(.done, ofItem: ids[1], on: Days.today, at: "cli") },
+      .run { try cli.setStatus(.done, ofItem: ids[1], on: Days.today, at: "2026-12-02T11:00:00Z") },
       .event(.key(.character("u"))),
     ])
     let app = try runner(terminal)
     app.run()
     #expect(try stored(0) == nil)
-    #expect(try stored(1) == ItemRecord(status: .done, at: "cli"))
+    #expect(try stored(1) == ItemRecord(status: .done, at: "2026-12-02T11:00:00Z"))
     #expect(terminal.lastFrame?.text.contains("Undone: Calf stretch against a wall (left)") == true)
   }
 }

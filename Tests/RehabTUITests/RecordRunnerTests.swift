@@ -92,7 +92,8 @@ struct RecordRunnerTests {
 
   @Test func aNoteRemovedInTheAppComesBackWithUndo() throws {
     defer { data.remove() }
-    let note = try cli.addNote(NoteRecord(day: Days.today, text: "mistyped", at: "cli"))
+    let note = try cli.addNote(
+      NoteRecord(day: Days.today, text: "mistyped", at: "2026-12-02T12:30:00Z"))
     var afterRemoval: ProgressWeek?
     var shownAfterRemoval = ""
     // G selects the last row: the note (no check-in yet). d asks, y removes, u puts it back.
@@ -122,13 +123,13 @@ struct RecordRunnerTests {
         + [
           .run {
             id = try week.notes.first?.id ?? ""
-            try cli.remove([id], at: "cli")
+            try cli.remove([id], at: "2026-12-02T12:30:00Z")
           },
           .event(.filesChanged),
         ] + keys("u"))
     let app = try runner(terminal)
     app.run()
-    #expect(try week.removed == [RemovedRecord(id: id, at: "cli")])
+    #expect(try week.removed == [RemovedRecord(id: id, at: "2026-12-02T12:30:00Z")])
     #expect(
       terminal.lastFrame?.text.contains("Not undone: note “sore” was changed elsewhere.") == true)
   }
@@ -136,7 +137,9 @@ struct RecordRunnerTests {
   @Test func aCheckinSavedInTheAppIsUndoneAndTheOneItReplacedComesBack() throws {
     defer { data.remove() }
     let earlier = try cli.saveCheckin(
-      Checkin(day: Days.start, values: [.pain: .single(3), .sane: .single(70)], at: "cli"),
+      Checkin(
+        day: Days.start, values: [.pain: .single(3), .sane: .single(70)], at: "2026-12-02T12:30:00Z"
+      ),
       programmeStart: programme.start
     ).checkin
     // c opens the form on the stored check-in; typing replaces each value; F2 saves.

@@ -133,7 +133,7 @@ struct RecordUndoTests {
       next,
       .recordChangedElsewhere(
         .removeRecord(.note(Self.note)),
-        found: .removed(RemovedRecord(id: Self.note.id, at: "cli"))))
+        found: .removed(RemovedRecord(id: Self.note.id, at: "2026-12-02T12:30:00Z"))))
     #expect(
       next.message
         == .error("Not removed: note “stiff in the morning” was removed elsewhere already."))
@@ -216,7 +216,8 @@ struct RecordUndoTests {
     let undo = next.apply(.today(.undo))
     let effects = next.apply(
       .recordChangedElsewhere(
-        try #require(undo.first), found: .removed(RemovedRecord(id: stored.id, at: "cli"))))
+        try #require(undo.first),
+        found: .removed(RemovedRecord(id: stored.id, at: "2026-12-02T12:30:00Z"))))
     #expect(next.message == .error("Not undone: note “x” was changed elsewhere."))
     #expect(effects.contains(.loadDay(Days.today)))
   }

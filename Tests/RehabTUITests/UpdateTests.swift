@@ -83,13 +83,13 @@ struct TodayUpdateTests {
   @Test func toggleTurnsASkippedItemDone() {
     var skipped = state
     skipped.todayScreen.checklist?.entries[0].record = ItemRecord(
-      status: .skipped, at: "t", reason: "r")
+      status: .skipped, at: "2026-12-02T12:00:00Z", reason: "r")
     let (_, effects) = update(skipped, .today(.toggleSelectedItem))
     #expect(
       effects == [
         .setStatus(
           .done, itemId: ids[0], day: Days.today, reason: nil,
-          expected: ItemRecord(status: .skipped, at: "t", reason: "r"))
+          expected: ItemRecord(status: .skipped, at: "2026-12-02T12:00:00Z", reason: "r"))
       ])
   }
 
@@ -372,7 +372,7 @@ struct TodayUpdateTests {
   @Test func loadedDaysReplaceTheListButStaleOnesAreIgnored() {
     var (next, _) = update(state, .today(.moveToLast))
     var loaded = Fixtures.loadedDay(programme)
-    loaded.entries[3].record = ItemRecord(status: .done, at: "x")
+    loaded.entries[3].record = ItemRecord(status: .done, at: "2026-12-02T13:00:00Z")
     (next, _) = update(next, .dayLoaded(loaded))
     #expect(next.todayScreen.selection == 3 && next.todayScreen.selectedEntry?.status == .done)
     let other = Fixtures.loadedDay(programme, day: Days.day("2026-12-01"))

@@ -40,3 +40,12 @@ public enum Fixtures {
       plan: plan(treatments, weeks: weeks), start: day(start), weeks: weeks, affectedSide: affected)
   }
 }
+
+extension Fixtures {
+  /// A distinct valid record time stamp for each `index` (0–3599), in order:
+  /// `2026-12-02T12:00:00Z`, `…T12:00:01Z` …
+  public static func stamp(_ index: Int) -> String {
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "2026-12-02T12:\(two(index / 60 % 60)):\(two(index % 60))Z"
+  }
+}

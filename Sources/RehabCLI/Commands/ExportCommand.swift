@@ -2,7 +2,6 @@ import ArgumentParser
 import RehabCore
 import RehabQueries
 import RehabStore
-import TerminalUI
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -75,6 +74,7 @@ struct ExportCommand: ParsableCommand {
     } catch let problem as ExportProblem {
       throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
     }
+    defer { Output.warnAboutDamagedWeeks(queries) }
     guard let output else {
       ExportCommand.printToStandardOutput(text)
       return
@@ -91,11 +91,11 @@ struct ExportCommand: ParsableCommand {
     Output.write(shown, to: STDOUT_FILENO)
   }
 
-  /// Each line through `TerminalText.sanitized`, the line breaks kept.
+  /// Each line through `TextSanitizer.terminalLine`, the line breaks kept.
   static func terminalSafe(_ text: String) -> String {
     // "\r\n" is one Character in Swift, so both line ends are split on.
     text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .map { TerminalText.sanitized(String($0)) }
+      .map { TextSanitizer.terminalLine(String($0)) }
       .joined(separator: "\n")
   }
 }

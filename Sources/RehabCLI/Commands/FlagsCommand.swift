@@ -17,7 +17,9 @@ struct FlagsCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let summary = try common.queries().flags(asOf: try common.day())
+    let queries = try common.queries()
+    let summary = try queries.flags(asOf: try common.day())
+    defer { Output.warnAboutDamagedWeeks(queries) }
     let programme = summary.programme
     if json {
       try Output.json(

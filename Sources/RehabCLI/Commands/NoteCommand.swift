@@ -21,6 +21,11 @@ struct NoteCommand: ParsableCommand {
     help: ArgumentHelp(
       "The item the note is about: a number from `today`, or an item id.", valueName: "N"))
   var item: String?
+  @Option(
+    help: ArgumentHelp(
+      "The note's id, to retry a write safely: a note already stored with it is not stored again.",
+      valueName: "id"))
+  var id: String?
   @Flag(help: "Print JSON.") var json = false
 
   /// The text without surrounding white space (what is stored).
@@ -29,6 +34,9 @@ struct NoteCommand: ParsableCommand {
   }
 
   func validate() throws {
+    if let id, RecordID(id)?.kind != .note || RecordID(id)?.description != id {
+      throw ValidationError("--id: '\(id)' is not a note's id (like n-20261202-8fq1)")
+    }
     if trimmed.isEmpty {
       throw ValidationError(
         "the note is empty; write it in quotes, e.g. rehabit note \"stiff on waking\"")
@@ -49,9 +57,20 @@ struct NoteCommand: ParsableCommand {
         "item \(target.item.id) is not on \(context.day); a note is filed on its --date day, so give --date \(target.item.day) or a number from `rehabit today --date \(context.day)`"
       )
     }
-    let stored = try context.store.addNote(
-      NoteRecord(
-        day: context.day, itemId: target?.item.id, text: trimmed, at: LocalClock.timestamp()))
+    if let id, RecordID(id)?.day != context.day {
+      throw CLIError(
+        "--id \(id) is not of \(context.day); give the id the first try printed, with its --date")
+    }
+    // Chosen before the write, so an unconfirmed write can name it and its retry is safe.
+    let id = try self.id ?? context.store.freshID(.note, on: context.day)
+    let retry =
+      "rehabit note \"…\" --date \(context.day)\(item.map { " --item \(Output.safe($0))" } ?? "") --id \(id)"
+    let stored = try RetrySafe.write(id, retry: retry) {
+      try context.store.addNote(
+        NoteRecord(
+          day: context.day, itemId: target?.item.id, text: trimmed, at: LocalClock.timestamp(),
+          id: id))
+    }
     if json {
       try Output.json(DayLogJSON.Record(.note(stored), programme: context.programme))
       return

@@ -25,9 +25,17 @@ struct PainCommand: ParsableCommand {
     help: ArgumentHelp(
       "The item the pain concerns: a number from `today`, or an item id.", valueName: "N"))
   var item: String?
+  @Option(
+    help: ArgumentHelp(
+      "The entry's id, to retry a write safely: an entry already stored with it is not stored again.",
+      valueName: "id"))
+  var id: String?
   @Flag(help: "Print JSON.") var json = false
 
   func validate() throws {
+    if let id, RecordID(id)?.kind != .pain || RecordID(id)?.description != id {
+      throw ValidationError("--id: '\(id)' is not a pain entry's id (like p-20261202-x0ta)")
+    }
     if !PainEntry.levels.contains(level) {
       throw ValidationError(
         "pain \(level) is out of range; rate it 0 (none) to 10 (worst imaginable)")
@@ -51,6 +59,7 @@ struct PainCommand: ParsableCommand {
     let target = try item.map { try context.resolveItems([$0], listDay: sessionDay) }?.first
     // The query layer's context files the entry (and words what it changes) as the app does.
     let pain = try context.queries.painContext(loggedOn: context.day, today: context.today)
+    defer { Output.warnAboutDamagedWeeks(context.queries) }
     guard
       let record = pain.record(
         level: level, timing: timing, itemId: target?.item.id, at: LocalClock.timestamp())
@@ -61,7 +70,22 @@ struct PainCommand: ParsableCommand {
       )
     }
     let consequence = pain.consequence(of: record)
-    let stored = try context.store.addPain(record)
+    // The id is chosen before the write, so a write that is saved but not confirmed can name
+    // it, and the retry it suggests stores nothing twice.
+    var named = record
+    named.id = try id ?? context.store.freshID(.pain, on: record.day)
+    if let id, RecordID(id)?.day != record.day {
+      throw CLIError(
+        "--id \(id) is dated \(RecordID(id).map { "\($0.day)" } ?? "?"), the entry \(record.day); give the id the first try printed"
+      )
+    }
+    let retry = [
+      "rehabit pain \(level)", nextMorning ? "--next-morning" : nil,
+      item.map { "--item \(Output.safe($0))" }, "--date \(context.day)", "--id \(named.id)",
+    ].compactMap { $0 }.joined(separator: " ")
+    let stored = try RetrySafe.write(named.id, retry: retry) {
+      try context.store.addPain(named)
+    }
 
     if json {
       try Output.json(PainJSON(record: stored, consequence: consequence))

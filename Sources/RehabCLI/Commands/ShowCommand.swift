@@ -25,6 +25,7 @@ struct ShowCommand: ParsableCommand {
       throw CLIError(
         "there is no item '\(item)' on \(context.day); see `rehabit today --date \(context.day)`")
     }
+    defer { Output.warnAboutDamagedWeeks(context.queries) }
     if json {
       try Output.json(ItemCardJSON(card, number: target.number, plan: context.programme.plan))
     } else {

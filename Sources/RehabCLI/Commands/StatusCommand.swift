@@ -205,7 +205,8 @@ struct StatusWaybar: Encodable {
   func oneLine() throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self)
+    return String(
+      decoding: TextSanitizer.escapingJSONControls(Array(try encoder.encode(self))), as: UTF8.self)
   }
 
   init(_ reading: StatusReading, glyphs: StatusGlyphs) {

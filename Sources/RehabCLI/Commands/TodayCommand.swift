@@ -14,6 +14,7 @@ struct TodayCommand: ParsableCommand {
   func run() throws {
     let queries = try common.queries()
     let checklist = try queries.checklist(on: try common.day())
+    defer { Output.warnAboutDamagedWeeks(queries) }
     if json {
       try Output.json(DayChecklistJSON(checklist, programme: queries.programme))
     } else {

@@ -17,7 +17,9 @@ struct WeekCommand: ParsableCommand {
 
   func run() throws {
     let asOf = try common.day()
-    let summary = try common.queries().week(ISOWeek(containing: asOf), asOf: asOf)
+    let queries = try common.queries()
+    let summary = try queries.week(ISOWeek(containing: asOf), asOf: asOf)
+    defer { Output.warnAboutDamagedWeeks(queries) }
     if json {
       try Output.json(WeekSummaryJSON(summary: summary))
     } else {

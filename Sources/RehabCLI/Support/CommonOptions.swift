@@ -28,6 +28,14 @@ struct CommonOptions: ParsableArguments {
 
   /// Reject a malformed --date before anything else, whatever the command.
   func validate() throws {
+    // A fixed "today" that is not a date is refused, never silently replaced by the clock.
+    if let fixed = ProcessInfo.processInfo.environment["REHABIT_TODAY"], !fixed.isEmpty,
+      CalendarDay(fixed) == nil
+    {
+      throw ValidationError(
+        "REHABIT_TODAY: \(CalendarDay.problem(parsing: fixed) ?? "'\(fixed)' is not a date"); set it to YYYY-MM-DD or unset it"
+      )
+    }
     if let date { _ = try CommonOptions.parseDay(date, option: "--date") }
     if dataDirectory == "" {
       throw ValidationError("--data-dir is empty; give a directory, e.g. --data-dir ~/rehab")
@@ -52,10 +60,13 @@ struct CommonOptions: ParsableArguments {
       "\(option): \(TimeOfDay.problem(parsing: text) ?? "'\(text)' is not a time")")
   }
 
+  /// The data folder's store. What a killed import left beside the folder is put right first
+  /// (`DataFolderImport.recover`), so every command sees a complete folder.
   func store() throws -> ProgressStore {
-    ProgressStore(
-      directory: try DataDirectory.resolve(
-        explicit: dataDirectory, environment: ProcessInfo.processInfo.environment))
+    let environment = ProcessInfo.processInfo.environment
+    let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment)
+    DataFolderImport.recover(directory)
+    return ProgressStore(directory: directory, faults: .fromEnvironment(environment))
   }
 
   /// The queries of the programme in the data directory, or an error that says how to start one.

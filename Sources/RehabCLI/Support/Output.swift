@@ -1,5 +1,5 @@
 import RehabCore
-import TerminalUI
+import RehabQueries
 
 #if canImport(Glibc)
   import Glibc
@@ -15,11 +15,23 @@ enum Output {
   }
 
   static func error(_ text: String) {
-    write(TerminalText.sanitized(text) + "\n", to: STDERR_FILENO)
+    write(TextSanitizer.terminalLine(text) + "\n", to: STDERR_FILENO)
   }
 
-  /// Text from a file or a person, made safe to show on a terminal.
-  static func safe(_ text: String) -> String { TerminalText.sanitized(text) }
+  /// One warning line on stderr per damaged week file the answer left out (`ProgressQueries.
+  /// damaged`): the command still answers, from what can be read, and says what may be off.
+  static func warnAboutDamagedWeeks(_ queries: ProgressQueries) {
+    for entry in queries.damaged.all {
+      let file = entry.error.file ?? "progress/\(entry.week).json"
+      error(
+        "rehabit: warning: \(file) is damaged (\(entry.error.problem)) and was left out: adherence, flags and pain guidance may be off until it is fixed; rehabit never overwrites it"
+      )
+    }
+  }
+
+  /// Text from a file or a person, made safe to show on a terminal (`TextSanitizer`, the one
+  /// rule every output of rehabit follows).
+  static func safe(_ text: String) -> String { TextSanitizer.terminalLine(text) }
 
   /// Pretty JSON with sorted keys, like the files on disk.
   static func json<Value: Encodable>(_ value: Value) throws {

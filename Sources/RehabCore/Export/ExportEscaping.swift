@@ -2,26 +2,10 @@
 /// format while keeping it readable back intact.
 public enum ExportEscaping {
   /// Control characters a format cannot carry (C0 except tab and line breaks, DEL, C1, bidi
-  /// overrides) become U+FFFD, so a stray escape sequence can never reach a viewer.
+  /// overrides) become U+FFFD, so a stray escape sequence can never reach a viewer: the one
+  /// rule of `TextSanitizer`.
   static func replacingControls(_ text: String, keepLineBreaks: Bool = true) -> String {
-    var needsWork = false
-    for scalar in text.unicodeScalars where isControl(scalar, keepLineBreaks: keepLineBreaks) {
-      needsWork = true
-      break
-    }
-    guard needsWork else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      result.append(isControl(scalar, keepLineBreaks: keepLineBreaks) ? "\u{FFFD}" : scalar)
-    }
-    return String(result)
-  }
-
-  static func isControl(_ scalar: Unicode.Scalar, keepLineBreaks: Bool) -> Bool {
-    let value = scalar.value
-    if keepLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-    return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-      || (0x2066...0x2069).contains(value)
+    TextSanitizer.replacingControls(text, keepLineBreaks: keepLineBreaks)
   }
 
   // MARK: CSV (RFC 4180)
@@ -33,16 +17,28 @@ public enum ExportEscaping {
   /// `'` (OWASP's advice against formula injection), then the field is quoted as RFC 4180 says
   /// when it holds a comma, quote or line break.
   public static func csvText(_ text: String) -> String {
-    var value = text
-    if let first = value.first, formulaTriggers.contains(first) { value = "'" + value }
+    var value = csvSafe(text)
+    if let first = text.first, formulaTriggers.contains(first) { value = "'" + value }
     return csvQuoted(value)
   }
 
   /// A field rehabit itself produced (a date, a number, an id): quoted only when needed.
-  public static func csvQuoted(_ value: String) -> String {
+  public static func csvQuoted(_ text: String) -> String {
+    let value = csvSafe(text)
     let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
     guard needsQuotes else { return value }
     return "\"" + value.replacingEach("\"", with: "\"\"") + "\""
+  }
+
+  /// A CSV field's text with its line breaks as LF (a lone CR would move `cat`'s cursor back
+  /// over the line) and every other control replaced, so `cat export.csv` shows text only.
+  static func csvSafe(_ text: String) -> String {
+    guard
+      text.unicodeScalars.contains(where: {
+        TextSanitizer.isControl($0) && $0 != "\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
+      })
+    else { return text }
+    return normalizedLines(text).map { replacingControls($0) }.joined(separator: "\n")
   }
 
   // MARK: HTML

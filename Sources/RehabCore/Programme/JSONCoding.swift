@@ -15,8 +15,9 @@ public enum JSONCoding {
 
   public static var decoder: JSONDecoder { JSONDecoder() }
 
-  /// Encodes `value` as pretty JSON text ending in a newline.
+  /// Encodes `value` as pretty JSON text ending in a newline, with every control character,
+  /// also DEL, C1 and the bidi controls `JSONEncoder` leaves raw, escaped (`TextSanitizer`).
   public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-    Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
+    TextSanitizer.escapingJSONControls(Array(try encoder.encode(value))) + [UInt8(ascii: "\n")]
   }
 }

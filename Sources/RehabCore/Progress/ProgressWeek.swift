@@ -168,7 +168,69 @@ public struct ProgressWeek: Hashable, Sendable {
     for (index, tombstone) in removed.enumerated() {
       checkId("removed[\(index)].id", tombstone.id, nil, nil)
     }
+    found += stampAndTextProblems
     return found
+  }
+
+  /// The longest note or skip reason a file holds (`SECURITY.md`, "Limits"): the app and the
+  /// commands allow 500 and 200 characters; a hand edit gets room, a planted megabyte does not.
+  public static let maximumTextLength = 4000
+
+  /// Every record's time stamp (`Timestamp`) and text length, checked.
+  var stampAndTextProblems: [ProgressProblem] {
+    var found: [ProgressProblem] = []
+    func stamp(_ path: String, _ value: String) {
+      if let problem = Timestamp.problem(value) {
+        found.append(
+          ProgressProblem(
+            path: path, message: problem, fix: "write it as \(Timestamp.example)"))
+      }
+    }
+    func text(_ path: String, _ value: String?) {
+      guard let value, value.count > ProgressWeek.maximumTextLength else { return }
+      found.append(
+        ProgressProblem(
+          path: path,
+          message: "is \(value.count) characters long, more than \(ProgressWeek.maximumTextLength)",
+          fix: "shorten it"))
+    }
+    for id in items.keys.sorted() {
+      guard let record = items[id] else { continue }
+      stamp("items[\"\(id)\"].at", record.at)
+      text("items[\"\(id)\"].reason", record.reason)
+    }
+    for (index, record) in pain.enumerated() { stamp("pain[\(index)].at", record.at) }
+    for (index, record) in notes.enumerated() {
+      stamp("notes[\(index)].at", record.at)
+      text("notes[\(index)].text", record.text)
+    }
+    for (index, checkin) in checkins.enumerated() { stamp("checkins[\(index)].at", checkin.at) }
+    for (index, tombstone) in removed.enumerated() { stamp("removed[\(index)].at", tombstone.at) }
+    return found
+  }
+
+  /// `stampAndTextProblems` is empty, without building a message.
+  var stampsAndTextsAreFine: Bool {
+    for record in items.values {
+      if !Timestamp.isValid(record.at) { return false }
+      if let reason = record.reason, reason.utf8.count > ProgressWeek.maximumTextLength,
+        reason.count > ProgressWeek.maximumTextLength
+      {
+        return false
+      }
+    }
+    for record in pain where !Timestamp.isValid(record.at) { return false }
+    for record in notes {
+      if !Timestamp.isValid(record.at) { return false }
+      if record.text.utf8.count > ProgressWeek.maximumTextLength,
+        record.text.count > ProgressWeek.maximumTextLength
+      {
+        return false
+      }
+    }
+    for checkin in checkins where !Timestamp.isValid(checkin.at) { return false }
+    for tombstone in removed where !Timestamp.isValid(tombstone.at) { return false }
+    return true
   }
 
   static let idFix =
@@ -220,7 +282,7 @@ extension ProgressWeek {
       return false
     }
     for tombstone in removed where !fine(tombstone.id, nil, nil) { return false }
-    return true
+    return stampsAndTextsAreFine
   }
 }
 

@@ -59,13 +59,13 @@ public indirect enum StoredJSON: Hashable, Sendable {
       switch scalar {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+      default:
+        // Controls (C0, DEL, C1, bidi) as `\uXXXX`: the one rule of `TextSanitizer`.
+        if let escaped = TextSanitizer.jsonEscape(scalar) {
+          out += escaped
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out + "\""

@@ -169,6 +169,11 @@ extension AppState {
       return dayChanged(to: newToday)
     case .dayLoaded(let loaded):
       todayScreen.dayLoaded(loaded, unsaved: unsaved, size: size)
+      if let file = loaded.damagedFiles.first, message == nil {
+        // Short enough for 80 columns: the folder's own path is left out.
+        let name = file.split(separator: "/").suffix(2).joined(separator: "/")
+        message = .error("Damaged, left out: \(name); pain guidance and flags may be off")
+      }
       return []
     case .loadFailed(let failedDay, let reason):
       guard failedDay == todayScreen.day else { return [] }

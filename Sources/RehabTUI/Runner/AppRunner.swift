@@ -164,8 +164,7 @@ public final class AppRunner {
       case .loadDay(let day):
         guard let queries else { return nil }
         do {
-          return .dayLoaded(
-            LoadedDay(try queries.day(day, today: state.today), programme: queries.programme))
+          return .dayLoaded(try AppRunner.loadedDay(day, today: state.today, queries: queries))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
@@ -212,6 +211,10 @@ public final class AppRunner {
     } catch let conflict as RecordConflict {
       // Nothing was written, so nothing is retried: the record another process wrote stays.
       return .changedElsewhere(effect, found: conflict.found)
+    } catch let error as StoreError where error.kind == .unconfirmed && effect.addsARecord {
+      // The record is in the file (only the disk's confirmation failed): a retry would store
+      // a second pain entry or note, so it counts as saved.
+      return .saved(effect)
     } catch {
       return .saveFailed(effect, AppRunner.describe(error))
     }
@@ -258,9 +261,36 @@ public final class AppRunner {
     return ItemRecord(status: record.status, at: clock.timestamp(), reason: record.reason)
   }
 
+  /// The day as the Today screen holds it, with the damaged earlier weeks the query layer left
+  /// out of its guidance and flags named for the warning.
+  nonisolated public static func loadedDay(
+    _ day: CalendarDay, today: CalendarDay, queries: ProgressQueries
+  )
+    throws -> LoadedDay
+  {
+    var loaded = LoadedDay(try queries.day(day, today: today), programme: queries.programme)
+    loaded.damagedFiles = queries.damaged.all.map { $0.error.file ?? "\($0.week)" }
+    return loaded
+  }
+
   /// One line, whatever the error.
   static func describe(_ error: any Error) -> String {
     let text = (error as? StoreError).map(AppWording.line) ?? "\(error)"
     return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}
+
+extension AppEffect {
+  /// A write that appends a new record (a pain entry, a note), which a blind retry would store
+  /// twice; the others replace or compare-and-swap (removals and undos by id), so a retry is
+  /// harmless.
+  var addsARecord: Bool {
+    switch self {
+    case .addPain, .addNote: true
+    case .setStatus, .restore, .removeRecord, .undoRecords, .saveProgramme, .loadProgramme,
+      .loadDay, .loadWeek, .loadCard,
+      .loadPainContext, .saveCheckin, .export, .bell, .quit:
+      false
+    }
   }
 }

@@ -18,6 +18,9 @@ public struct LoadedDay: Equatable, Sendable {
   /// The day's pain entries and notes, then the programme week's check-in, each with the id
   /// the store gave it: what the Today screen lists under the items, to remove and undo.
   public var records: [TodayRecord]
+  /// Damaged earlier week files left out of the day's guidance and flags (their paths), for
+  /// the warning on the message line.
+  public var damagedFiles: [String] = []
 
   public init(
     day: CalendarDay, programmeWeek: Int?, entries: [TodayEntry],
