@@ -19,13 +19,16 @@ let package = Package(
   targets: [
     // Pure domain: calendar days, programmes, the scheduler, progress, flags, the export summary
     // and its text renderers. Codable conformances, but no JSON parser or printer.
-    .target(name: "RehabCore", swiftSettings: swift6),
+    .target(name: "RehabCore", dependencies: ["TextSafety"], swiftSettings: swift6),
+    // The one rule for user text leaving rehabit (terminal, JSON, exports), shared by the
+    // domain and the generic terminal layer so both follow exactly the same rule.
+    .target(name: "TextSafety", swiftSettings: swift6),
     // The JSON files and the embedded template library, and only that: JSON/ parses and checks
     // them (self-contained, so .ci/fuzz compiles it alone), Export/ writes the JSON and FHIR
     // exports and reads an export back.
     .target(
       name: "RehabStore",
-      dependencies: ["RehabCore"],
+      dependencies: ["RehabCore", "TextSafety"],
       swiftSettings: swift6,
       plugins: ["EmbedTemplates"]
     ),
@@ -33,7 +36,7 @@ let package = Package(
     .target(
       name: "RehabQueries", dependencies: ["RehabCore", "RehabStore"], swiftSettings: swift6),
     // Generic cell-grid drawing, keys and widgets; no rehab words, no ncurses.
-    .target(name: "TerminalUI", swiftSettings: swift6),
+    .target(name: "TerminalUI", dependencies: ["TextSafety"], swiftSettings: swift6),
     // ncursesw as a system library with a small shim for macros and globals.
     .systemLibrary(
       name: "CNCurses",
@@ -60,7 +63,7 @@ let package = Package(
       name: "RehabCLI",
       dependencies: [
         "RehabCore", "RehabStore", "RehabQueries", "TerminalUI", "CursesTerminal", "RehabTUI",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
     ),
@@ -87,7 +90,7 @@ let package = Package(
     .testTarget(
       name: "RehabCoreTests",
       dependencies: [
-        "RehabCore", "RehabTestSupport",
+        "RehabCore", "RehabTestSupport", "TextSafety",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       swiftSettings: swift6

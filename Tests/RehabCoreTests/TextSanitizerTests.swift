@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import Testing
+import TextSafety
 
 /// The one rule for text leaving rehabit (`TextSanitizer`).
 @Suite("Text sanitiser")

@@ -2,6 +2,7 @@ import ArgumentParser
 import RehabCore
 import RehabQueries
 import RehabStore
+import TextSafety
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

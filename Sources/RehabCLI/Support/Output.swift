@@ -1,5 +1,6 @@
 import RehabCore
 import RehabQueries
+import TextSafety
 
 #if canImport(Glibc)
   import Glibc

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// Makes user text (notes, skip reasons, programme and treatment names) safe in each export
 /// format while keeping it readable back intact.
 public enum ExportEscaping {

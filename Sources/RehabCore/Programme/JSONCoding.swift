@@ -1,3 +1,5 @@
+import TextSafety
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else

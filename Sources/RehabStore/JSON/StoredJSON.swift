@@ -1,4 +1,5 @@
 import RehabCore
+import TextSafety
 
 /// A parsed JSON document, used to check a file's syntax (with the line and column of a
 /// mistake), to read its `schemaVersion` before anything else, and to migrate older versions
