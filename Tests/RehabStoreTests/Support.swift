@@ -18,9 +18,25 @@ struct TemporaryDirectory {
     if made == nil { mkdir(path, 0o700) }
   }
 
+  /// Removes the directory and what an import of a data folder at `path` itself set beside
+  /// it (`PATH.before-import-…`, the data it replaced), so no test leaves data in /tmp.
   func remove() {
-    run(["chmod", "-R", "u+rwx", path])
-    run(["rm", "-rf", path])
+    let parent = "/tmp"
+    let prefix = String(path.dropFirst(parent.count + 1)) + ".before-import-"
+    var targets = [path]
+    if let directory = opendir(parent) {
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name.hasPrefix(prefix) { targets.append("\(parent)/\(name)") }
+      }
+      closedir(directory)
+    }
+    for target in targets {
+      run(["chmod", "-R", "u+rwx", target])
+      run(["rm", "-rf", target])
+    }
   }
 
   func sub(_ name: String) -> String { "\(path)/\(name)" }
