@@ -147,7 +147,11 @@ public enum DataFolderImport {
     let prefix = stagingPrefix(for: target)
     guard let names = try? DurableFiles.names(in: parent) else { return }
     var status = stat()
+    // Only a folder that recovery changed needs the parent flushed: a command with nothing to
+    // recover (nearly every one) does no fsync here.
+    var changed = false
     for name in names where name.hasPrefix(prefix) {
+      changed = true
       let leftover = DataDirectory.join(parent, name)
       guard lstat(leftover, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
       let fd = open(leftover, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -170,8 +174,9 @@ public enum DataFolderImport {
     // A swapped-in folder whose markers were not removed yet.
     if DurableFiles.exists(DataDirectory.join(target, stagingMarker)) {
       finish(target, parent: parent)
+      changed = true
     }
-    DurableFiles.syncQuietly(parent)
+    if changed { DurableFiles.syncQuietly(parent) }
   }
 
   // MARK: Steps
