@@ -75,36 +75,32 @@ extension ProgressStore {
   /// on a different entry is a conflict, and nothing is written.
   @discardableResult
   public func addPain(_ record: PainRecord) throws -> PainRecord {
-    try updateWeek(ISOWeek(containing: record.day)) { week in
-      var record = record
-      if record.id.isEmpty { record.id = try newID(.pain, on: record.day, in: week) }
-      if let stored = week.pain.first(where: { $0.id == record.id }) {
-        var same = stored
-        same.at = record.at
-        guard same == record else { throw idInUse(record.id, week: week.week) }
-        return stored
-      }
-      if week.removed.contains(where: { $0.id == record.id }) { return record }
-      week.pain.append(record)
-      return record
-    }
+    try append(record, kind: .pain, to: \.pain)
   }
 
   /// Adds a note, giving it a new id when it has none; returns it as stored. Idempotent by id,
   /// as `addPain` is.
   @discardableResult
   public func addNote(_ record: NoteRecord) throws -> NoteRecord {
+    try append(record, kind: .note, to: \.notes)
+  }
+
+  /// The one append of `addPain` and `addNote`: a new id when none is given, and a retry with
+  /// an id already stored or removed counts as done.
+  private func append<Record: AppendedRecord>(
+    _ record: Record, kind: RecordKind, to list: WritableKeyPath<ProgressWeek, [Record]>
+  ) throws -> Record {
     try updateWeek(ISOWeek(containing: record.day)) { week in
       var record = record
-      if record.id.isEmpty { record.id = try newID(.note, on: record.day, in: week) }
-      if let stored = week.notes.first(where: { $0.id == record.id }) {
+      if record.id.isEmpty { record.id = try newID(kind, on: record.day, in: week) }
+      if let stored = week[keyPath: list].first(where: { $0.id == record.id }) {
         var same = stored
         same.at = record.at
         guard same == record else { throw idInUse(record.id, week: week.week) }
         return stored
       }
       if week.removed.contains(where: { $0.id == record.id }) { return record }
-      week.notes.append(record)
+      week[keyPath: list].append(record)
       return record
     }
   }
@@ -369,3 +365,13 @@ extension ProgressStore {
     return itemIds.map { previous[$0.id] }
   }
 }
+
+/// A record appended to a week file under its own id (pain entries, notes).
+protocol AppendedRecord: Equatable {
+  var id: String { get set }
+  var day: CalendarDay { get }
+  var at: String { get set }
+}
+
+extension PainRecord: AppendedRecord {}
+extension NoteRecord: AppendedRecord {}
