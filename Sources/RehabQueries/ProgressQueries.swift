@@ -56,18 +56,29 @@ public struct ProgressQueries: Sendable {
   /// The day's checklist with its records, dosed by the pain entries up to the day. Reads the
   /// day's week and the pain of the weeks before it, nothing else.
   public func checklist(on day: CalendarDay) throws(StoreError) -> DayChecklist {
-    let home = ISOWeek(containing: day)
-    let pain =
-      day >= programme.start
-      ? try store.readableWeeks(
-        from: programme.start, through: day, required: [home], damaged: damaged
-      ).flatMap { week in
-        week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
-      } : []
-    // Scheduled once; the week file is read only when the day has items.
-    let items = Scheduler(programme: programme).checklist(for: day, pain: pain)
-    let week = items.isEmpty ? nil : try store.loadWeek(home)
+    let weeks = try weeksThrough(day)
+    // Scheduled once; the day's own week is the last one read (nothing is read before the
+    // programme starts, and a day without items needs no records).
+    let items = Scheduler(programme: programme).checklist(
+      for: day, pain: pain(in: weeks, through: day))
+    var week: ProgressWeek?
+    if !items.isEmpty { week = weeks.last }
+    if !items.isEmpty, week == nil { week = try store.loadWeek(ISOWeek(containing: day)) }
     return DayChecklist(programme: programme, day: day, items: items, week: week)
+  }
+
+  /// The weeks from the programme's start through `day`'s week, each read once; `day`'s own
+  /// week must read (a damaged earlier one is left out and noted in `damaged`).
+  private func weeksThrough(_ day: CalendarDay) throws(StoreError) -> [ProgressWeek] {
+    try store.readableWeeks(
+      from: programme.start, through: day, required: [ISOWeek(containing: day)], damaged: damaged)
+  }
+
+  /// The pain entries of `weeks` from the programme's start through `day` (R-PAIN-STEP/HOLD).
+  private func pain(in weeks: [ProgressWeek], through day: CalendarDay) -> [PainEntry] {
+    weeks.flatMap { week in
+      week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
+    }
   }
 
   /// The day's items in list order without pain guidance, for resolving numbers and ids: pain
@@ -86,12 +97,8 @@ public struct ProgressQueries: Sendable {
     guard programme.contains(day),
       scheduler.checklist(for: day).contains(where: { $0.id == itemId })
     else { return nil }
-    let weeks = try store.readableWeeks(
-      from: programme.start, through: day, required: [ISOWeek(containing: day)], damaged: damaged)
-    let pain = weeks.flatMap { week in
-      week.pain.filter { $0.day >= programme.start && $0.day <= day }.map(\.painEntry)
-    }
-    let guidance = scheduler.painGuidance(pain)
+    let weeks = try weeksThrough(day)
+    let guidance = scheduler.painGuidance(pain(in: weeks, through: day))
     guard
       let item = scheduler.checklist(for: day, guidance: guidance).first(where: { $0.id == itemId })
     else { return nil }
