@@ -7,20 +7,58 @@ import RehabStore
 /// history, a checklist or a judged week itself.
 public struct ProgressQueries: Sendable {
   public let store: ProgressStore
+  /// The programme the answers are about: the one that ran on the day asked for.
   public let programme: Programme
+  /// Every programme of the folder (phases), `programme` among them.
+  public let timeline: ProgrammeTimeline
   /// The damaged week files the answers so far left out (read as empty weeks): a damaged
   /// earlier week degrades an answer, with this for the front end's warning, and never blocks
   /// it. The week an answer is about must read, or the answer is that week's error.
-  public let damaged = DamagedFiles()
+  public let damaged: DamagedFiles
 
-  public init(store: ProgressStore, programme: Programme) {
+  public init(
+    store: ProgressStore, programme: Programme, timeline: ProgrammeTimeline? = nil,
+    damaged: DamagedFiles = DamagedFiles()
+  ) {
     self.store = store
     self.programme = programme
+    self.timeline = timeline ?? ProgrammeTimeline(current: programme)
+    self.damaged = damaged
   }
 
-  /// The queries of the programme in `store`; nil when there is none yet.
+  /// The queries of the current (latest) programme in `store`; nil when there is none yet.
   public static func open(_ store: ProgressStore) throws(StoreError) -> ProgressQueries? {
-    try store.loadProgramme().map { ProgressQueries(store: store, programme: $0) }
+    try store.loadTimeline().map {
+      ProgressQueries(store: store, programme: $0.current, timeline: $0)
+    }
+  }
+
+  /// The queries of the programme that ran on `day` (`ProgrammeTimeline.programme(on:)`): what
+  /// every question about a day asks, so a day of an earlier programme is answered with it.
+  public static func open(_ store: ProgressStore, on day: CalendarDay) throws(StoreError)
+    -> ProgressQueries?
+  {
+    try store.loadTimeline().map {
+      ProgressQueries(store: store, programme: $0.programme(on: day), timeline: $0)
+    }
+  }
+
+  /// The same folder's queries about `programme` (one of the timeline's), sharing `damaged`.
+  public func about(_ programme: Programme) -> ProgressQueries {
+    ProgressQueries(store: store, programme: programme, timeline: timeline, damaged: damaged)
+  }
+
+  /// The same folder's queries about the programme that ran on `day`.
+  public func on(_ day: CalendarDay) -> ProgressQueries {
+    let ran = timeline.programme(on: day)
+    return ran == programme ? self : about(ran)
+  }
+
+  /// The programme before this one and its last check-in, for reference only (never compared
+  /// with this programme's measures); nil for the first programme.
+  public func previousProgrammeCheckin() throws(StoreError) -> PreviousProgrammeCheckin? {
+    guard let previous = timeline.previous(of: programme) else { return nil }
+    return PreviousProgrammeCheckin(history: try about(previous).history(asOf: previous.end))
   }
 
   // MARK: Histories
@@ -160,7 +198,10 @@ public struct ProgressQueries: Sendable {
 
   /// `week` judged as of `asOf` (the data after it does not count).
   public func week(_ week: ISOWeek, asOf: CalendarDay) throws(StoreError) -> WeekSummary {
-    WeekSummary(history: try history(asOf: asOf, required: [week]), week: week, asOf: asOf)
+    var summary = WeekSummary(
+      history: try history(asOf: asOf, required: [week]), week: week, asOf: asOf)
+    summary.previousProgramme = try previousProgrammeCheckin()
+    return summary
   }
 
   /// `week` as the app shows it on `today`: a past week as of its Sunday.
@@ -168,20 +209,49 @@ public struct ProgressQueries: Sendable {
     try self.week(week, asOf: WeekSummary.asOf(week: week, today: today))
   }
 
+  /// The flags as of `day`, judged on this programme's own history (its own baseline), with
+  /// the previous programme's last check-in beside them for reference.
   public func flags(asOf day: CalendarDay) throws(StoreError) -> FlagsSummary {
-    FlagsSummary(history: try history(asOf: day), asOf: day)
+    var summary = FlagsSummary(history: try history(asOf: day), asOf: day)
+    summary.previousProgramme = try previousProgrammeCheckin()
+    return summary
   }
 
   // MARK: Exports
 
-  /// The export in `format` of every stored week as of `asOf`, over `from`…`to` (default: the
-  /// programme's start through `asOf`).
+  /// The export in `format` as of `asOf`, over `from`…`to` (default: the programme's start
+  /// through `asOf`), of this programme, or of every programme with `allProgrammes` (one
+  /// section each, the range cut to each one's span). The JSON archive always carries every
+  /// programme and every stored week, so an import restores the whole folder.
   public func export(
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
-    table: ExportTable = .items, eventTime: TimeOfDay? = nil
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false
   ) throws -> String {
-    try ExportDocument.render(
-      format, history: try fullHistory(), asOf: asOf, from: from, to: to, table: table,
-      eventTime: eventTime)
+    let stored = try fullHistory()
+    let archive = ExportArchive(timeline: timeline, weeks: Array(stored.weeks.values))
+    let covered = allProgrammes ? exportedProgrammes(from: from, to: to) : [programme]
+    let summaries = try covered.map { covered throws(ExportProblem) in
+      let history = ProgressHistory(programme: covered, weeks: stored.weeks)
+      guard allProgrammes else {
+        return try ExportDocument.summary(history: history, asOf: asOf, from: from, to: to)
+      }
+      // Each programme over its own span only; an earlier one as of its own end at the latest.
+      let isCurrent = covered == timeline.current
+      return try ExportDocument.summary(
+        history: history, asOf: isCurrent ? asOf : min(asOf, covered.end),
+        from: from.map { max($0, covered.start) },
+        to: isCurrent ? to.map { min($0, covered.end) } : min(to ?? covered.end, covered.end))
+    }
+    return try ExportDocument.render(
+      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+  }
+
+  /// The programmes an `allProgrammes` export covers: those meeting `from`…`to`, or all.
+  private func exportedProgrammes(from: CalendarDay?, to: CalendarDay?) -> [Programme] {
+    guard from != nil || to != nil else { return timeline.programmes }
+    let first = from ?? timeline.programmes[0].start
+    let last = to ?? max(timeline.current.end, first)
+    let met = timeline.programmes(overlapping: first, last)
+    return met.isEmpty ? [timeline.programme(on: first)] : met
   }
 }

@@ -85,6 +85,7 @@ public enum DataFolderImport {
     let store = ProgressStore(directory: staging.path, faults: faults)
     try store.prepareDirectory()
     try store.saveProgramme(archive.programme, replacing: false)
+    for earlier in archive.earlierProgrammes { try store.keepEarlierProgramme(earlier) }
     for week in archive.weeks where !week.isEmpty {
       try store.updateWeek(week.week) { stored in stored = week }
     }

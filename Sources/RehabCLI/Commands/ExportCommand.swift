@@ -25,7 +25,10 @@ struct ExportCommand: ParsableCommand {
       per day (--table checkins or notes for the other tables). json: every record, versioned \
       (`rehabit import` restores it). ics: the remaining schedule as all-day events (timed with --at), each with an alarm at its \
       start. fhir: an \
-      HL7 FHIR R4 Bundle. The range defaults to the programme's start through --date.
+      HL7 FHIR R4 Bundle. The range defaults to the programme's start through --date. With \
+      several programmes in the data folder, the export covers the programme of --date (or of \
+      --from/--to), and --all-programmes covers each in a section of its own; the json archive \
+      always holds every programme.
       """)
 
   @OptionGroup var common: CommonOptions
@@ -39,6 +42,12 @@ struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Last day of the summary, YYYY-MM-DD.", valueName: "day"))
   var to: String?
   @Flag(help: "Overwrite the --output file if it exists.") var force = false
+  @Flag(
+    name: .customLong("all-programmes"),
+    help:
+      "Cover every programme of the data folder, one section each (default: the programme of --date, or of --from/--to)."
+  )
+  var allProgrammes = false
   @Option(help: "With --format csv: items, checkins or notes.") var table: ExportTable = .items
   @Option(
     help: ArgumentHelp(
@@ -56,6 +65,11 @@ struct ExportCommand: ParsableCommand {
     if table != .items, format != .csv {
       throw ValidationError("--table works with --format csv only")
     }
+    if allProgrammes, format == .ics {
+      throw ValidationError(
+        "--all-programmes does not work with --format ics (the calendar is the schedule still to come); leave it out"
+      )
+    }
     if let output, output.isEmpty { throw ValidationError("--output is empty; give a file path") }
     if let at {
       _ = try CommonOptions.parseTime(at, option: "--at")
@@ -64,14 +78,24 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let queries = try common.queries()
+    let first = try from.map { try CommonOptions.parseDay($0, option: "--from") }
+    let last = try to.map { try CommonOptions.parseDay($0, option: "--to") }
+    // The programme of the range when one is given, else of --date.
+    let queries = try common.queries(on: first ?? last ?? common.day())
+    if !allProgrammes, let first, let last {
+      let met = queries.timeline.programmes(overlapping: first, last)
+      if met.count > 1 {
+        throw CLIError(
+          "--from \(first) to --to \(last) spans \(met.count) programmes; add --all-programmes for one section each, or give a range within one programme (\(met.map { "\($0.start) to \($0.end)" }.joined(separator: ", ")))"
+        )
+      }
+    }
     let text: String
     do {
       text = try queries.export(
-        format, asOf: try common.day(),
-        from: try from.map { try CommonOptions.parseDay($0, option: "--from") },
-        to: try to.map { try CommonOptions.parseDay($0, option: "--to") }, table: table,
-        eventTime: try at.map { try CommonOptions.parseTime($0, option: "--at") })
+        format, asOf: try common.day(), from: first, to: last, table: table,
+        eventTime: try at.map { try CommonOptions.parseTime($0, option: "--at") },
+        allProgrammes: allProgrammes)
     } catch let problem as ExportProblem {
       throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
     }

@@ -25,7 +25,7 @@ struct FlagsCommand: ParsableCommand {
       try Output.json(
         FlagListJSON(
           asOf: summary.asOf, programmeWeek: summary.programmeWeek, flags: summary.flags,
-          pending: summary.pending))
+          pending: summary.pending, previousProgramme: summary.previousProgramme))
       return
     }
     let week =
@@ -41,6 +41,14 @@ struct FlagsCommand: ParsableCommand {
     for pending in summary.pending {
       Output.line()
       for line in FlagListText.wrapped(pending.message, indent: "  ", first: "? ") {
+        Output.line(line)
+      }
+    }
+    if let previous = summary.previousProgramme {
+      Output.line()
+      for line in FlagListText.wrapped(
+        Output.safe(PreviousProgrammeText.line(previous)), indent: "  ", first: "")
+      {
         Output.line(line)
       }
     }

@@ -43,8 +43,12 @@ struct ImportCommand: ParsableCommand {
       )
     }
     let count = archive.weeks.filter { !$0.isEmpty }.count
+    let earlier = archive.earlierProgrammes.count
+    let programmes =
+      earlier == 0
+      ? "" : " (after \(earlier) earlier programme\(earlier == 1 ? "" : "s"), kept too)"
     Output.line(
-      "Imported \(Output.safe(archive.programme.plan.title)) and \(count) week\(count == 1 ? "" : "s") of progress into \(Output.safe(target))."
+      "Imported \(Output.safe(archive.programme.plan.title))\(programmes) and \(count) week\(count == 1 ? "" : "s") of progress into \(Output.safe(target))."
     )
     if let kept = outcome.kept {
       Output.line("The previous data is kept in \(Output.safe(kept)).")

@@ -70,11 +70,11 @@ struct RemindCommand: ParsableCommand {
 
   func remind() throws {
     let store = try common.store()
-    guard let queries = try ProgressQueries.open(store) else {
+    let day = try common.day()
+    guard let queries = try ProgressQueries.open(store, on: day) else {
       if ifPending { return }
       throw common.noProgramme(in: store)
     }
-    let day = try common.day()
     let status = try queries.status(on: day)
     guard status.pending > 0 else {
       if !ifPending { Output.line("rehab: nothing left to do on \(day).") }

@@ -64,7 +64,7 @@ enum StatusReading {
   /// Never throws: whatever goes wrong becomes a reading a prompt can show.
   static func read(day: CalendarDay, common: CommonOptions) -> StatusReading {
     do {
-      guard let queries = try ProgressQueries.open(try common.store()) else {
+      guard let queries = try ProgressQueries.open(try common.store(), on: day) else {
         return .noProgramme(day)
       }
       return .status(try queries.status(on: day))

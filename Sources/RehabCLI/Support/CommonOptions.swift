@@ -69,10 +69,17 @@ struct CommonOptions: ParsableArguments {
     return ProgressStore(directory: directory, faults: .fromEnvironment(environment))
   }
 
-  /// The queries of the programme in the data directory, or an error that says how to start one.
-  func queries() throws -> ProgressQueries {
+  /// The queries of the programme that ran on the command's day (`--date`, else today), or an
+  /// error that says how to start one. Every command asks here, so a day of an earlier
+  /// programme is answered with that programme.
+  func queries() throws -> ProgressQueries { try queries(on: day()) }
+
+  /// The queries of the programme that ran on `day`.
+  func queries(on day: CalendarDay) throws -> ProgressQueries {
     let store = try store()
-    guard let queries = try ProgressQueries.open(store) else { throw noProgramme(in: store) }
+    guard let queries = try ProgressQueries.open(store, on: day) else {
+      throw noProgramme(in: store)
+    }
     return queries
   }
 

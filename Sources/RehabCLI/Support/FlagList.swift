@@ -46,12 +46,39 @@ struct FlagListJSON: Encodable {
   let flags: [FlagJSON]
   /// Flags R-FLAG-BASELINE holds back, with the weeks of measurements so far and needed.
   let pending: [PendingFlag]
+  /// The previous programme's last check-in, for reference only (never part of a flag's
+  /// evidence: each programme has its own baseline); null for the first programme.
+  @Nullable var previousProgramme: PreviousProgrammeJSON?
 
-  init(asOf: CalendarDay, programmeWeek: Int?, flags: [ProgressFlag], pending: [PendingFlag]) {
+  init(
+    asOf: CalendarDay, programmeWeek: Int?, flags: [ProgressFlag], pending: [PendingFlag],
+    previousProgramme: PreviousProgrammeCheckin? = nil
+  ) {
     self.asOf = asOf
     self.programmeWeek = programmeWeek
     self.flags = flags.map(FlagJSON.init)
     self.pending = pending
+    self.previousProgramme = previousProgramme.map(PreviousProgrammeJSON.init)
+  }
+}
+
+/// `previousProgramme` in `flags --json` and `week --json`: `{"id", "title", "start", "end",
+/// "lastCheckin": {…as in a week file…} or null, "compared": false}`.
+struct PreviousProgrammeJSON: Encodable {
+  let id: String
+  let title: String
+  let start: CalendarDay
+  let end: CalendarDay
+  @Nullable var lastCheckin: Checkin?
+  /// Always false: shown for reference, never judged against this programme's measures.
+  let compared = false
+
+  init(_ previous: PreviousProgrammeCheckin) {
+    id = previous.programme.plan.id
+    title = previous.programme.plan.title
+    start = previous.programme.start
+    end = previous.programme.end
+    lastCheckin = previous.checkin
   }
 }
 

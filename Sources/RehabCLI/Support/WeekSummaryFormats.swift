@@ -12,6 +12,7 @@ struct WeekSummaryJSON: Encodable {
   private enum CodingKeys: String, CodingKey {
     case week, from, to, asOf, programme, programmeWeek, programmeWeeks, adherence, adherenceLabel
     case done, skipped, scheduled, cumulative, days, treatments, measures, symmetry, flags
+    case previousProgramme
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -43,6 +44,9 @@ struct WeekSummaryJSON: Encodable {
         convention: LimbSymmetry.convention, resolved: summary.measures.symmetryResolved),
       forKey: .symmetry)
     try container.encode(summary.flags.map(FlagJSON.init), forKey: .flags)
+    try container.encode(
+      Nullable(summary.previousProgramme.map(PreviousProgrammeJSON.init)),
+      forKey: .previousProgramme)
   }
 
   struct MeasureKey: CodingKey {
@@ -240,6 +244,10 @@ enum WeekSummaryText {
     lines += grid(overview)
     lines.append("")
     lines += measures(summary)
+    if let previous = summary.previousProgramme {
+      lines += FlagListText.wrapped(
+        Output.safe(PreviousProgrammeText.line(previous)), indent: "  ", first: "")
+    }
     lines.append("")
     lines.append("Flags")
     lines += FlagListText.lines(summary.flags, programme: programme)

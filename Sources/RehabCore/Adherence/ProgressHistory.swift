@@ -28,10 +28,13 @@ public struct ProgressHistory: Hashable, Sendable {
     weeks[ISOWeek(containing: day)]?.items[itemId]?.reason
   }
 
-  /// Pain entries dated on or before `day`, oldest first, for the scheduler's pain guidance.
+  /// Pain entries dated from the programme's start through `day`, oldest first, for the
+  /// scheduler's pain guidance (an earlier programme's pain in the same ISO week is not this
+  /// programme's).
   public func painEntries(through day: CalendarDay) -> [PainEntry] {
     weeks.keys.sorted().flatMap { week in
-      (weeks[week]?.pain ?? []).filter { $0.day <= day }.map(\.painEntry)
+      (weeks[week]?.pain ?? []).filter { $0.day >= programme.start && $0.day <= day }
+        .map(\.painEntry)
     }
   }
 

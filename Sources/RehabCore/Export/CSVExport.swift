@@ -21,10 +21,10 @@ public enum CSVExport {
 
   /// One row per scheduled item per day of the range (and per logged item on days outside the
   /// current programme).
-  public static func items(_ summary: ExportSummary) -> String {
-    var out = row(itemColumns.map(ExportEscaping.csvQuoted))
+  public static func items(_ summary: ExportSummary, section: CSVSection = .none) -> String {
+    var out = section.header(itemColumns)
     for item in summary.rows {
-      out += row([
+      out += section.row([
         item.day.description,
         ISOWeek(containing: item.day).description,
         item.programmeWeek.map(String.init) ?? "",
@@ -43,8 +43,8 @@ public enum CSVExport {
   }
 
   /// One row per check-in value, left and right on rows of their own.
-  public static func checkins(_ summary: ExportSummary) -> String {
-    var out = row(checkinColumns.map(ExportEscaping.csvQuoted))
+  public static func checkins(_ summary: ExportSummary, section: CSVSection = .none) -> String {
+    var out = section.header(checkinColumns)
     for checkin in summary.checkins {
       let programmeWeek = summary.programme.programmeWeek(of: checkin.day).map(String.init) ?? ""
       for measure in Measure.allCases {
@@ -56,7 +56,7 @@ public enum CSVExport {
         case .sided(let left, let right): sides = [("left", left), ("right", right)]
         }
         for (side, number) in sides {
-          out += row([
+          out += section.row([
             checkin.day.description, ISOWeek(containing: checkin.day).description, programmeWeek,
             measure.rawValue, side, plain(number), ExportEscaping.csvQuoted(measure.unit),
             plain(measure.mdc), plain((measure.mcid(baseline: baseline) * 1000).rounded() / 1000),
@@ -67,10 +67,10 @@ public enum CSVExport {
     return out
   }
 
-  public static func notes(_ summary: ExportSummary) -> String {
-    var out = row(noteColumns.map(ExportEscaping.csvQuoted))
+  public static func notes(_ summary: ExportSummary, section: CSVSection = .none) -> String {
+    var out = section.header(noteColumns)
     for note in summary.notes {
-      out += row([
+      out += section.row([
         note.day.description, ISOWeek(containing: note.day).description,
         note.itemId.map(ExportEscaping.csvText) ?? "", ExportEscaping.csvText(note.at),
         ExportEscaping.csvText(note.text),
@@ -85,5 +85,30 @@ public enum CSVExport {
   static func plain(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
+  }
+}
+
+/// Where a CSV table sits in an export of several programmes: alone (`none`), or as one
+/// programme's rows of a shared table, each row led by the programme's name, the header row
+/// written once.
+public struct CSVSection: Sendable {
+  /// The first column's value on every row, nil for a one-programme table.
+  var programme: String?
+  var writesHeader: Bool
+
+  public static let none = CSVSection(programme: nil, writesHeader: true)
+
+  public static func programme(_ name: String, first: Bool) -> CSVSection {
+    CSVSection(programme: name, writesHeader: first)
+  }
+
+  func header(_ columns: [String]) -> String {
+    guard writesHeader else { return "" }
+    return CSVExport.row(
+      ((programme == nil ? [] : ["programme"]) + columns).map(ExportEscaping.csvQuoted))
+  }
+
+  func row(_ fields: [String]) -> String {
+    CSVExport.row((programme.map { [ExportEscaping.csvText($0)] } ?? []) + fields)
   }
 }

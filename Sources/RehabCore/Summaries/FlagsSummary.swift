@@ -7,6 +7,9 @@ public struct FlagsSummary: Hashable, Sendable {
   public var flags: [ProgressFlag]
   /// Flags held back by R-FLAG-BASELINE: not raised, with what is missing.
   public var pending: [PendingFlag]
+  /// The programme before this one with its last check-in, shown for reference only: this
+  /// programme's flags have their own baseline and never compare with it. nil for the first.
+  public var previousProgramme: PreviousProgrammeCheckin?
 
   public init(
     programme: Programme, asOf: CalendarDay, completedWeeks: Int, flags: [ProgressFlag],

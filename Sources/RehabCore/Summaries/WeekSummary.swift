@@ -13,6 +13,9 @@ public struct WeekSummary: Hashable, Sendable {
   /// The check-in of the programme week a check-in from this week would be filed in
   /// (`checkinDay`), if any: the check-in form starts from it.
   public var checkin: Checkin?
+  /// The programme before this one with its last check-in, for reference only (never compared
+  /// with this programme's measures); nil for the first programme.
+  public var previousProgramme: PreviousProgrammeCheckin?
 
   public init(
     programme: Programme, week: ISOWeek, asOf: CalendarDay, overview: WeekOverview,

@@ -5,18 +5,46 @@ extension ExportArchive {
   // MARK: Export
 
   public static func render(_ archive: ExportArchive, summary: ExportSummary) throws -> String {
-    let document: StoredJSON = .object([
+    try render(archive, summaries: [summary])
+  }
+
+  /// The archive with the summary of one programme (`summary`), or with one per programme
+  /// (`summaries`, each naming its programme) when there are several.
+  public static func render(_ archive: ExportArchive, summaries: [ExportSummary]) throws -> String {
+    guard let first = summaries.first, let last = summaries.last else {
+      throw ExportProblem(
+        path: "(export)", message: "covers no programme", fix: "please report this")
+    }
+    var document: [String: StoredJSON] = [
       "format": .string(format),
       "schemaVersion": .number(Double(schemaVersion)),
-      "exportedFor": .string(summary.asOf.description),
+      "exportedFor": .string(last.asOf.description),
       "range": .object([
-        "from": .string(summary.from.description), "to": .string(summary.to.description),
+        "from": .string(first.from.description), "to": .string(last.to.description),
       ]),
       "programme": try ExportJSON.value(archive.programme),
+      "earlierProgrammes": .array(try archive.earlierProgrammes.map { try ExportJSON.value($0) }),
       "weeks": .array(try archive.weeks.map { try ExportJSON.value($0) }),
-      "summary": summaryJSON(summary),
-    ])
-    return ExportJSON.pretty(document)
+    ]
+    if summaries.count == 1 {
+      document["summary"] = summaryJSON(first)
+    } else {
+      document["summaries"] = .array(
+        summaries.map { summary in
+          guard case .object(var object) = summaryJSON(summary) else { return summaryJSON(summary) }
+          object["programme"] = .object([
+            "id": .string(summary.programme.plan.id),
+            "title": .string(summary.programme.plan.title),
+            "start": .string(summary.programme.start.description),
+            "end": .string(summary.programme.end.description),
+          ])
+          object["range"] = .object([
+            "from": .string(summary.from.description), "to": .string(summary.to.description),
+          ])
+          return .object(object)
+        })
+    }
+    return ExportJSON.pretty(.object(document))
   }
 
   static func summaryJSON(_ summary: ExportSummary) -> StoredJSON {
@@ -199,9 +227,11 @@ extension ExportArchive {
         path: "schemaVersion", message: "version \(version) is not a valid version",
         fix: "use a file made by the JSON export of rehabit")
     }
-    let allowed: Set<String> = [
+    var allowed: Set<String> = [
       "format", "schemaVersion", "exportedFor", "range", "programme", "weeks", "summary",
     ]
+    // Version 3: every programme of the folder, and a summary per programme on request.
+    if version >= 3 { allowed.formUnion(["earlierProgrammes", "summaries"]) }
     if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
       throw ExportProblem(
         path: unknown, message: "unknown field '\(unknown)'",
@@ -217,6 +247,42 @@ extension ExportArchive {
         from: Array(programmeValue.text.utf8), file: "programme")
     } catch {
       throw ExportProblem(path: "programme.\(error.path)", message: error.message, fix: error.fix)
+    }
+    var earlier: [Programme] = []
+    if let earlierValue = object["earlierProgrammes"] {
+      guard case .array(let values) = earlierValue else {
+        throw ExportProblem(
+          path: "earlierProgrammes", message: "not a list",
+          fix: "write \"earlierProgrammes\": [ … ]")
+      }
+      for (index, value) in values.enumerated() {
+        do {
+          earlier.append(
+            try ProgrammeDecoding.programme(
+              from: Array(value.text.utf8), file: "earlierProgrammes[\(index)]"))
+        } catch {
+          throw ExportProblem(
+            path: "earlierProgrammes[\(index)].\(error.path)", message: error.message,
+            fix: error.fix)
+        }
+      }
+    }
+    let timeline = ProgrammeTimeline(current: programme, earlier: earlier)
+    if timeline.programmes.count != earlier.count + 1 {
+      throw ExportProblem(
+        path: "earlierProgrammes", message: "two programmes start on the same day",
+        fix: "keep one programme per start day")
+    }
+    if let (before, after) = timeline.overlap {
+      throw ExportProblem(
+        path: "earlierProgrammes",
+        message: "the programme starting \(after.start) overlaps the one ending \(before.end)",
+        fix: "programmes follow one another; use a file made by the JSON export of rehabit")
+    }
+    if timeline.current != programme {
+      throw ExportProblem(
+        path: "earlierProgrammes", message: "a programme starts after the current one",
+        fix: "the current programme is the latest; use a file made by the JSON export of rehabit")
     }
     guard case .array(let weekValues)? = object["weeks"] else {
       throw ExportProblem(
@@ -239,6 +305,6 @@ extension ExportArchive {
       }
       weeks.append(week)
     }
-    return ExportArchive(programme: programme, weeks: weeks)
+    return ExportArchive(programme: programme, earlierProgrammes: earlier, weeks: weeks)
   }
 }

@@ -37,4 +37,41 @@ extension ExportDocument {
       }
     }
   }
+
+  /// The export of one section per summary (one per programme) in `format`; with one summary,
+  /// exactly the one-programme export. The JSON archive is `archive` (every programme and
+  /// week of the folder) whatever the summaries cover.
+  public static func render(
+    _ format: ExportFormat, summaries: [ExportSummary], archive: ExportArchive,
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil
+  ) throws(ExportProblem) -> String {
+    guard let last = summaries.last else {
+      throw ExportProblem(
+        path: "(export)", message: "covers no programme",
+        fix: "give a range that meets a programme")
+    }
+    if format == .json {
+      do {
+        return try ExportArchive.render(archive, summaries: summaries)
+      } catch {
+        throw ExportProblem(
+          path: "(export)", message: "cannot encode the records (\(error))",
+          fix: "please report this; nothing was written")
+      }
+    }
+    guard summaries.count > 1 else {
+      return try render(
+        format, summary: last, history: ProgressHistory(programme: last.programme),
+        table: table, eventTime: eventTime)
+    }
+    switch format {
+    case .markdown: return MarkdownExport.render(programmes: summaries)
+    case .csv: return CSVExport.render(programmes: summaries, table: table)
+    case .html: return HTMLExport.render(programmes: summaries)
+    case .fhir: return FHIRExport.render(programmes: summaries)
+    // The calendar is the schedule still to come: the latest programme's.
+    case .ics: return ICSExport.render(last, at: eventTime)
+    case .json: return ""  // handled above
+    }
+  }
 }

@@ -21,16 +21,53 @@ public enum FHIRExport {
     return ExportJSON.pretty(builder.bundle())
   }
 
+  /// One Bundle for several programmes: one Patient (named from the first programme), one
+  /// CarePlan per programme with its own resources, each CarePlan after the first `replaces`
+  /// the one before it.
+  public static func render(programmes summaries: [ExportSummary]) -> String {
+    guard let first = summaries.first, let last = summaries.last else { return "" }
+    var entries: [StoredJSON] = []
+    var previousCarePlan: String?
+    for (index, summary) in summaries.enumerated() {
+      var builder = Builder(summary: summary, patientSeed: Builder(summary: first).seed)
+      builder.includesPatient = index == 0
+      builder.replaces = previousCarePlan
+      guard case .object(let bundle) = builder.bundle(), case .array(let own)? = bundle["entry"]
+      else { continue }
+      entries += own
+      previousCarePlan = builder.carePlanId
+    }
+    let seed = Builder(summary: first).seed
+    return ExportJSON.pretty(
+      .object([
+        "resourceType": .string("Bundle"),
+        "id": .string(
+          FHIRExport.uuid("\(seed)/bundle/all-programmes/\(summaries.count)/\(last.to)")),
+        "type": .string("collection"),
+        "timestamp": .string("\(last.asOf)T00:00:00Z"),
+        "entry": .array(entries),
+      ]))
+  }
+
   struct Builder {
     let summary: ExportSummary
     var entries: [StoredJSON] = []
+    /// Whose Patient the resources name (several programmes share one).
+    let patientSeed: String?
+    /// Whether the bundle adds the Patient (once per bundle).
+    var includesPatient = true
+    /// The CarePlan of the programme before, which this one replaces.
+    var replaces: String?
 
-    init(summary: ExportSummary) { self.summary = summary }
+    init(summary: ExportSummary, patientSeed: String? = nil) {
+      self.summary = summary
+      self.patientSeed = patientSeed
+    }
 
     var programme: Programme { summary.programme }
     /// Everything is named from the programme's identity, so ids are stable across exports.
     var seed: String { "\(programme.plan.id)/\(programme.start)" }
-    var patientId: String { FHIRExport.uuid("\(seed)/patient") }
+    var patientId: String { FHIRExport.uuid("\(patientSeed ?? seed)/patient") }
     var carePlanId: String { FHIRExport.uuid("\(seed)/careplan") }
     var patient: StoredJSON { reference(patientId) }
 
@@ -44,7 +81,9 @@ public enum FHIRExport {
     }
 
     mutating func bundle() -> StoredJSON {
-      add(patientId, ["resourceType": .string("Patient"), "active": .bool(true)])
+      if includesPatient {
+        add(patientId, ["resourceType": .string("Patient"), "active": .bool(true)])
+      }
       add(carePlanId, carePlan())
       for checkin in summary.checkins { addObservations(checkin) }
       for (index, record) in summary.pain.enumerated() { addPain(record, index: index) }
@@ -138,6 +177,7 @@ public enum FHIRExport {
         ])
       }
       if !notes.isEmpty { plan["note"] = .array(notes) }
+      if let replaces { plan["replaces"] = .array([reference(replaces)]) }
       return plan
     }
 

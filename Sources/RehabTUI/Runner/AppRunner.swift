@@ -124,6 +124,15 @@ public final class AppRunner {
     state.programme.map { ProgressQueries(store: store, programme: $0) }
   }
 
+  /// The query layer for the programme that ran on `day`: the shown (current) programme for
+  /// its own days and after, read without a file; an earlier day asks the folder's timeline,
+  /// so the Today screen moved to a day of an earlier programme lists that programme's items.
+  private func queries(on day: CalendarDay) throws(StoreError) -> ProgressQueries? {
+    guard let queries else { return nil }
+    guard day < queries.programme.start else { return queries }
+    return try ProgressQueries.open(store, on: day) ?? queries
+  }
+
   /// Performs one effect; returns what happened, as an action.
   private func perform(_ effect: AppEffect) -> AppAction? {
     do {
@@ -162,22 +171,23 @@ public final class AppRunner {
           return nil
         }
       case .loadDay(let day):
-        guard let queries else { return nil }
         do {
+          guard let queries = try queries(on: day) else { return nil }
           return .dayLoaded(try AppRunner.loadedDay(day, today: state.today, queries: queries))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
       case .loadWeek(let week):
-        guard let queries else { return nil }
         do {
+          guard let queries = try queries(on: WeekSummary.asOf(week: week, today: state.today))
+          else { return nil }
           return .weekLoaded(try queries.week(week, today: state.today))
         } catch {
           return .weekLoadFailed(week, AppRunner.describe(error))
         }
       case .loadCard(let itemId, let day):
-        guard let queries else { return nil }
         do {
+          guard let queries = try queries(on: day) else { return nil }
           guard let card = try queries.card(itemId, on: day) else {
             return .card(.loadFailed(itemId: itemId, reason: "it is not on the list of \(day)"))
           }
@@ -186,8 +196,8 @@ public final class AppRunner {
           return .card(.loadFailed(itemId: itemId, reason: AppRunner.describe(error)))
         }
       case .loadPainContext(let day):
-        guard let queries else { return nil }
         do {
+          guard let queries = try queries(on: day) else { return nil }
           return .today(
             .painContextLoaded(try queries.painContext(loggedOn: day, today: state.today)))
         } catch {
@@ -195,8 +205,11 @@ public final class AppRunner {
         }
       case .saveCheckin(var checkin):
         if checkin.at.isEmpty { checkin.at = clock.timestamp() }
+        // Filed in the programme week of the programme that ran on its day.
         return .checkinSaved(
-          effect, try store.saveCheckin(checkin, programmeStart: state.programme?.start))
+          effect,
+          try store.saveCheckin(
+            checkin, programmeStart: try queries(on: checkin.day)?.programme.start))
       case .export(let format, let path, let replacing):
         return .exportFinished(export(format, to: path, replacing: replacing))
       case .bell:

@@ -1,0 +1,147 @@
+// The exports of several programmes (`--all-programmes`): one section per programme, oldest
+// first, each with the sections of the one-programme summary, so a clinician reads each phase
+// on its own terms (its own baseline, its own adherence) and nothing is compared across them.
+
+/// "Programme 2 of 2: ACL early phase (acl-early), 2027-01-04 to 2027-02-28".
+enum ProgrammeSectionTitle {
+  static func text(_ summary: ExportSummary, index: Int, count: Int) -> String {
+    let programme = summary.programme
+    return
+      "Programme \(index + 1) of \(count): \(programme.plan.title) (\(programme.plan.id)), \(programme.start) to \(programme.end)"
+  }
+}
+
+extension MarkdownExport {
+  /// One `##` section per programme; the one-programme sections one level down.
+  public static func render(programmes summaries: [ExportSummary]) -> String {
+    let md = ExportEscaping.markdown
+    var lines: [String] = []
+    lines.append("# Rehab progress summary: \(summaries.count) programmes")
+    lines.append("")
+    lines.append("*\(SafetyText.disclaimer)*")
+    lines.append("")
+    lines.append(
+      "Each programme is summarised on its own: its measures are judged against its own baseline and never compared with another programme's."
+    )
+    lines.append("")
+    for (index, summary) in summaries.enumerated() {
+      lines.append(
+        "- \(md(ProgrammeSectionTitle.text(summary, index: index, count: summaries.count), "  "))")
+    }
+    lines.append("")
+    for (index, summary) in summaries.enumerated() {
+      let programme = summary.programme
+      lines.append(
+        "## \(ExportEscaping.markdownCell(ProgrammeSectionTitle.text(summary, index: index, count: summaries.count)))"
+      )
+      lines.append("")
+      lines.append(
+        "- **Programme:** \(md(programme.plan.title, "  ")) (`\(programme.plan.id)`), \(programme.weeks) weeks, \(programme.start) to \(programme.end)"
+      )
+      lines.append("- **Affected side:** \(programme.affectedSide.rawValue)")
+      lines.append(
+        "- **Covers:** \(ExportFormatting.range(summary.from, summary.to)); exported for \(summary.asOf)"
+      )
+      lines.append("")
+      var body: [String] = []
+      body += prescribed(summary)
+      body += adherence(summary)
+      body += measures(summary)
+      body += symmetry(summary)
+      body += painLog(summary)
+      body += doseHistory(summary)
+      body += flags(summary)
+      body += diary(summary)
+      body += painAppendix(summary)
+      // The one-programme headings (`## Adherence`) become `### Adherence` inside the section;
+      // user text never starts a line with `#` (it is escaped), so only headings move.
+      lines += body.map { $0.hasPrefix("#") ? "#" + $0 : $0 }
+    }
+    lines += redFlags()
+    lines.append("---")
+    lines.append("")
+    lines.append(
+      "Adherence is self-reported. MDC: smallest real change; MCID: smallest change that matters. LSI: affected ÷ unaffected side × 100."
+    )
+    lines.append("")
+    lines.append(SafetyText.disclaimer)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension HTMLExport {
+  /// One `<section class="programme">` per programme in one self-contained page.
+  public static func render(programmes summaries: [ExportSummary]) -> String {
+    let title = "Rehab progress summary: \(summaries.count) programmes"
+    var html = HTMLBuilder()
+    html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    html.raw(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+    )
+    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+    html.element("title", text: title)
+    html.raw("\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
+    html.raw("<header>\n")
+    html.element("h1", text: title)
+    html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
+    html.element(
+      "p",
+      text:
+        "Each programme is summarised on its own: its measures are judged against its own baseline and never compared with another programme's."
+    )
+    html.raw("</header>\n")
+    for (index, summary) in summaries.enumerated() {
+      let programme = summary.programme
+      html.raw("<section class=\"programme\">\n")
+      html.element(
+        "h2", text: ProgrammeSectionTitle.text(summary, index: index, count: summaries.count))
+      html.raw("<dl>\n")
+      html.term(
+        "Programme", "\(programme.plan.title) (\(programme.plan.id)), \(programme.weeks) weeks")
+      html.term("Dates", "\(programme.start) to \(programme.end)")
+      html.term("Affected side", programme.affectedSide.rawValue)
+      html.term("This summary covers", ExportFormatting.range(summary.from, summary.to))
+      html.term("Exported for", summary.asOf.description)
+      html.raw("</dl>\n")
+      prescribed(summary, into: &html)
+      adherence(summary, into: &html)
+      measures(summary, into: &html)
+      painLog(summary, into: &html)
+      doseHistory(summary, into: &html)
+      flags(summary, into: &html)
+      diary(summary, into: &html)
+      painAppendix(summary, into: &html)
+      html.raw("</section>\n")
+    }
+    redFlags(into: &html)
+    html.raw("<footer>\n")
+    html.element(
+      "p",
+      text:
+        "Adherence is self-reported. MDC: smallest real change; MCID: smallest change that matters; the shaded band is the baseline ± MCID. LSI: affected ÷ unaffected × 100."
+    )
+    html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
+    html.raw("</footer>\n</body>\n</html>\n")
+    return html.text
+  }
+}
+
+extension CSVExport {
+  /// One table with a first column `programme` (`<start-day>-<template-id>`, as the folder
+  /// names the programme's file), the rows of each programme in turn.
+  public static func render(programmes summaries: [ExportSummary], table: ExportTable = .items)
+    -> String
+  {
+    var out = ""
+    for (index, summary) in summaries.enumerated() {
+      let section = CSVSection.programme(
+        "\(summary.programme.start)-\(summary.programme.plan.id)", first: index == 0)
+      switch table {
+      case .items: out += items(summary, section: section)
+      case .checkins: out += checkins(summary, section: section)
+      case .notes: out += notes(summary, section: section)
+      }
+    }
+    return out
+  }
+}
