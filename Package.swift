@@ -101,7 +101,8 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: swift6),
     .testTarget(
-      name: "RehabQueriesTests", dependencies: ["RehabQueries", "RehabCore", "RehabStore"],
+      name: "RehabQueriesTests",
+      dependencies: ["RehabQueries", "RehabCore", "RehabStore", "RehabTestSupport"],
       swiftSettings: swift6),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
     .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"], swiftSettings: swift6),

@@ -92,17 +92,30 @@ public struct ProgressQueries: Sendable {
   // MARK: Days
 
   /// The day's checklist with its records, dosed by the pain entries up to the day. Reads the
-  /// day's week and the pain of the weeks before it, nothing else.
+  /// day's week file, and the earlier weeks' pain from their digests (`weekDigests`: one cache
+  /// file, each digest checked against its week file), so the cost does not grow with the
+  /// programme's length.
   public func checklist(on day: CalendarDay) throws(StoreError) -> DayChecklist {
-    let weeks = try weeksThrough(day)
-    // Scheduled once; the day's own week is the last one read (nothing is read before the
-    // programme starts, and a day without items needs no records).
+    guard day >= programme.start else {
+      return DayChecklist(
+        programme: programme, day: day, items: Scheduler(programme: programme).checklist(for: day),
+        week: nil)
+    }
+    let home = ISOWeek(containing: day)
+    // The day's own week must read (a damaged earlier one is left out and noted in `damaged`).
+    let week = try store.readableWeek(home, required: true, damaged: damaged)
+    var earlier: [ISOWeek] = []
+    var cursor = ISOWeek(containing: programme.start)
+    while cursor < home {
+      earlier.append(cursor)
+      cursor = cursor.next
+    }
+    let digests = try store.weekDigests(earlier, damaged: damaged)
+    let entries = earlier.flatMap { digests[$0]?.pain ?? [] } + week.pain.map(\.painEntry)
     let items = Scheduler(programme: programme).checklist(
-      for: day, pain: pain(in: weeks, through: day))
-    var week: ProgressWeek?
-    if !items.isEmpty { week = weeks.last }
-    if !items.isEmpty, week == nil { week = try store.loadWeek(ISOWeek(containing: day)) }
-    return DayChecklist(programme: programme, day: day, items: items, week: week)
+      for: day, pain: entries.filter { $0.day >= programme.start && $0.day <= day })
+    return DayChecklist(
+      programme: programme, day: day, items: items, week: items.isEmpty ? nil : week)
   }
 
   /// The weeks from the programme's start through `day`'s week, each read once; `day`'s own

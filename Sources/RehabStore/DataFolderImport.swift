@@ -75,7 +75,12 @@ public enum DataFolderImport {
     // while it is copied aside, and none is lost in between.
     let lock = exists ? try DurableFiles.Lock(path: DataDirectory.join(target, ".lock")) : nil
     defer { lock?.release() }
-    let existing = exists ? try DurableFiles.names(in: target).filter { $0 != ".lock" } : []
+    // The lock and the derived cache folder are not data: a folder holding only them is empty.
+    let existing =
+      exists
+      ? try DurableFiles.names(in: target).filter {
+        $0 != ".lock" && $0 != WeekDigestFile.folderName
+      } : []
     if !existing.isEmpty, !replacing { throw Refusal.notEmpty(target) }
 
     let staging = try makeStaging(for: target)

@@ -64,6 +64,10 @@ struct BenchData {
     try store.saveProgramme(tenYears.generator.programme, replacing: true)
   }
 
+  static func removeTree(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
   func remove() {
     if !keep { try? FileManager.default.removeItem(atPath: root) }
   }

@@ -56,6 +56,8 @@ struct ProcessBenchmark {
       alternate: ["uncheck", "1", "--data-dir", data.empty, "--date", day])
     print(ReportLine(name: "check (durable), empty history", samples: emptyCheck.samples).text)
 
+    /// Medians per history label and measure, for issue 19's "flat in history" ratios.
+    var medians: [String: [String: Double]] = [:]
     for history in data.histories {
       let isTarget = history.label == data.tenYears.label
       let common = ["--data-dir", history.directory, "--date", day]
@@ -93,6 +95,14 @@ struct ProcessBenchmark {
         "  check ÷ check on an empty history \(Verdicts.format(check.samples.median / emptyCheck.samples.median))×"
       )
 
+      let flags = try measure(["flags"] + common)
+      print(ReportLine(name: "flags, \(label)", samples: flags.samples).text)
+      medians[label] = [
+        "today": today.samples.median, "status": status.samples.median,
+        "week": week.samples.median, "check": check.samples.median,
+        "flags": flags.samples.median,
+      ]
+
       let export = try measure(["export", "--format", "html"] + common, runs: exportRuns)
       print(
         ReportLine(
@@ -124,7 +134,77 @@ struct ProcessBenchmark {
         figure: export.samples.summary)
       verdicts.judge(
         "peak RSS of `today`", Double(today.peakKiB) / 1024, atMost: 15, unit: "MB")
+      verdicts.judge(
+        "`week` ÷ hello-world floor", week.samples.median / floor.samples.median, atMost: 3.5,
+        unit: "×")
+      verdicts.judge(
+        "`flags` ÷ hello-world floor (flags \(flags.samples.summary))",
+        flags.samples.median / floor.samples.median, atMost: 3.5, unit: "×")
     }
+
+    // Issue 19: each command on 10 years within 1.2× of the same on 1 month, same run.
+    let short = data.histories[0].label
+    if let month = medians[short], let decade = medians[data.tenYears.label] {
+      for name in ["today", "check", "status", "week", "flags"] {
+        guard let small = month[name], let large = decade[name] else { continue }
+        verdicts.judge(
+          "`\(name)` 10 years ÷ \(short) (\(Verdicts.format(large)) / \(Verdicts.format(small)) ms)",
+          large / small, atMost: 1.2, unit: "×")
+      }
+    }
+    try exports(&verdicts)
+  }
+
+  /// Issue 19: every export format of 10 years, and `import` of the JSON one, with peak RSS.
+  private func exports(_ verdicts: inout Verdicts) throws {
+    let day = "\(BenchData.lastDay)"
+    let common = ["--data-dir", data.tenYears.directory, "--date", day]
+    let targets: [(String, Double)] = [
+      ("json", 100), ("html", 60), ("ics", 60), ("markdown", 60), ("csv", 60),
+    ]
+    for (format, target) in targets {
+      let export = try measure(["export", "--format", format] + common, runs: exportRuns)
+      print(
+        ReportLine(
+          name: "export --format \(format), 10 years", samples: export.samples, target: target
+        ).text)
+      print("  peak RSS \(megabytes(export.peakKiB)) MB")
+      verdicts.judge(
+        "`export --format \(format)` of 10 years", export.samples.median, atMost: target,
+        unit: "ms", figure: export.samples.summary)
+      if format == "json" {
+        verdicts.judge(
+          "peak RSS of `export --format json`", Double(export.peakKiB) / 1024, atMost: 30,
+          unit: "MB")
+      }
+    }
+
+    // `import` of that export into a new folder each run (an import never fills a folder that
+    // has data without --replace).
+    let archive = "\(data.root)/export-10-years.json"
+    _ = try ProcessRunner.run(
+      binaries.rehabit, ["export", "--format", "json", "--output", archive, "--force"] + common,
+      environment: environment)
+    var times: [Double] = []
+    var peaks: [Int] = []
+    for index in 0..<(warmUp + exportRuns) {
+      let target = "\(data.root)/import-\(index)"
+      let run = try ProcessRunner.run(
+        binaries.rehabit, ["import", archive, "--data-dir", target], environment: environment,
+        standardError: "/tmp/rehabit-bench-stderr.txt")
+      BenchData.removeTree(target)
+      guard index >= warmUp else { continue }
+      times.append(run.milliseconds)
+      peaks.append(run.peakKiB)
+    }
+    let samples = Samples(milliseconds: times)
+    let peak = peaks.sorted()[peaks.count / 2]
+    print(ReportLine(name: "import of the 10-year JSON export", samples: samples, target: 150).text)
+    print("  peak RSS \(megabytes(peak)) MB (wait4, an upper bound)")
+    verdicts.judge(
+      "`import` of the 10-year JSON export", samples.median, atMost: 150, unit: "ms",
+      figure: samples.summary)
+    verdicts.judge("peak RSS of `import`", Double(peak) / 1024, atMost: 30, unit: "MB")
   }
 
   private func megabytes(_ kibibytes: Int) -> String {

@@ -71,5 +71,5 @@ do {
 }
 
 print("")
-print("Issue 7 targets (10 years of daily history, 10 items a day):")
+print("Issue 7 and 19 targets (10 years of daily history, 10 items a day):")
 for line in verdicts.table { print(line) }

@@ -39,8 +39,11 @@ extension ExportSummary {
         return ExportDay(day: day, programmeWeek: week, items: items, notes: dayNotes)
       }
       guard loggedOnly else { return nil }
-      let items = (records.itemIdsByDay[day] ?? []).compactMap { id in
-        records.loggedItem(id, day: day, plan: programme.plan, notes: dayNotes)
+      let logged = records.itemsByDay[day] ?? [:]
+      let items = logged.keys.sorted().compactMap { id in
+        logged[id].flatMap {
+          records.loggedItem(id, record: $0, day: day, plan: programme.plan, notes: dayNotes)
+        }
       }
       guard !items.isEmpty || !dayNotes.isEmpty else { return nil }
       return ExportDay(day: day, programmeWeek: nil, items: items, notes: dayNotes)
@@ -153,8 +156,9 @@ extension ExportFlag {
 
 /// The stored records of many weeks, indexed for joining with the schedule.
 private struct Records {
-  var items: [String: ItemRecord] = [:]
-  var itemIdsByDay: [CalendarDay: [String]] = [:]
+  /// Each day's item records by id, the later week's record winning (no merged dictionary of
+  /// every record: ten years of them cost more to hash than to render).
+  var itemsByDay: [CalendarDay: [String: ItemRecord]] = [:]
   var pain: [PainRecord] = []
   var painByDay: [CalendarDay: [PainRecord]] = [:]
   var notes: [NoteRecord] = []
@@ -166,13 +170,11 @@ private struct Records {
     self.checkins = checkins
     for week in weeks.sorted(by: { $0.week < $1.week }) {
       for (id, record) in week.items {
-        items[id] = record
-        if let day = ChecklistItem.parseID(id)?.day { itemIdsByDay[day, default: []].append(id) }
+        if let day = ChecklistItem.parseID(id)?.day { itemsByDay[day, default: [:]][id] = record }
       }
       pain += week.pain
       notes += week.notes
     }
-    for day in itemIdsByDay.keys { itemIdsByDay[day]?.sort() }
     pain.sort { ($0.day, $0.at) < ($1.day, $1.at) }
     notes.sort { ($0.day, $0.at) < ($1.day, $1.at) }
     for record in pain where record.timing == .during {
@@ -191,10 +193,11 @@ private struct Records {
 
   /// An item logged on a day the current programme does not cover, described from its id and,
   /// when the treatment still exists, from the current plan.
-  func loggedItem(_ id: String, day: CalendarDay, plan: ProgrammePlan, notes dayNotes: [NoteRecord])
-    -> ExportItem?
-  {
-    guard let record = items[id], record.status != .pending,
+  func loggedItem(
+    _ id: String, record: ItemRecord, day: CalendarDay, plan: ProgrammePlan,
+    notes dayNotes: [NoteRecord]
+  ) -> ExportItem? {
+    guard record.status != .pending,
       let parsed = ChecklistItem.parseID(id)
     else { return nil }
     let parts = id.split(separator: ".", omittingEmptySubsequences: false)

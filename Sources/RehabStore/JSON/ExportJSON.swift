@@ -6,6 +6,7 @@ import RehabCore
 enum ExportJSON {
   static func pretty(_ value: StoredJSON) -> String {
     var out = ""
+    out.reserveCapacity(1 << 20)
     write(value, indent: 0, into: &out)
     return out + "\n"
   }

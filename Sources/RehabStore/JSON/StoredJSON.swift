@@ -55,6 +55,11 @@ public indirect enum StoredJSON: Hashable, Sendable {
   }
 
   static func quote(_ text: String) -> String {
+    // Most text (ids, days, time stamps) is printable ASCII with nothing to escape: copied whole
+    // rather than scalar by scalar (exports write tens of thousands of them).
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
