@@ -68,3 +68,4 @@ struct InitCommand: ParsableCommand {
 }
 
 extension Side: ExpressibleByArgument {}
+extension SideRule: ExpressibleByArgument {}

@@ -35,4 +35,15 @@ enum ExportProgrammeText {
     facts.append(("Dose as of \(summary.asOf)", current))
     return facts
   }
+
+  /// The programme's revisions as the summaries list them, in recorded order: (the day it
+  /// takes effect, the change in words, the note or nil).
+  static func revisions(_ summary: ExportSummary) -> [(CalendarDay, String, String?)] {
+    summary.programme.revisions.map { revision in
+      (
+        revision.effective, RevisionText.change(revision, programme: summary.programme),
+        revision.note
+      )
+    }
+  }
 }

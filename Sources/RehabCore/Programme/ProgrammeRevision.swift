@@ -31,7 +31,12 @@ public struct ProgrammeRevision: Hashable, Sendable {
   /// The note as stored: one line without control characters, trimmed, nil when empty.
   /// Length is checked by `RevisionCheck`, so a long note is refused, never cut.
   public static func cleanNote(_ text: String) -> String? {
-    let line = TextSanitizer.replacingControls(text, keepLineBreaks: false)
+    // Line breaks become spaces (a note is one line), other controls the placeholder.
+    var joined = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      joined.append(TextSanitizer.isLineBreak(scalar) ? " " : scalar)
+    }
+    let line = TextSanitizer.replacingControls(String(joined), keepLineBreaks: false)
     let trimmed = line.trimmingWhitespace
     return trimmed.isEmpty ? nil : String(trimmed)
   }

@@ -200,7 +200,14 @@ public enum RevisionCheck {
             fix: "keep at least one treatment, or pause it instead")
         ]
       }
-      if let problem = ProgrammeValidator.problems(in: plan).first { return [problem] }
+      if var problem = ProgrammeValidator.problems(in: plan).first {
+        // `treatments[3].dose.reps` names a position in a plan nobody sees: name the treatment.
+        for (index, treatment) in plan.treatments.enumerated()
+        where problem.path.hasPrefix("treatments[\(index)]") {
+          problem.path = treatment.id + problem.path.dropFirst("treatments[\(index)]".count)
+        }
+        return [problem]
+      }
     }
     return []
   }

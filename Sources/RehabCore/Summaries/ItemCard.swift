@@ -74,7 +74,9 @@ public struct ItemCard: Hashable, Sendable {
   public init?(
     item: ChecklistItem, programme: Programme, guidance: PainGuidance, weeks: [ProgressWeek]
   ) {
-    guard let treatment = programme.plan.treatment(id: item.treatmentId) else { return nil }
+    guard let treatment = programme.treatment(id: item.treatmentId, on: item.day) else {
+      return nil
+    }
     let week = item.programmeWeek
     var basis = DoseBasis.fixed
     var earlierHeld: [Int] = []
