@@ -27,7 +27,8 @@ struct ExportRevisionTests {
       revision(
         "2026-12-09",
         .set(
-          treatmentId: "heel-raises", TreatmentSettings(dose: .setsReps(sets: 2, reps: 14, load: nil))),
+          treatmentId: "heel-raises",
+          TreatmentSettings(dose: .setsReps(sets: 2, reps: 14, load: nil))),
         note: hostileNote),
       revision(
         "2026-12-08", .pause(treatmentId: "calf-stretch", until: Fixtures.day("2026-12-10"))),
@@ -84,7 +85,8 @@ struct ExportRevisionTests {
     #expect(archive.programme == Self.history.programme)
   }
 
-  @Test("the FHIR CarePlan follows the revisions: a new activity from a revised dose, on-hold, stopped")
+  @Test(
+    "the FHIR CarePlan follows the revisions: a new activity from a revised dose, on-hold, stopped")
   func fhirCarePlan() throws {
     let text = try Self.render(.fhir)
     let bundle = try StoredJSON.parse(Array(text.utf8)).objectValue
@@ -118,8 +120,10 @@ struct ExportRevisionTests {
     let bounds = heel.last?["scheduledTiming"]?.objectValue?["repeat"]?.objectValue?[
       "boundsPeriod"]?.objectValue
     #expect(bounds?["start"] == .string("2026-12-09"))
-    #expect(string(heel.first?["scheduledTiming"]?.objectValue?["repeat"]?.objectValue?[
-      "boundsPeriod"]?.objectValue?["end"]) == "2026-12-08")
+    #expect(
+      string(
+        heel.first?["scheduledTiming"]?.objectValue?["repeat"]?.objectValue?[
+          "boundsPeriod"]?.objectValue?["end"]) == "2026-12-08")
   }
 
   @Test("without revisions the CarePlan has one activity per home treatment, as before")

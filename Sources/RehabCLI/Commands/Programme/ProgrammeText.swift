@@ -56,8 +56,9 @@ enum ProgrammeText {
       "effective": "--from", "until": "--until", "weeks": "--weeks", "note": "--note",
       "treatment": "TREATMENT", "treatment.id": "the treatment's id",
     ]
-    let place = options[problem.path] ?? problem.path
-    return "\(place): \(problem.message); \(problem.fix); nothing was changed"
+    // A problem of the change as a whole needs no place.
+    let place = problem.path == "change" ? "" : "\(options[problem.path] ?? problem.path): "
+    return "\(place)\(problem.message); \(problem.fix); nothing was changed"
   }
 
   static func undoRefusal(_ reason: RevisionUndo, programme: Programme) -> String {
