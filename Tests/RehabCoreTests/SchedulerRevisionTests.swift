@@ -147,3 +147,32 @@ struct SchedulerRevisionTests {
     #expect(fromRevision?.path == "heel-raises.schedule.daily")
   }
 }
+
+extension SchedulerRevisionTests {
+  @Test("a follower keeps the days of the targets still done while one of them is paused")
+  func followerOfAPausedTarget() throws {
+    var ice = Fixtures.stretch(id: "ice")
+    ice.kind = .ice
+    ice.name = "Ice"
+    ice.dose = .time(minutes: 15)
+    ice.schedule = Schedule(.sameDaysAs(["heel-raises", "band"]))
+    var band = Fixtures.strengthening(id: "band")
+    band.schedule = Schedule(.weekdays([.tuesday, .saturday]))
+    let base = Fixtures.programme([Fixtures.strengthening(), band, ice])
+    var programme = base
+    let pause = ProgrammeRevision(
+      id: RevisionID.make(effective: Fixtures.day("2026-12-07"), suffix: 1),
+      effective: Fixtures.day("2026-12-07"), change: .pause(treatmentId: "band", until: nil),
+      at: Fixtures.stamp(1))
+    #expect(RevisionCheck.problems(adding: pause, to: base).isEmpty)
+    programme.revisions = [pause]
+    let iceDays = Self.sessions(programme, of: "ice", from: "2026-12-07", days: 7)
+    let heelDays = Self.sessions(programme, of: "heel-raises", from: "2026-12-07", days: 7)
+    #expect(iceDays == heelDays && !iceDays.isEmpty)
+    #expect(Self.sessions(programme, of: "band", from: "2026-12-07", days: 7).isEmpty)
+    // Before the pause, ice followed both.
+    let before = Self.sessions(programme, of: "ice", from: "2026-11-30", days: 7)
+    #expect(
+      before.count > Self.sessions(programme, of: "heel-raises", from: "2026-11-30", days: 7).count)
+  }
+}

@@ -136,3 +136,25 @@ struct ProgrammeRevisionStoreTests {
     #expect(FileManager.default.contents(atPath: store.programmeFile) == before)
   }
 }
+
+extension ProgrammeRevisionStoreTests {
+  @Test("a hand-edited revision that does not fit is a damaged file naming its path")
+  func handEditedRevisionIsChecked() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let (store, programme) = try Self.store(directory)
+    _ = try store.addRevision(Self.dose(14), expected: programme)
+    let file = store.programmeFile
+    let text = try #require(FileManager.default.contents(atPath: file)).map { $0 }
+    let edited = String(decoding: text, as: UTF8.self).replacingOccurrences(
+      of: "\"treatment\" : \"heel-raises\"", with: "\"treatment\" : \"toe-taps\"")
+    try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+    do {
+      _ = try store.loadProgramme()
+      Issue.record("the edited file was read")
+    } catch {
+      #expect(error.kind == .damagedFile)
+      #expect(error.problem.hasPrefix("revisions[0].treatment: 'toe-taps' is not a treatment"))
+    }
+  }
+}

@@ -374,6 +374,8 @@ public struct Scheduler: Sendable {
         else { return false }
         var mask: UInt8 = 0
         for target in targets {
+          // A target paused or removed in this era has no days to lend (R-REV-PAUSE).
+          guard plan.treatment(id: target) != nil else { continue }
           guard let pattern = patterns[target] else { return false }
           mask |= pattern.mask
         }
