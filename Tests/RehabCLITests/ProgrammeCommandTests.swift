@@ -64,6 +64,14 @@ struct ProgrammeCommandTests {
     #expect(result.stdout.hasPrefix("From 2026-11-11: Elastic band eversion: dose 3 × 14"))
     #expect(try scenario.doses(of: "band-eversion", on: "2026-11-09") == ["3 × 12"])
     #expect(try scenario.doses(of: "band-eversion", on: "2026-11-11") == ["3 × 14"])
+    // The text list too: the old dose before the effective day, the new one from it.
+    func bandLine(on day: String) throws -> Substring? {
+      try scenario.run(["today", "--date", day]).stdout.split(separator: "\n").first {
+        $0.contains("Elastic band eversion")
+      }
+    }
+    #expect(try bandLine(on: "2026-11-09")?.hasSuffix("3 × 12") == true)
+    #expect(try bandLine(on: "2026-11-11")?.hasSuffix("3 × 14") == true)
     // The next week steps on from the revised dose.
     #expect(try scenario.doses(of: "band-eversion", on: "2026-11-16") == ["3 × 15"])
     let history = try scenario.json(["programme", "history"])
