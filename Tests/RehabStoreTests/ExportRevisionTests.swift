@@ -55,6 +55,8 @@ struct ExportRevisionTests {
     #expect(text.contains("- 2026-12-08: Paused Calf stretch through 2026-12-10"))
     #expect(text.contains("- 2026-12-15: Removed Calf stretch"))
     #expect(!text.contains("<b>review</b>"))
+    #expect(text.contains("- **Starting dose:** 3 × 10"))
+    #expect(text.contains("- **Revised dose:** 2 × 14 from 2026-12-09"))
   }
 
   @Test("HTML lists each revision, escaped")
