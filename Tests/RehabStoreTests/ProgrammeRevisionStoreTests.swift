@@ -156,5 +156,16 @@ extension ProgrammeRevisionStoreTests {
       #expect(error.kind == .damagedFile)
       #expect(error.problem.hasPrefix("revisions[0].treatment: 'toe-taps' is not a treatment"))
     }
+    let outOfRange = String(decoding: text, as: UTF8.self).replacingOccurrences(
+      of: "\"reps\" : 14", with: "\"reps\" : 500")
+    try Data(outOfRange.utf8).write(to: URL(fileURLWithPath: file))
+    do {
+      _ = try store.loadProgramme()
+      Issue.record("the edited file was read")
+    } catch {
+      #expect(
+        error.problem.hasPrefix(
+          "revisions (in force from 2026-12-09): heel-raises.dose.reps: 500 is out of range"))
+    }
   }
 }

@@ -7,6 +7,16 @@ public enum RevisionCheck {
   public static func problems(adding revision: ProgrammeRevision, to programme: Programme)
     -> [ProgrammeProblem]
   {
+    let found = ownProblems(of: revision, in: programme)
+    guard found.isEmpty else { return found }
+    return planProblems(adding: revision, to: programme)
+  }
+
+  /// The revision's own fields, its day and the state it finds its treatment in; not yet the
+  /// plan it leaves.
+  private static func ownProblems(of revision: ProgrammeRevision, in programme: Programme)
+    -> [ProgrammeProblem]
+  {
     var found: [ProgrammeProblem] = []
     func add(_ path: String, _ message: String, _ fix: String) {
       found.append(ProgrammeProblem(path: path, message: message, fix: fix))
@@ -30,18 +40,18 @@ public enum RevisionCheck {
     }
     found += dayProblems(revision, programme)
     guard found.isEmpty else { return found }
-    found += changeProblems(revision, programme)
-    guard found.isEmpty else { return found }
-    return planProblems(adding: revision, to: programme)
+    return changeProblems(revision, programme)
   }
 
-  /// Every problem of the stored revisions of `programme`, each judged as it was added (in
-  /// recorded order), with its index in the path: what reading `programme.json` checks.
+  /// Every problem of the stored revisions of `programme`, with its index in the path: what
+  /// reading `programme.json` checks. Each revision's own checks are made as it was added (in
+  /// recorded order); the plans in force are then judged once, at each day they change, so
+  /// reading a long history costs one validation per change, not one per change and revision.
   public static func problems(in programme: Programme) -> [ProgrammeProblem] {
     var earlier = programme
     earlier.revisions = []
     for (index, revision) in programme.revisions.enumerated() {
-      var found = problems(adding: revision, to: earlier)
+      var found = ownProblems(of: revision, in: earlier)
       if revision.id.isEmpty {
         found.insert(
           ProgrammeProblem(
@@ -57,7 +67,15 @@ public enum RevisionCheck {
       }
       earlier.revisions.append(revision)
     }
-    return []
+    guard let first = programme.revisions.min(by: { $0.effective < $1.effective }) else {
+      return []
+    }
+    // `planProblems` judges every day from the earliest effective one with all revisions.
+    return planProblems(in: programme, from: first.effective).map { problem in
+      var nested = problem
+      nested.path = "revisions (in force from \(first.effective)): \(problem.path)"
+      return nested
+    }
   }
 
   /// The effective day: within the programme, or for `extend` the day after its end.
@@ -190,8 +208,15 @@ public enum RevisionCheck {
   {
     var revised = programme
     revised.revisions.append(revision)
-    for day in revised.revisionBoundaries where day >= revision.effective {
-      var plan = revised.inForce(on: day).plan(from: programme.plan)
+    return planProblems(in: revised, from: revision.effective)
+  }
+
+  /// The plan in force on each day from `first` on at which it changes, judged as a file.
+  private static func planProblems(in revised: Programme, from first: CalendarDay)
+    -> [ProgrammeProblem]
+  {
+    for day in revised.revisionBoundaries where day >= first {
+      var plan = revised.inForce(on: day).plan(from: revised.plan)
       plan.weeks = revised.weeks
       if plan.treatments.isEmpty {
         return [
