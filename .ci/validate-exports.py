@@ -27,6 +27,7 @@ HOSTILE = '=cmd() <script>alert("x")</script>, "quoted"\nsecond line \U0001F9B6\
 START = dt.date(2026, 11, 30)
 AS_OF = dt.date(2026, 12, 18)
 FAILURES = []
+REVISED = []  # set when the binary has `programme` and the seed recorded revisions
 
 
 def check(condition, message):
@@ -75,6 +76,15 @@ def edit_week(data, day, change):
 def seed(binary, data):
     run(binary, "init", "--template", "chronic-ankle-instability", "--start", START.isoformat(),
         "--affected-side", "left", "--data-dir", data)
+    if has_command(binary, "programme"):
+        # Revisions (issue 15): a revised dose with the hostile note, and a pause with an end,
+        # so the CarePlan carries revised and on-hold activities and import must restore them.
+        run(binary, "programme", "set", "band-eversion", "--reps", "14", "--from",
+            (START + dt.timedelta(days=9)).isoformat(), "--note", HOSTILE, "--data-dir", data)
+        run(binary, "programme", "pause", "side-leg-raises", "--from",
+            (START + dt.timedelta(days=4)).isoformat(), "--until",
+            (START + dt.timedelta(days=8)).isoformat(), "--data-dir", data)
+        REVISED.append(True)
     cli = all(has_command(binary, name) for name in ("check", "skip", "pain", "checkin"))
     print(f"seeding through {'the CLI' if cli else 'the documented progress files (check/skip/pain/checkin not built yet)'}")
     day = START
@@ -190,6 +200,10 @@ def validate_fhir(raw):
     check(kinds.count("Patient") == 1, "fhir has one Patient")
     care_plan = next(r for r in resources if r.resource_type == "CarePlan")
     check(len(care_plan.activity) >= 1, "fhir CarePlan has activities")
+    statuses = [activity.detail.status for activity in care_plan.activity]
+    check(not REVISED or "on-hold" in statuses, "fhir CarePlan has the paused treatment's activity on-hold")
+    check(not REVISED or any((activity.detail.description or "").startswith("From ") for activity in care_plan.activity),
+          "fhir CarePlan has an activity from a revised dose")
     pain = [r for r in resources if r.resource_type == "Observation" and r.code.coding
             and any(c.system == "http://loinc.org" and c.code == "72514-3" for c in r.code.coding)]
     check(len(pain) >= 1, "fhir has pain Observations coded LOINC 72514-3")

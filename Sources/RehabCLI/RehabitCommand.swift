@@ -36,7 +36,7 @@ public struct RehabitCommand: ParsableCommand {
     TodayCommand.self, ShowCommand.self, CheckCommand.self, UncheckCommand.self, SkipCommand.self,
     PainCommand.self, NoteCommand.self, CheckinCommand.self, LogCommand.self, RemoveCommand.self,
     WeekCommand.self,
-    FlagsCommand.self,
+    FlagsCommand.self, ProgrammeCommand.self,
     ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
   ]
 

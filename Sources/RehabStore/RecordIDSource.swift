@@ -26,6 +26,11 @@ public struct RecordIDSource: Sendable {
     RecordID(kind: kind, day: day, suffix: draw())
   }
 
+  /// A new revision id (`r-20261203-k3m9`) for a revision effective on `day`.
+  public func nextRevision(effective day: CalendarDay) -> String {
+    RevisionID.make(effective: day, suffix: draw())
+  }
+
   private final class Counter: Sendable {
     private let value: Mutex<UInt32>
 

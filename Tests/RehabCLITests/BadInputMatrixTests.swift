@@ -182,18 +182,22 @@ enum BadInputMatrix {
     "templates": ["templates"],
     "log": ["log"],
     "note": ["note", "stiff on waking"],
+    "programme": ["programme", "set", "band-eversion", "--reps", "13"],
   ]
 
   static let commands = bases.keys.sorted()
   static let readingData = [
-    "check", "checkin", "export", "flags", "log", "note", "pain", "skip", "today", "uncheck",
-    "week",
+    "check", "checkin", "export", "flags", "log", "note", "pain", "programme", "skip", "today",
+    "uncheck", "week",
   ]
   /// Commands not about one week: a damaged week degrades them (a warning, the answer from
   /// what can be read) rather than failing them, which `HardeningRoundTwoTests` proves.
   static let degradingOnADamagedWeek: Set<String> = ["export", "flags"]
+  /// Commands that read no week file at all (a revision is judged on programme.json alone).
+  static let readingNoWeek: Set<String> = ["programme"]
   static let writing = [
-    "check", "checkin", "export", "import", "init", "note", "pain", "skip", "uncheck",
+    "check", "checkin", "export", "import", "init", "note", "pain", "programme", "skip",
+    "uncheck",
   ]
 
   /// The same faults for every command.
@@ -224,7 +228,7 @@ enum BadInputMatrix {
           BadInput(words: base, damage: .programmeNotUTF8),
           BadInput(words: base, damage: .progressIsAFile),
         ]
-        if !degradingOnADamagedWeek.contains(command) {
+        if !degradingOnADamagedWeek.contains(command), !readingNoWeek.contains(command) {
           cases.append(BadInput(words: base, damage: .weekNotUTF8))
         }
       }

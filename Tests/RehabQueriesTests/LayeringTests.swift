@@ -88,7 +88,7 @@ struct LayeringTests {
     let lower = literal.lowercased()
     let commands = [
       "init", "today", "check", "uncheck", "skip", "pain", "checkin", "week", "flags", "export",
-      "import", "templates", "demo", "show",
+      "import", "templates", "demo", "show", "programme",
     ]
     if lower.contains("`rehabit") { return "`rehabit" }
     for command in commands where lower.contains("rehabit \(command)") {

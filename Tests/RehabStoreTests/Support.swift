@@ -26,8 +26,12 @@ struct TemporaryDirectory {
     var targets = [path]
     if let directory = opendir(parent) {
       while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        // Read the name in place up to its NUL: copying the whole d_name field can read past
+        // the end of the last entry of readdir's buffer (a crash seen with a full /tmp).
+        let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+          pointer.withMemoryRebound(
+            to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
+          ) { String(cString: $0) }
         }
         if name.hasPrefix(prefix) { targets.append("\(parent)/\(name)") }
       }

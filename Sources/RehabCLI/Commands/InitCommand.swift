@@ -112,3 +112,4 @@ struct InitCommand: ParsableCommand {
 }
 
 extension Side: ExpressibleByArgument {}
+extension SideRule: ExpressibleByArgument {}

@@ -65,7 +65,7 @@ enum RecordText {
   static func describe(_ record: LoggedRecord, programme: Programme) -> String {
     switch record {
     case .pain(let entry):
-      pain(entry, treatment: entry.treatmentId.flatMap { programme.plan.treatment(id: $0)?.name })
+      pain(entry, treatment: entry.treatmentId.flatMap { programme.treatment(id: $0)?.name })
     case .note(let note): self.note(note)
     case .checkin(let checkin):
       self.checkin(checkin, programmeWeek: programme.programmeWeek(of: checkin.day))

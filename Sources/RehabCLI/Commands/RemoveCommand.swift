@@ -82,7 +82,7 @@ extension DayLogJSON.Record {
     case .pain(let entry):
       self.init(
         entry: .pain(
-          entry, treatment: entry.treatmentId.flatMap { programme.plan.treatment(id: $0)?.name }))
+          entry, treatment: entry.treatmentId.flatMap { programme.treatment(id: $0)?.name }))
     case .note(let note): self.init(entry: .note(note))
     case .checkin(let checkin):
       self.init(entry: .checkin(checkin, programmeWeek: programme.programmeWeek(of: checkin.day)))

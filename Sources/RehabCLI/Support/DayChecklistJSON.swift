@@ -39,7 +39,7 @@ struct DayChecklistJSON: Encodable {
         occurrence: entry.item.occurrence, occurrencesPerDay: entry.item.occurrencesPerDay,
         painAdjustments: entry.item.painAdjustments, instructions: entry.item.instructions,
         load: entry.item.dose.dose.load
-          ?? programme.plan.treatment(id: entry.item.treatmentId)?.dose.load)
+          ?? programme.treatment(id: entry.item.treatmentId, on: entry.item.day)?.dose.load)
     }
   }
 

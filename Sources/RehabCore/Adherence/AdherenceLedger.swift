@@ -116,7 +116,7 @@ public struct AdherenceLedger: Sendable {
         if day <= asOf { tallies[entry.item.treatmentId, default: .empty].count(entry.status) }
       }
     }
-    return programme.plan.treatments.filter { seen.contains($0.id) }.map { treatment in
+    return programme.allTreatments.filter { seen.contains($0.id) }.map { treatment in
       TreatmentAdherence(
         treatmentId: treatment.id, name: treatment.name, kind: treatment.kind,
         tally: tallies[treatment.id] ?? .empty)

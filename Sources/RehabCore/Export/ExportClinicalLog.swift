@@ -88,7 +88,7 @@ extension ExportSummary {
     let programme = history.programme
     let scheduler = Scheduler(programme: programme)
     let guidance = scheduler.painGuidance(history.painEntries(through: asOf))
-    let treatments = programme.plan.treatments.filter { $0.kind.isHomeTask }
+    let treatments = programme.allTreatments.filter { $0.kind.isHomeTask }
     let lastWeek = programme.programmeWeek(of: min(asOf, programme.end)) ?? 0
 
     func sessions(of treatment: Treatment, inWeek week: Int) -> [CalendarDay] {
@@ -118,8 +118,8 @@ extension ExportSummary {
       }
       let exercise =
         record.itemId.flatMap { id in
-          ChecklistItem.parseID(id).flatMap { programme.plan.treatment(id: $0.treatmentId)?.name }
-        } ?? record.treatmentId.flatMap { programme.plan.treatment(id: $0)?.name }
+          ChecklistItem.parseID(id).flatMap { programme.treatment(id: $0.treatmentId)?.name }
+        } ?? record.treatmentId.flatMap { programme.treatment(id: $0)?.name }
       return ExportPainEntry(record: record, exercise: exercise, effects: effects)
     }
 

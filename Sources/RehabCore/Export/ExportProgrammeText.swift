@@ -15,7 +15,20 @@ enum ExportProgrammeText {
       facts.append(("Weeks", "\(weeks.from)–\(weeks.to) of \(programme.weeks)"))
     }
     facts.append(("Load", treatment.dose.load ?? "none given"))
-    facts.append(("Starting dose", treatment.dose.text))
+    // A revised treatment shows what it started at and what was changed, from which day.
+    let original = programme.allTreatments.first { $0.id == treatment.id } ?? treatment
+    facts.append(("Starting dose", original.dose.text))
+    let day = min(max(summary.asOf, programme.start), programme.end)
+    if let current = programme.inForce(on: day).treatment(id: treatment.id) {
+      if let id = current.doseRevisionId,
+        let revision = programme.revisions.first(where: { $0.id == id })
+      {
+        facts.append(("Revised dose", "\(treatment.dose.text) from \(revision.effective)"))
+      }
+      if let status = RevisionText.status(current.status) {
+        facts.append(("Status", "\(status) as of \(day)"))
+      }
+    }
     if let progression = treatment.progression {
       facts.append(("Progression", ItemCardText.progressionWords(progression)))
     }
@@ -34,5 +47,16 @@ enum ExportProgrammeText {
     }
     facts.append(("Dose as of \(summary.asOf)", current))
     return facts
+  }
+
+  /// The programme's revisions as the summaries list them, in recorded order: (the day it
+  /// takes effect, the change in words, the note or nil).
+  static func revisions(_ summary: ExportSummary) -> [(CalendarDay, String, String?)] {
+    summary.programme.revisions.map { revision in
+      (
+        revision.effective, RevisionText.change(revision, programme: summary.programme),
+        revision.note
+      )
+    }
   }
 }

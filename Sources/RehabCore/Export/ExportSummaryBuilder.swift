@@ -91,7 +91,9 @@ extension ExportSummary {
     let day = min(max(asOf, programme.start), programme.end)
     let scheduler = Scheduler(programme: programme)
     let guidance = scheduler.painGuidance(history.painEntries(through: day))
-    return programme.plan.treatments.map { treatment in
+    // The treatments as in force on the day: revised doses, without removed ones.
+    let inForce = programme.inForce(on: day).treatments.filter { $0.status != .removed }
+    return inForce.map(\.treatment).map { treatment in
       ExportTreatment(
         treatment: treatment, sides: treatment.side.sides(affected: programme.affectedSide),
         programmeWeek: programme.programmeWeek(of: day) ?? 1,

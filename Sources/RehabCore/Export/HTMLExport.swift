@@ -283,6 +283,15 @@ public enum HTMLExport {
       html.raw("</dl>\n")
       html.element("p", text: entry.treatment.instructions)
     }
+    let revisions = ExportProgrammeText.revisions(summary)
+    if !revisions.isEmpty {
+      html.element("h3", text: "Revisions")
+      html.raw("<ul class=\"revisions\">\n")
+      for (day, change, note) in revisions {
+        html.element("li", text: "\(day): \(change)\(note.map { " — \($0)" } ?? "")")
+      }
+      html.raw("</ul>\n")
+    }
     html.raw("</section>\n")
   }
 

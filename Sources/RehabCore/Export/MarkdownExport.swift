@@ -209,6 +209,14 @@ public enum MarkdownExport {
       lines.append(md(treatment.instructions, ""))
       lines.append("")
     }
+    let revisions = ExportProgrammeText.revisions(summary)
+    if !revisions.isEmpty {
+      lines += ["### Revisions", ""]
+      for (day, change, note) in revisions {
+        lines.append("- \(day): \(md(change, "  "))\(note.map { " — \(md($0, "  "))" } ?? "")")
+      }
+      lines.append("")
+    }
     return lines
   }
 

@@ -14,6 +14,8 @@ public enum ProgrammeValidator {
           path: "weeks", message: "\(programme.weeks) weeks is out of range",
           fix: "use 1 to \(ProgrammePlan.weekLimits.upperBound) weeks"))
     }
+    // Revisions are judged on a programme that is otherwise sound (their checks read it).
+    if found.isEmpty { found += RevisionCheck.problems(in: programme) }
     return found
   }
 

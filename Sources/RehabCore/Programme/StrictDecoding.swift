@@ -42,4 +42,18 @@ extension KeyedDecodingContainer {
           "schemaVersion \(version) is not supported; this rehabit reads version \(supported)")
     }
   }
+
+  /// Reads `schemaVersion` and throws unless it is one of `supported` (older ones migrate).
+  @discardableResult
+  func requireSchemaVersion(in supported: ClosedRange<Int>, forKey key: Key) throws -> Int {
+    let version = try decode(Int.self, forKey: key)
+    guard supported.contains(version) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self,
+        debugDescription:
+          "schemaVersion \(version) is not supported; this rehabit reads versions \(supported.lowerBound) to \(supported.upperBound)"
+      )
+    }
+    return version
+  }
 }

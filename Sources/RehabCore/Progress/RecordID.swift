@@ -37,16 +37,21 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
     self.suffix = suffix & RecordID.suffixMask
   }
 
-  public var description: String {
+  public var description: String { RecordID.format(prefix: kind.prefix, day: day, suffix: suffix) }
+
+  /// `X-YYYYMMDD-xxxx`: the layout shared with programme revisions (`RevisionID`).
+  static func format(prefix: Character, day: CalendarDay, suffix: UInt32) -> String {
     var letters: [UInt8] = []
-    var rest = suffix
+    var rest = suffix & suffixMask
     for _ in 0..<4 {
       letters.append(RecordID.alphabet[Int(rest & 31)])
       rest >>= 5
     }
-    let date = "\(day)".filter { $0 != "-" }
-    return "\(kind.prefix)-\(date)-\(String(decoding: letters.reversed(), as: UTF8.self))"
+    return "\(prefix)-\(compact(day))-\(String(decoding: letters.reversed(), as: UTF8.self))"
   }
+
+  /// `20261105` for 2026-11-05.
+  static func compact(_ day: CalendarDay) -> String { "\(day)".filter { $0 != "-" } }
 
   /// Parses an id as `description` writes it; nil for anything else (an item id, a typo).
   public init?(_ text: String) {

@@ -108,7 +108,7 @@ extension Scheduler {
     let after = painGuidance(earlier + [entry])
     var changes: [PainConsequence.TreatmentChange] = []
     for kind in TreatmentKind.sessionOrder where kind.isHomeTask {
-      for treatment in programme.plan.treatments
+      for treatment in treatments(on: sessionDay)
       where treatment.kind == kind && entry.concerns(treatment.id)
         && isScheduled(treatment, on: sessionDay)
       {

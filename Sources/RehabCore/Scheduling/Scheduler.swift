@@ -1,31 +1,95 @@
 /// Turns a programme into daily checklists. Pure and deterministic: no clock, no I/O; the same
 /// programme, day and pain entries always give the same items with the same ids.
+///
+/// A programme with revisions is scheduled in stretches ("eras") over which the treatments in
+/// force stay the same (`Programme.inForce(on:)`); a day is scheduled by the era it falls in,
+/// so a revision never changes a day before it (R-REV-EFFECTIVE).
 public struct Scheduler: Sendable {
   public let programme: Programme
-  /// Each treatment's days within a programme week (day 0 = the start day's weekday).
-  private let patterns: [String: WeeklyPattern]
-  /// For each `sameDaysAs` treatment, its days in each programme week (index 0 = week 1):
-  /// only the days on which one of its targets really has a session, so a target's `weeks`
-  /// count too ("ice after every loading session").
-  private let followerPatterns: [String: [WeeklyPattern]]
+  /// One per stretch of unchanged treatments, by first day; the first starts on the start day.
+  private let eras: [Era]
+  /// Per treatment, the programme weeks (1-based) with at least one day on which it is in
+  /// force (neither paused nor removed); empty without revisions, where every week counts.
+  private let weeksInForce: [String: Set<Int>]
+
+  /// The treatments in force over a stretch of days, with their laid-out days.
+  private struct Era: Sendable {
+    let first: CalendarDay
+    /// Every treatment of the programme on these days, also paused and removed ones.
+    let treatments: [String: TreatmentInForce]
+    /// The treatments done on these days, in the plan's order.
+    let active: [Treatment]
+    /// Each active treatment's days within a programme week (day 0 = the start day's weekday).
+    let patterns: [String: WeeklyPattern]
+    /// For each `sameDaysAs` treatment, its days in each programme week (index 0 = week 1):
+    /// only the days on which one of its targets really has a session, so a target's `weeks`
+    /// count too ("ice after every loading session").
+    let followerPatterns: [String: [WeeklyPattern]]
+  }
 
   public init(programme: Programme) {
     self.programme = programme
-    let patterns = Scheduler.layOut(programme)
-    self.patterns = patterns
-    self.followerPatterns = Scheduler.followerPatterns(programme, patterns: patterns)
+    var eras: [Era] = []
+    // A treatment keeps its days while its schedule and side stay as they were: a revision
+    // of one treatment does not move another's days (R-REV-SCHEDULE).
+    var laidOut: [String: (treatment: Treatment, pattern: WeeklyPattern)] = [:]
+    for first in programme.revisionBoundaries {
+      let inForce = programme.inForce(on: first)
+      let active = inForce.active
+      var fixed: [String: WeeklyPattern] = [:]
+      for treatment in active {
+        if let earlier = laidOut[treatment.id], earlier.treatment.schedule == treatment.schedule,
+          earlier.treatment.side == treatment.side
+        {
+          fixed[treatment.id] = earlier.pattern
+        }
+      }
+      let patterns = Scheduler.layOut(programme, treatments: active, fixed: fixed)
+      for treatment in active {
+        if let pattern = patterns[treatment.id] { laidOut[treatment.id] = (treatment, pattern) }
+      }
+      eras.append(
+        Era(
+          first: first,
+          treatments: Dictionary(inForce.treatments.map { ($0.id, $0) }) { first, _ in first },
+          active: active, patterns: patterns,
+          followerPatterns: Scheduler.followerPatterns(
+            programme, treatments: active, patterns: patterns)))
+    }
+    self.eras = eras
+    self.weeksInForce = Scheduler.weeksInForce(programme, eras: eras)
   }
+
+  private func era(for day: CalendarDay) -> Era? {
+    eras.last { $0.first <= day } ?? eras.first
+  }
+
+  /// `treatment` as in force on `day` (its revised dose, schedule and side), nil when it is
+  /// not part of the programme then.
+  private func inForce(_ treatmentId: String, on day: CalendarDay) -> TreatmentInForce? {
+    era(for: day)?.treatments[treatmentId]
+  }
+
+  /// The treatments done on `day` (neither paused nor removed), as revised by then.
+  public func treatments(on day: CalendarDay) -> [Treatment] { era(for: day)?.active ?? [] }
 
   /// Whether `treatment` has a session on `day` (home task or not).
   public func isScheduled(_ treatment: Treatment, on day: CalendarDay) -> Bool {
-    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
-      return false
-    }
+    isScheduled(treatment.id, on: day)
+  }
+
+  /// Whether the treatment `treatmentId` has a session on `day`: within the programme, in
+  /// force that day (not paused or removed), in its weeks and on one of its days.
+  public func isScheduled(_ treatmentId: String, on day: CalendarDay) -> Bool {
+    guard let week = programme.programmeWeek(of: day), let era = era(for: day),
+      let current = era.treatments[treatmentId], current.status.isActive,
+      current.treatment.runs(inWeek: week)
+    else { return false }
     let position = programme.start.days(until: day) % 7
-    if let byWeek = followerPatterns[treatment.id] {
+    if let byWeek = era.followerPatterns[treatmentId] {
       return byWeek.indices.contains(week - 1) && byWeek[week - 1].contains(position: position)
     }
-    return patterns[treatment.id]?.contains(position: position) ?? false
+    return era.patterns[treatmentId]?.contains(position: position) ?? false
   }
 
   /// The pain entries digested into painful sessions per treatment, for many checklists at once.
@@ -40,13 +104,14 @@ public struct Scheduler: Sendable {
   /// The day's home items in session order (heat, stretching, activation, strengthening, ice).
   /// Ultrasound is clinic-delivered and never a home item (R-DOSE-ULTRASOUND).
   public func checklist(for day: CalendarDay, guidance: PainGuidance) -> [ChecklistItem] {
-    guard let week = programme.programmeWeek(of: day) else { return [] }
+    guard let week = programme.programmeWeek(of: day), let era = era(for: day) else { return [] }
     var items: [ChecklistItem] = []
     for kind in TreatmentKind.sessionOrder where kind.isHomeTask {
-      for treatment in programme.plan.treatments
-      where treatment.kind == kind && isScheduled(treatment, on: day) {
+      for treatment in era.active
+      where treatment.kind == kind && isScheduled(treatment.id, on: day) {
+        guard let current = era.treatments[treatment.id] else { continue }
         let (dose, step, adjustments) = prescription(
-          for: treatment, on: day, week: week, guidance: guidance)
+          for: current, on: day, week: week, guidance: guidance)
         let timesPerDay = treatment.schedule.timesPerDay
         for side in treatment.side.sides(affected: programme.affectedSide) {
           for occurrence in 1...max(1, timesPerDay) {
@@ -68,10 +133,10 @@ public struct Scheduler: Sendable {
   /// The ids of `checklist(for:)`'s items, without working out any dose: pain changes doses,
   /// never which items there are, so counting a day's records needs nothing more.
   public func itemIds(for day: CalendarDay) -> [String] {
-    guard programme.programmeWeek(of: day) != nil else { return [] }
+    guard programme.programmeWeek(of: day) != nil, let era = era(for: day) else { return [] }
     var ids: [String] = []
-    for treatment in programme.plan.treatments
-    where treatment.kind.isHomeTask && isScheduled(treatment, on: day) {
+    for treatment in era.active
+    where treatment.kind.isHomeTask && isScheduled(treatment.id, on: day) {
       let timesPerDay = treatment.schedule.timesPerDay
       for side in treatment.side.sides(affected: programme.affectedSide) {
         for occurrence in 1...max(1, timesPerDay) {
@@ -90,7 +155,7 @@ public struct Scheduler: Sendable {
     // Every pattern repeats weekly, so a session is at most 7 days back unless the
     // treatment's week range starts later; look one week further to cover that edge.
     for _ in 0..<14 where candidate >= programme.start {
-      if isScheduled(treatment, on: candidate) { return candidate }
+      if isScheduled(treatment.id, on: candidate) { return candidate }
       candidate = candidate.adding(days: -1)
     }
     return nil
@@ -102,24 +167,43 @@ public struct Scheduler: Sendable {
   public func prescription(
     for treatment: Treatment, on day: CalendarDay, guidance: PainGuidance
   ) -> Prescription? {
-    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+    guard let week = programme.programmeWeek(of: day),
+      let current = inForce(treatment.id, on: day), current.treatment.runs(inWeek: week)
+    else {
       return nil
     }
     let (dose, step, adjustments) = prescription(
-      for: treatment, on: day, week: week, guidance: guidance)
+      for: current, on: day, week: week, guidance: guidance)
     return Prescription(
       dose: dose, programmeWeek: week, progressionStep: step, painAdjustments: adjustments)
   }
 
   /// The progression step of `treatment` in programme week `week` before any step down: one
-  /// per week since its first, less the weeks held by R-PAIN-HOLD.
+  /// per week since its first (or since its latest dose revision), less the weeks held by
+  /// R-PAIN-HOLD and those a pause holds (R-REV-PAUSE). As in force on the week's first day.
   public func plannedStep(of treatment: Treatment, inWeek week: Int, guidance: PainGuidance)
     -> Int
   {
-    guard week > treatment.firstWeek else { return 0 }
-    return ((treatment.firstWeek + 1)...week).count {
-      !guidance.holdsProgression(of: treatment.id, inWeek: $0)
+    let day = max(programme.start, programme.firstDay(ofWeek: week))
+    guard let current = inForce(treatment.id, on: day) else { return 0 }
+    return plannedStep(of: current, inWeek: week, guidance: guidance)
+  }
+
+  private func plannedStep(of current: TreatmentInForce, inWeek week: Int, guidance: PainGuidance)
+    -> Int
+  {
+    let base = current.progressionFromWeek
+    guard week > base else { return 0 }
+    return ((base + 1)...week).count {
+      !guidance.holdsProgression(of: current.id, inWeek: $0)
+        && inForce(current.id, inWeek: $0) && inForce(current.id, inWeek: $0 - 1)
     }
+  }
+
+  /// Whether the treatment is in force on at least one day of programme week `week`.
+  private func inForce(_ treatmentId: String, inWeek week: Int) -> Bool {
+    guard !weeksInForce.isEmpty else { return true }
+    return weeksInForce[treatmentId]?.contains(week) ?? false
   }
 
   /// Dose after weekly progression, held weeks (R-PAIN-HOLD) and a step down after a painful
@@ -127,34 +211,39 @@ public struct Scheduler: Sendable {
   /// (itself worked out by these rules, so painful sessions in a row keep stepping down), never
   /// from this session's newly scheduled dose, and it never makes a session heavier.
   private func prescription(
-    for treatment: Treatment, on day: CalendarDay, week: Int, guidance: PainGuidance
+    for current: TreatmentInForce, on day: CalendarDay, week: Int, guidance: PainGuidance
   ) -> (PrescribedDose, Int, [ChecklistItem.PainAdjustment]) {
-    let planned = plannedDose(for: treatment, week: week, guidance: guidance)
+    let treatment = current.treatment
+    let planned = plannedDose(for: current, week: week, guidance: guidance)
     var adjustments = planned.adjustments
     guard PainStep.applies(to: treatment.kind),
       let previous = previousSession(of: treatment, before: day),
       guidance.wasPainful(treatment.id, on: previous),
-      let previousWeek = programme.programmeWeek(of: previous)
+      let previousWeek = programme.programmeWeek(of: previous),
+      let then = inForce(treatment.id, on: previous)
     else { return (planned.dose, planned.steps, adjustments) }
-    let hurt = prescription(for: treatment, on: previous, week: previousWeek, guidance: guidance).0
+    // The session that hurt is dosed as in force on its own day.
+    let hurt = prescription(for: then, on: previous, week: previousWeek, guidance: guidance).0
     adjustments.append(.steppedDown)
     let lighter =
-      PainStep.lighter(than: hurt, kind: treatment.kind, progression: treatment.progression)
+      PainStep.lighter(than: hurt, kind: treatment.kind, progression: current.progression)
       ?? hurt
     return (lighter, planned.steps, adjustments)
   }
 
-  /// The week's dose before any step down: the starting dose after the week's progression
-  /// steps, less the weeks held by R-PAIN-HOLD.
-  private func plannedDose(for treatment: Treatment, week: Int, guidance: PainGuidance)
+  /// The week's dose before any step down: the starting (or revised) dose after the week's
+  /// progression steps, less the weeks held by R-PAIN-HOLD and R-REV-PAUSE.
+  private func plannedDose(for current: TreatmentInForce, week: Int, guidance: PainGuidance)
     -> (dose: PrescribedDose, steps: Int, adjustments: [ChecklistItem.PainAdjustment])
   {
-    guard let progression = treatment.progression else {
+    let treatment = current.treatment
+    guard let progression = current.progression else {
       return (PrescribedDose(dose: treatment.dose), 0, [])
     }
     var adjustments: [ChecklistItem.PainAdjustment] = []
-    let steps = plannedStep(of: treatment, inWeek: week, guidance: guidance)
-    if week > treatment.firstWeek, guidance.holdsProgression(of: treatment.id, inWeek: week) {
+    let steps = plannedStep(of: current, inWeek: week, guidance: guidance)
+    if week > current.progressionFromWeek, guidance.holdsProgression(of: treatment.id, inWeek: week)
+    {
       adjustments.append(.held)
     }
     return (progression.apply(steps: steps, to: treatment.dose), steps, adjustments)
@@ -165,10 +254,12 @@ public struct Scheduler: Sendable {
   public func plannedDose(
     for treatment: Treatment, on day: CalendarDay, guidance: PainGuidance
   ) -> PrescribedDose? {
-    guard let week = programme.programmeWeek(of: day), treatment.runs(inWeek: week) else {
+    guard let week = programme.programmeWeek(of: day),
+      let current = inForce(treatment.id, on: day), current.treatment.runs(inWeek: week)
+    else {
       return nil
     }
-    return plannedDose(for: treatment, week: week, guidance: guidance).dose
+    return plannedDose(for: current, week: week, guidance: guidance).dose
   }
 
   /// The next session of `treatment` strictly after `day`, within the programme.
@@ -176,17 +267,40 @@ public struct Scheduler: Sendable {
     var candidate = day.adding(days: 1)
     // As in `previousSession`: two weeks cover a treatment whose weeks start later.
     for _ in 0..<14 where candidate <= programme.end {
-      if isScheduled(treatment, on: candidate) { return candidate }
+      if isScheduled(treatment.id, on: candidate) { return candidate }
       candidate = candidate.adding(days: 1)
     }
     return nil
   }
 
+  /// Per treatment, the programme weeks with a day on which it is in force; empty without
+  /// revisions (every week counts, and nothing needs working out).
+  private static func weeksInForce(_ programme: Programme, eras: [Era]) -> [String: Set<Int>] {
+    guard !programme.revisions.isEmpty else { return [:] }
+    var result: [String: Set<Int>] = [:]
+    for (index, era) in eras.enumerated() {
+      let first = max(era.first, programme.start)
+      let last = min(
+        index + 1 < eras.count ? eras[index + 1].first.adding(days: -1) : programme.end,
+        programme.end)
+      guard first <= last, let from = programme.programmeWeek(of: first),
+        let to = programme.programmeWeek(of: last)
+      else { continue }
+      for treatment in era.active { result[treatment.id, default: []].formUnion(from...to) }
+    }
+    return result
+  }
+
   /// Chooses each treatment's days. Fixed patterns (daily, weekdays) go first; each
   /// `daysPerWeek` treatment then takes the rotation that keeps the busiest day lightest, so a
   /// day's list stays short (Bachmann 2018). Ties go to the smallest rotation: deterministic.
-  private static func layOut(_ programme: Programme) -> [String: WeeklyPattern] {
-    let plan = programme.plan
+  ///
+  /// `fixed` treatments keep the days they had in an earlier era and are placed first.
+  private static func layOut(
+    _ programme: Programme, treatments: [Treatment], fixed: [String: WeeklyPattern]
+  ) -> [String: WeeklyPattern] {
+    var plan = programme.plan
+    plan.treatments = treatments
     let firstWeekday = programme.start.weekday
     var patterns: [String: WeeklyPattern] = [:]
     var load = [Int](repeating: 0, count: 7)
@@ -224,13 +338,18 @@ public struct Scheduler: Sendable {
     }
 
     for treatment in plan.treatments {
+      guard let pattern = fixed[treatment.id] else { continue }
+      if case .sameDaysAs = treatment.schedule.pattern { continue }
+      place(treatment, pattern)
+    }
+    for treatment in plan.treatments where fixed[treatment.id] == nil {
       switch treatment.schedule.pattern {
       case .daily: place(treatment, .everyDay)
       case .weekdays(let days): place(treatment, .weekdays(days, firstWeekday: firstWeekday))
       default: break
       }
     }
-    for treatment in plan.treatments {
+    for treatment in plan.treatments where fixed[treatment.id] == nil {
       guard case .daysPerWeek(let count) = treatment.schedule.pattern else { continue }
       let weight = groupWeight(treatment)
       var best = (offset: 0, peak: Int.max, spread: Int.max)
@@ -255,6 +374,8 @@ public struct Scheduler: Sendable {
         else { return false }
         var mask: UInt8 = 0
         for target in targets {
+          // A target paused or removed in this era has no days to lend (R-REV-PAUSE).
+          guard plan.treatment(id: target) != nil else { continue }
           guard let pattern = patterns[target] else { return false }
           mask |= pattern.mask
         }
@@ -270,9 +391,10 @@ public struct Scheduler: Sendable {
   /// of the days of those targets that run that week (following chains of references).
   /// Treatments left without a pattern by `layOut` (a cycle, a missing target) get none.
   private static func followerPatterns(
-    _ programme: Programme, patterns: [String: WeeklyPattern]
+    _ programme: Programme, treatments: [Treatment], patterns: [String: WeeklyPattern]
   ) -> [String: [WeeklyPattern]] {
-    let plan = programme.plan
+    var plan = programme.plan
+    plan.treatments = treatments
     let followers = plan.treatments.filter { treatment in
       guard case .sameDaysAs = treatment.schedule.pattern else { return false }
       return patterns[treatment.id] != nil
@@ -346,14 +468,14 @@ public struct PainGuidance: Sendable {
     for entry in entries {
       highestOnDay[entry.day] = max(highestOnDay[entry.day] ?? 0, entry.level)
     }
-    for treatment in programme.plan.treatments where PainStep.applies(to: treatment.kind) {
+    for treatment in programme.allTreatments where PainStep.applies(to: treatment.kind) {
       var days: [CalendarDay: [PainEntry]] = [:]
       for entry in entries where entry.concerns(treatment.id) {
         let sessionDay = entry.sessionDay
         guard
           PainGuidance.makesPainful(entry, highestOnSessionDay: highestOnDay[sessionDay])
         else { continue }
-        if scheduler.isScheduled(treatment, on: sessionDay) {
+        if scheduler.isScheduled(treatment.id, on: sessionDay) {
           days[sessionDay, default: []].append(entry)
         }
       }

@@ -74,16 +74,22 @@ public struct ItemCard: Hashable, Sendable {
   public init?(
     item: ChecklistItem, programme: Programme, guidance: PainGuidance, weeks: [ProgressWeek]
   ) {
-    guard let treatment = programme.plan.treatment(id: item.treatmentId) else { return nil }
+    // As in force on the item's day: a revised dose is the dose progression counts from, from
+    // the week of its revision (R-REV-DOSE).
+    guard let current = programme.inForce(on: item.day).treatment(id: item.treatmentId) else {
+      return nil
+    }
+    let treatment = current.treatment
+    let firstWeek = current.progressionFromWeek
     let week = item.programmeWeek
     var basis = DoseBasis.fixed
     var earlierHeld: [Int] = []
     var hold: Hold?
     var stepDown: StepDown?
-    if treatment.progression != nil {
-      basis = .progression(week: week, firstWeek: treatment.firstWeek, steps: item.progressionStep)
-      if week > treatment.firstWeek {
-        for progressionWeek in (treatment.firstWeek + 1)..<week
+    if current.progression != nil {
+      basis = .progression(week: week, firstWeek: firstWeek, steps: item.progressionStep)
+      if week > firstWeek {
+        for progressionWeek in (firstWeek + 1)..<week
         where guidance.holdsProgression(of: treatment.id, inWeek: progressionWeek) {
           earlierHeld.append(progressionWeek)
         }

@@ -93,9 +93,9 @@ public enum DemoHistory {
       day = day.adding(days: 1)
     }
     let progressing = scheduler.checklist(for: today).first { item in
-      programme.plan.treatment(id: item.treatmentId)?.progression != nil
+      programme.treatment(id: item.treatmentId)?.progression != nil
     }
-    if let progressing, let treatment = programme.plan.treatment(id: progressing.treatmentId),
+    if let progressing, let treatment = programme.treatment(id: progressing.treatmentId),
       let previous = scheduler.previousSession(of: treatment, before: today)
     {
       days[previous] = (6, treatment.id)

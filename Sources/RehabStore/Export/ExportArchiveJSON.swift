@@ -178,7 +178,19 @@ extension ExportArchive {
       ])
     }
 
+    let revisions: [StoredJSON] = summary.programme.revisions.map { revision in
+      .object([
+        "id": .string(revision.id),
+        "effective": .string(revision.effective.description),
+        "kinds": .array(revision.kinds.map { .string($0.rawValue) }),
+        "treatment": ExportJSON.string(revision.treatmentId),
+        "change": .string(RevisionText.change(revision, programme: summary.programme)),
+        "note": ExportJSON.string(revision.note),
+        "at": .string(revision.at),
+      ])
+    }
     return .object([
+      "revisions": .array(revisions),
       "adherence": .object(overall),
       "measures": .array(measures),
       "flags": .array(flags),

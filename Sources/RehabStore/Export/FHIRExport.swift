@@ -103,21 +103,39 @@ public enum FHIRExport {
     func carePlan() -> [String: StoredJSON] {
       let asOf = summary.asOf
       let status = asOf > programme.end ? "completed" : "active"
-      let activities: [StoredJSON] = programme.plan.treatments.filter(\.kind.isHomeTask).map {
-        treatment in
-        let first = programme.firstDay(ofWeek: treatment.weeks?.from ?? 1)
-        let last = programme.firstDay(
-          ofWeek: min(treatment.weeks?.to ?? programme.weeks, programme.weeks)
-        )
-        .adding(days: 6)
-        let activityStatus =
-          asOf < first ? "not-started" : asOf > last ? "completed" : "in-progress"
+      // One activity per treatment and stretch of days over which the revisions leave it the
+      // same (R-REV-EFFECTIVE): a revised dose is a new activity from its day, a paused span
+      // an `on-hold` one and a removal a `stopped` one. Without revisions: one per treatment.
+      let activities: [StoredJSON] = FHIRExport.segments(of: programme).map { segment in
+        let treatment = segment.treatment
+        var first = segment.first
+        var last = segment.last
+        if segment.status == .active {
+          first = max(first, programme.firstDay(ofWeek: treatment.weeks?.from ?? 1))
+          last = min(
+            last,
+            programme.firstDay(ofWeek: min(treatment.weeks?.to ?? programme.weeks, programme.weeks))
+              .adding(days: 6))
+        }
+        let activityStatus: String
+        switch segment.status {
+        case .active:
+          activityStatus = asOf < first ? "not-started" : asOf > last ? "completed" : "in-progress"
+        case .paused: activityStatus = "on-hold"
+        case .removed: activityStatus = "stopped"
+        }
+        var description =
+          "\(treatment.kind.title), \(treatment.side.sides(affected: programme.affectedSide).map(\.rawValue).joined(separator: " and ")) side, starting dose \(treatment.dose.text). \(treatment.instructions)"
+        if let revision = segment.revision {
+          let note = revision.note.map { " (\($0))" } ?? ""
+          description =
+            "From \(revision.effective): \(RevisionText.change(revision, programme: programme))\(note). "
+            + description
+        }
         var detail: [String: StoredJSON] = [
           "status": .string(activityStatus),
           "code": .object(["text": .string(treatment.name)]),
-          "description": .string(
-            "\(treatment.kind.title), \(treatment.side.sides(affected: programme.affectedSide).map(\.rawValue).joined(separator: " and ")) side, starting dose \(treatment.dose.text). \(treatment.instructions)"
-          ),
+          "description": .string(description),
         ]
         let bounds: StoredJSON = .object([
           "start": .string(first.description), "end": .string(last.description),
@@ -278,7 +296,7 @@ public enum FHIRExport {
       ]
       var note = "Logged \(when) on \(record.day)"
       if let treatment = record.treatmentId {
-        note += ", about \(programme.plan.treatment(id: treatment)?.name ?? treatment)"
+        note += ", about \(programme.treatment(id: treatment)?.name ?? treatment)"
       }
       if let entry = summary.painLog.first(where: { $0.record == record }) {
         note += "; \(ExportClinicalText.effects(entry))"
@@ -390,5 +408,62 @@ public enum FHIRExport {
     let l = hex(low, 16)
     return
       "\(h.prefix(8))-\(h.dropFirst(8).prefix(4))-\(h.suffix(4))-\(l.prefix(4))-\(l.suffix(12))"
+  }
+}
+
+extension FHIRExport {
+  /// A treatment over a stretch of days with the same settings and status.
+  struct Segment {
+    let treatment: Treatment
+    let status: TreatmentStatus
+    let first: CalendarDay
+    let last: CalendarDay
+    /// The revision that began it; nil for the programme's own start.
+    let revision: ProgrammeRevision?
+  }
+
+  /// Each home treatment's stretches, in the plan's order (then as added), oldest first.
+  static func segments(of programme: Programme) -> [Segment] {
+    let boundaries = programme.revisionBoundaries.filter { $0 <= programme.end }
+    let byDay = Dictionary(grouping: programme.revisions, by: \.effective)
+    var result: [Segment] = []
+    for treatment in programme.allTreatments where treatment.kind.isHomeTask {
+      var open:
+        (
+          treatment: Treatment, status: TreatmentStatus, first: CalendarDay,
+          revision: ProgrammeRevision?
+        )?
+      for (index, day) in boundaries.enumerated() {
+        let next = index + 1 < boundaries.count ? boundaries[index + 1] : nil
+        let last = next.map { $0.adding(days: -1) } ?? programme.end
+        guard let current = programme.inForce(on: day).treatment(id: treatment.id) else {
+          continue
+        }
+        if let still = open, still.treatment == current.treatment, still.status == current.status {
+          if next == nil {
+            result.append(
+              Segment(
+                treatment: still.treatment, status: still.status, first: still.first, last: last,
+                revision: still.revision))
+          }
+          continue
+        }
+        if let ended = open {
+          result.append(
+            Segment(
+              treatment: ended.treatment, status: ended.status, first: ended.first,
+              last: day.adding(days: -1), revision: ended.revision))
+        }
+        let revision = byDay[day]?.last { $0.treatmentId == treatment.id }
+        open = (current.treatment, current.status, day, revision)
+        if next == nil {
+          result.append(
+            Segment(
+              treatment: current.treatment, status: current.status, first: day, last: last,
+              revision: revision))
+        }
+      }
+    }
+    return result
   }
 }

@@ -71,6 +71,16 @@ public enum TemplateLibrary {
     try ProgrammeDecoding.plan(from: try readFile(path), file: path)
   }
 
+  /// Reads one treatment of one's own (the shape of an entry of a template's `treatments`),
+  /// for adding it to a running programme.
+  public static func readTreatment(at path: String) throws -> Treatment {
+    do {
+      return try ProgrammeDecoding.decode(try readFile(path), file: path) as Treatment
+    } catch let problem as ProgrammeProblem {
+      throw problem.inFile(path)
+    }
+  }
+
   private static func templates(in directory: String) throws -> [ProgrammeTemplate] {
     guard TemplateLibrary.kind(of: directory) == .directory else {
       throw TemplateFileError(

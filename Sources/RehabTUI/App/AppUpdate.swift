@@ -171,7 +171,7 @@ extension AppState {
   func itemLabel(_ itemId: String, on day: CalendarDay) -> String {
     if let label = todayScreen.label(of: itemId, on: day) { return label }
     if let parsed = ChecklistItem.parseID(itemId),
-      let treatment = programme?.plan.treatment(id: parsed.treatmentId)
+      let treatment = programme?.treatment(id: parsed.treatmentId, on: parsed.day)
     {
       return treatment.name
     }

@@ -105,7 +105,7 @@ enum SessionScreen: ScreenComponent {
       return .say(StatusMessage("Nothing left to do on \(day.weekday.shortName) \(day)."))
     }
     let exercises = pending.map { _, entry in
-      let treatment = programme.plan.treatment(id: entry.item.treatmentId)
+      let treatment = programme.treatment(id: entry.item.treatmentId, on: entry.item.day)
       return SessionState.Exercise(
         item: entry.item, label: entry.label, load: entry.item.dose.dose.load,
         steps: SessionPlan.steps(

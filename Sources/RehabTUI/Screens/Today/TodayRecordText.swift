@@ -59,7 +59,7 @@ enum TodayRecordText {
 
   private static func treatmentName(of itemId: String?, in programme: Programme?) -> String? {
     guard let itemId, let parsed = ChecklistItem.parseID(itemId) else { return nil }
-    return programme?.plan.treatment(id: parsed.treatmentId)?.name
+    return programme?.treatment(id: parsed.treatmentId)?.name
   }
 
   /// Stored text on one line (the buffer also replaces control characters).
