@@ -183,7 +183,9 @@ extension ProgrammeScreen {
     let side = ProgrammeText.sideChoice(treatment.side, affected: programme.affectedSide)
     let schedule = ItemCardText.scheduleWords(treatment.schedule, plan: programme.plan)
     var first = "\(treatment.name): \(side), \(schedule)"
-    if let end = ProgrammeText.pauseEnd(line.status) { first += ", paused \(end)" }
+    if case .paused(let until) = line.status {
+      first += until.map { ", paused through \($0.labelWithWeekday)" } ?? ", paused until resumed"
+    }
     if line.status == .removed { first += ", removed" }
     let progression =
       line.progression.map {
@@ -251,7 +253,8 @@ extension ProgrammeScreen {
         to: rect.width),
       at: rect.origin, style: theme.heading)
     for (row, revision) in revisions.reversed().prefix(max(0, rect.height - 1)).enumerated() {
-      let day = "\(revision.effective.weekday.shortName) \(revision.effective.description.dropFirst(5))"
+      let day =
+        "\(revision.effective.weekday.shortName) \(revision.effective.description.dropFirst(5))"
       var text = "from \(day)  \(ProgrammeText.describe(revision, programme: programme))"
       if let note = revision.note { text += theme.separator + note }
       buffer.put(
@@ -364,10 +367,11 @@ extension ProgrammeScreen {
     case .reps: return range(Dose.Limits.reps)
     case .holdSeconds: return range(Dose.Limits.holdSeconds)
     case .repetitions: return range(Dose.Limits.repetitions)
-    case .minutes: return range(form.treatment.kind.isThermal ? Dose.Limits.thermalMinutes : Dose.Limits.minutes)
+    case .minutes:
+      return range(form.treatment.kind.isThermal ? Dose.Limits.thermalMinutes : Dose.Limits.minutes)
     case .load: return nil
     case .schedule: return "daily, 3, mon,wed,fri"
-    case .side: return "←/→ changes"
+    case .side: return "\(sideKeys.keysLabel(for: .programme(.cycleSide(1))) ?? "?") changes"
     case .note: return nil
     }
   }

@@ -237,7 +237,8 @@ enum ProgrammeScreen: ScreenComponent {
       }
     case (.editing, .submit): return submit(&form, previewNow: false, context: context)
     case (.editing, .preview): return submit(&form, previewNow: true, context: context)
-    case (.editing, .cancel): return FormReply(reply: ScreenReply(message: .clear), closesForm: true)
+    case (.editing, .cancel):
+      return FormReply(reply: ScreenReply(message: .clear), closesForm: true)
     case (.loadingPreview, .cancel), (.previewing, .cancel):
       form.step = .editing
     case (.loadingPreview(let asked), .previewLoaded(let preview)):

@@ -52,10 +52,11 @@ enum ProgrammeText {
     return week < weeks.from ? "from week \(weeks.from)" : "ended"
   }
 
-  /// "until Wed 12-09", "until resumed" for a paused treatment; nil otherwise.
+  /// "to Wed 12-09", "until resumed" for a paused treatment (the list's schedule column);
+  /// nil otherwise.
   static func pauseEnd(_ status: TreatmentStatus) -> String? {
     guard case .paused(let until) = status else { return nil }
-    return until.map { "until \($0.weekday.shortName) \($0.description.dropFirst(5))" }
+    return until.map { "to \($0.weekday.shortName) \($0.description.dropFirst(5))" }
       ?? "until resumed"
   }
 

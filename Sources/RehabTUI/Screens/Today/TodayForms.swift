@@ -97,7 +97,8 @@ extension TodayScreen {
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
       .removeSelected, .confirmRemoval, .showWeek,
-      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel, .changePainLevel,
+      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel,
+      .changePainLevel,
       .togglePainTiming,
       .toggleAboutItem, .painContextLoaded:
       return .none
@@ -139,7 +140,8 @@ extension TodayScreen {
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
       .removeSelected, .confirmRemoval, .showWeek,
-      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel, .changePainLevel,
+      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel,
+      .changePainLevel,
       .togglePainTiming, .painContextLoaded:
       return .none
     }
