@@ -139,6 +139,24 @@ struct ProgrammeScreenTests {
     #expect(!text.contains("\u{1b}"))
   }
 
+  @Test func wideAndAccentedNamesKeepTheColumnsWithoutColour() throws {
+    var programme = try Fixtures.programme()
+    programme.plan.treatments[1].name = "Éversion élastique 弹力带外翻练习 très longue"
+    for size in [Fixtures.size, AppState.minimumSize] {
+      let state = try Self.listState(size: size, programme: programme)
+      let buffer = render(state, size: size, capabilities: .minimal)
+      for line in buffer.lines { #expect(DisplayWidth.of(line) <= size.width) }
+      let heading = try #require(buffer.lines.firstIndex { $0.contains("Treatment") })
+      let doseColumn = try #require(buffer.lines[heading].range(of: "Dose")).lowerBound
+      let x = DisplayWidth.of(String(buffer.lines[heading][..<doseColumn]))
+      // The dose of the wide-named row starts in the Dose column, like every other row.
+      let row = buffer.lines[heading + 2]
+      #expect(row.contains("Éversion"))
+      let dose = try #require(row.range(of: "3 x 10"))
+      #expect(DisplayWidth.of(String(row[..<dose.lowerBound])) == x)
+    }
+  }
+
   @Test func escAndMGoBackToTodayAndTheHelpListsTheKeys() throws {
     for key in [Key.escape, .character("m"), .character("q")] {
       var state = try Self.listState()
