@@ -320,6 +320,21 @@ struct ProgrammeScreenTests {
     #expect(text.contains("Enter/y saves this change"))
   }
 
+  @Test func thePreviewNamesTheSidesWhenTheyChangeAndItemsThatComeOrGo() throws {
+    let programme = try Fixtures.programme()
+    let revision = ProgrammeRevision(
+      id: "", effective: Days.today,
+      change: .set(
+        treatmentId: "calf-stretch",
+        TreatmentSettings(schedule: Schedule(.weekdays([.thursday])), side: .right)),
+      at: Timestamp.example)
+    let preview = Self.preview(revision, on: programme)
+    #expect(preview.problems.isEmpty)
+    let days = zip(preview.current, preview.revised).map(ProgrammeText.changes)
+    #expect(days[0] == ["Calf stretch against a wall 3 × 30 s → not scheduled"])
+    #expect(days[1] == ["Calf stretch against a wall left 3 × 30 s → right 3 × 30 s"])
+  }
+
   @Test func escOnThePreviewGoesBackToTheFormAsTyped() throws {
     var (state, _) = try Self.previewState()
     #expect(Self.press([.escape], &state).isEmpty)

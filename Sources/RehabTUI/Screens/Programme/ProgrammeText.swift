@@ -81,20 +81,42 @@ enum ProgrammeText {
     return "\(range.from)–\(range.to)"
   }
 
-  /// What changes on one day of the preview: "Heel raises 3 × 12 → 3 × 14" for each item whose
-  /// dose changes, appears or goes (identical changes of the two sides once).
+  /// What changes on one day of the preview: "Heel raises 3 × 12 → 3 × 14" for each treatment
+  /// whose dose changes, appears or goes; the sides too when they change ("right 3 × 15 →
+  /// left 3 × 15"). A treatment done twice a day with the same change is named once.
   static func changes(current: DayChecklist, revised: DayChecklist) -> [String] {
-    let before = Dictionary(current.entries.map { ($0.item.id, $0.item) }) { first, _ in first }
-    let after = Dictionary(revised.entries.map { ($0.item.id, $0.item) }) { first, _ in first }
-    var ids = revised.entries.map(\.item.id)
-    ids += current.entries.map(\.item.id).filter { after[$0] == nil }
+    struct Session: Hashable {
+      var treatmentId: String
+      var occurrence: Int
+    }
+    func sessions(_ list: DayChecklist) -> [Session: [ChecklistItem]] {
+      Dictionary(grouping: list.entries.map(\.item)) {
+        Session(treatmentId: $0.treatmentId, occurrence: $0.occurrence)
+      }
+    }
+    let before = sessions(current)
+    let after = sessions(revised)
+    var order: [Session] = []
+    for item in revised.entries.map(\.item) + current.entries.map(\.item) {
+      let session = Session(treatmentId: item.treatmentId, occurrence: item.occurrence)
+      if !order.contains(session) { order.append(session) }
+    }
+    func text(_ items: [ChecklistItem]?, sides: Bool) -> String {
+      guard let items, !items.isEmpty else { return "not scheduled" }
+      var doses: [String] = []
+      for dose in items.map(\.dose.text) where !doses.contains(dose) { doses.append(dose) }
+      let dose = doses.joined(separator: "/")
+      return sides ? items.map(\.side.rawValue).joined(separator: "+") + " " + dose : dose
+    }
     var lines: [String] = []
-    for id in ids {
-      let old = before[id]
-      let new = after[id]
-      guard let item = new ?? old, old?.dose != new?.dose else { continue }
-      let line =
-        "\(item.name) \(old?.dose.text ?? "not scheduled") → \(new?.dose.text ?? "not scheduled")"
+    for session in order {
+      let old = before[session]
+      let new = after[session]
+      guard let name = (new ?? old)?.first?.name,
+        old?.map(\.dose) != new?.map(\.dose) || old?.map(\.side) != new?.map(\.side)
+      else { continue }
+      let sides = old != nil && new != nil && old?.map(\.side) != new?.map(\.side)
+      let line = "\(name) \(text(old, sides: sides)) → \(text(new, sides: sides))"
       if !lines.contains(line) { lines.append(line) }
     }
     return lines
