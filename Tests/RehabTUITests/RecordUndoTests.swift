@@ -274,6 +274,7 @@ struct RecordUndoTests {
       case .recordAdded: "added"
       case .recordRemoved: "removed"
       case .checkinSaved: "checkin"
+      case .programmeRevised: "revision"
       }
     }
     #expect(kinds == ["item", "added"])

@@ -14,6 +14,7 @@ public enum AppAction: Equatable, Sendable {
   case card(CardAction)
   case setup(SetupAction)
   case session(SessionAction)
+  case programme(ProgrammeAction)
   /// The help overlay, over any screen.
   case help(HelpAction)
   /// A screen registered from outside the app's own list (see `PluginScreen`).
@@ -60,6 +61,9 @@ public enum AppAction: Equatable, Sendable {
   case filesChanged
   /// programme.json as read again (nil: there is none now).
   case programmeLoaded(Programme?)
+  /// A programme revision was written or taken back, or the store refused (`.addRevision`,
+  /// `.undoRevision`).
+  case revisionWritten(AppEffect, RevisionOutcome)
   /// A write effect failed with this one-line reason.
   case saveFailed(AppEffect, String)
 }

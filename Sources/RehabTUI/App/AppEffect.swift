@@ -41,6 +41,18 @@ public enum AppEffect: Equatable, Sendable {
   case loadPainContext(CalendarDay)
   /// `ProgressRecording.saveCheckin`: the week's check-in, replacing an earlier one.
   case saveCheckin(Checkin)
+  /// Reads the programme as of the day (`ProgressQueries.programme(on:)`) for the Programme
+  /// screen.
+  case loadProgrammeOverview(CalendarDay)
+  /// The next 7 days from the revision's effective day, now and with it
+  /// (`ProgressQueries.preview`); the runner stamps an empty `at`.
+  case previewRevision(ProgrammeRevision)
+  /// `ProgressStore.addRevision(_:expected:)`: appends the revision only while programme.json
+  /// holds `expected`, the programme it was judged and previewed against.
+  case addRevision(ProgrammeRevision, expected: Programme)
+  /// `ProgressStore.undoLatestRevision(expected:)`: takes back `revision` (this app's, the
+  /// latest) only while programme.json holds `expected` and no day it governs is logged.
+  case undoRevision(ProgrammeRevision, expected: Programme)
   /// Renders the export (`ExportDocument`, as of today) and writes it to `path` (absolute) with
   /// `ExportFile.write`; an existing file is replaced only when `replacing`.
   case export(ExportFormat, path: String, replacing: Bool)
@@ -52,9 +64,11 @@ public enum AppEffect: Equatable, Sendable {
   public var isWrite: Bool {
     switch self {
     case .setStatus, .restore, .addPain, .addNote, .removeRecord, .undoRecords, .saveProgramme,
-      .saveCheckin, .export:
+      .saveCheckin, .export, .addRevision, .undoRevision:
       true
-    case .loadProgramme, .loadDay, .loadWeek, .loadCard, .loadPainContext, .bell, .quit: false
+    case .loadProgramme, .loadDay, .loadWeek, .loadCard, .loadPainContext, .bell, .quit,
+      .loadProgrammeOverview, .previewRevision:
+      false
     }
   }
 

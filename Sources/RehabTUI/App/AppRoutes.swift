@@ -19,6 +19,8 @@ public enum Screen: Equatable, Sendable {
   case session(SessionState)
   /// One item explained (instructions, load, dose and why), over the Today screen.
   case card(CardView)
+  /// My programme: the treatments in force, the revisions, and the form that changes one.
+  case programme(ProgrammeView)
   /// A screen registered from outside the app's own list.
   case plugin(PluginScreen)
 }
@@ -34,6 +36,7 @@ extension Screen {
     case .export(let dialog): ExportScreen.title(dialog)
     case .session(let session): SessionScreen.title(session)
     case .card(let view): CardScreen.title(view)
+    case .programme(let view): ProgrammeScreen.title(view)
     case .plugin(let plugin): plugin.title
     }
   }
@@ -48,6 +51,7 @@ extension Screen {
     case .export(let dialog): ExportScreen.keys(for: dialog)
     case .session(let session): SessionScreen.keys(for: session)
     case .card(let view): CardScreen.keys(for: view)
+    case .programme(let view): ProgrammeScreen.keys(for: view)
     case .plugin(let plugin): plugin.keys
     }
   }
@@ -62,6 +66,7 @@ extension Screen {
     case .export(let dialog): ExportScreen.helpKeys(for: dialog)
     case .session(let session): SessionScreen.helpKeys(for: session)
     case .card(let view): CardScreen.helpKeys(for: view)
+    case .programme(let view): ProgrammeScreen.helpKeys(for: view)
     case .plugin(let plugin): plugin.helpKeys
     }
   }
@@ -76,6 +81,8 @@ extension Screen {
     case .session(let session):
       SessionScreen.render(session, app: app, into: &buffer, theme: theme)
     case .card(let view): CardScreen.render(view, app: app, into: &buffer, theme: theme)
+    case .programme(let view):
+      ProgrammeScreen.render(view, app: app, into: &buffer, theme: theme)
     case .plugin(let plugin): plugin.render(app: app, into: &buffer, theme: theme)
     }
   }
@@ -129,6 +136,11 @@ extension AppState {
       guard case .card(var view) = screen else { return [] }
       let reply = CardScreen.reduce(&view, action, context: context)
       screen = .card(view)
+      return follow(reply)
+    case .programme(let action):
+      guard case .programme(var view) = screen else { return [] }
+      let reply = ProgrammeScreen.reduce(&view, action, context: context)
+      screen = .programme(view)
       return follow(reply)
     case .plugin(let action):
       guard case .plugin(let plugin) = screen,
@@ -206,6 +218,8 @@ extension AppState {
       return reloadShown()
     case .programmeLoaded(let loaded):
       return programmeLoaded(loaded)
+    case .revisionWritten(let effect, let outcome):
+      return revisionWritten(effect, outcome)
     case .saveFailed(let effect, let reason):
       return saveFailed(effect, reason: reason)
     }

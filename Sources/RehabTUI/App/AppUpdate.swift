@@ -187,6 +187,7 @@ extension AppState {
     switch screen {
     case .week(let view): effects.append(.loadWeek(view.week))
     case .card(let view): effects.append(.loadCard(itemId: view.itemId, day: view.day))
+    case .programme(let view): effects.append(.loadProgrammeOverview(view.day))
     case .today, .setup, .checkin, .export, .session, .plugin: break
     }
     return effects
@@ -208,6 +209,7 @@ extension AppState {
     if case .saveCheckin = effect, case .checkin = screen {
       return apply(.checkin(.saveFailed(reason)))
     }
+    if effect.isRevisionWrite { return revisionFailed(effect, reason: reason) }
     unsaved.append(effect)
     // A retry that failed on the way out: stay, so the change is not lost silently.
     isFinished = false

@@ -210,6 +210,26 @@ public final class AppRunner {
           effect,
           try store.saveCheckin(
             checkin, programmeStart: try queries(on: checkin.day)?.programme.start))
+      case .loadProgrammeOverview(let day):
+        guard let queries else { return nil }
+        do {
+          return .programme(.loaded(try queries.programme(on: day)))
+        } catch {
+          return .programme(.loadFailed(day, AppRunner.describe(error)))
+        }
+      case .previewRevision(let revision):
+        guard let queries else { return nil }
+        do {
+          return .programme(.previewLoaded(try queries.preview(stamped(revision))))
+        } catch {
+          return .programme(.previewFailed(AppRunner.describe(error)))
+        }
+      case .addRevision(let revision, let expected):
+        let stored = try store.addRevision(stamped(revision), expected: expected)
+        return .revisionWritten(effect, .saved(stored))
+      case .undoRevision(_, let expected):
+        let (stored, removed) = try store.undoLatestRevision(expected: expected)
+        return .revisionWritten(effect, .undone(stored, removed))
       case .export(let format, let path, let replacing):
         return .exportFinished(export(format, to: path, replacing: replacing))
       case .bell:
@@ -219,6 +239,10 @@ public final class AppRunner {
         return nil
       }
       return .saved(effect)
+    } catch let changed as ProgrammeChanged {
+      return .revisionWritten(effect, .changedElsewhere(changed.found))
+    } catch let refused as RevisionUndoRefused {
+      return .revisionWritten(effect, .undoRefused(refused.reason))
     } catch let changed as RecordChanged {
       return .recordChangedElsewhere(effect, found: changed.found)
     } catch let conflict as RecordConflict {
@@ -269,6 +293,13 @@ public final class AppRunner {
     return directory.hasSuffix("/") ? directory : directory + "/"
   }
 
+  private func stamped(_ revision: ProgrammeRevision) -> ProgrammeRevision {
+    guard revision.at.isEmpty else { return revision }
+    var stamped = revision
+    stamped.at = clock.timestamp()
+    return stamped
+  }
+
   private func stamped(_ record: ItemRecord) -> ItemRecord {
     guard record.at.isEmpty else { return record }
     return ItemRecord(status: record.status, at: clock.timestamp(), reason: record.reason)
@@ -302,7 +333,8 @@ extension AppEffect {
     case .addPain, .addNote: true
     case .setStatus, .restore, .removeRecord, .undoRecords, .saveProgramme, .loadProgramme,
       .loadDay, .loadWeek, .loadCard,
-      .loadPainContext, .saveCheckin, .export, .bell, .quit:
+      .loadPainContext, .saveCheckin, .export, .bell, .quit, .loadProgrammeOverview,
+      .previewRevision, .addRevision, .undoRevision:
       false
     }
   }

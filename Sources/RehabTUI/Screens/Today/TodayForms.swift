@@ -97,7 +97,8 @@ extension TodayScreen {
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
       .removeSelected, .confirmRemoval, .showWeek,
-      .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
+      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel,
+      .changePainLevel,
       .togglePainTiming,
       .toggleAboutItem, .painContextLoaded:
       return .none
@@ -139,7 +140,8 @@ extension TodayScreen {
     case .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
       .removeSelected, .confirmRemoval, .showWeek,
-      .openCheckin, .openExport, .startSession, .openCard, .setPainLevel, .changePainLevel,
+      .openCheckin, .openExport, .startSession, .openCard, .openProgramme, .setPainLevel,
+      .changePainLevel,
       .togglePainTiming, .painContextLoaded:
       return .none
     }
@@ -188,7 +190,7 @@ extension TodayScreen {
     case .editText, .cancel, .moveUp, .moveDown, .moveToFirst, .moveToLast, .toggleSelectedItem,
       .skipSelectedItem, .logPain, .addNote, .previousDay, .nextDay, .goToToday, .undo,
       .removeSelected, .confirmRemoval, .showWeek,
-      .openCheckin, .openExport, .startSession, .openCard:
+      .openCheckin, .openExport, .startSession, .openCard, .openProgramme:
       break
     }
     state.modal = .pain(form)

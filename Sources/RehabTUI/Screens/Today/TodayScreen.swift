@@ -34,6 +34,8 @@ public enum TodayAction: Equatable, Sendable {
   case startSession
   /// Opens the selected item's card.
   case openCard
+  /// Opens the Programme screen on the day shown ("my programme").
+  case openProgramme
 
   // MARK: Forms (skip reason, note, pain)
   /// A key for the open text field.
@@ -131,6 +133,9 @@ enum TodayScreen: ScreenComponent {
       KeyBinding(
         keys: [.character("e")], action: .today(.openExport), help: "export",
         showsInHelpBar: false),
+      KeyBinding(
+        keys: [.character("m")], action: .today(.openProgramme),
+        help: "my programme (change a dose, pause)", showsInHelpBar: false),
     ]
   }
 
@@ -183,7 +188,7 @@ enum TodayScreen: ScreenComponent {
     case .goToToday:
       return ScreenReply(effects: state.showDay(context.today), message: .clear)
     case .undo:
-      return undo(&state)
+      return undo(&state, context: context)
     case .removeSelected:
       return askToRemove(&state)
     case .showWeek:
@@ -207,6 +212,8 @@ enum TodayScreen: ScreenComponent {
     case .openCard:
       guard let entry = state.selectedEntry else { return nothingSelected(state, verb: "show") }
       return CardScreen.open(entry, day: state.day)
+    case .openProgramme:
+      return ProgrammeScreen.open(day: state.day, context: context)
     case .editText, .submit, .cancel, .setPainLevel, .changePainLevel, .togglePainTiming,
       .toggleAboutItem, .painContextLoaded, .confirmRemoval:
       // Form keys with no form open (a stale key): nothing to do.

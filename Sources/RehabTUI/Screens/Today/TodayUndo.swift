@@ -57,6 +57,9 @@ public enum UndoableChange: Equatable, Sendable {
   case recordRemoved(RemovedRecordUndo)
   /// A check-in saved: undo removes it and puts back the check-in it replaced.
   case checkinSaved(CheckinUndo)
+  /// A programme revision this app wrote (as stored, with its id): undo takes it back while
+  /// it is the programme's latest and no day it governs is logged (R-REV-UNDO).
+  case programmeRevised(ProgrammeRevision)
 }
 
 /// An item's status change: its record before, and the record this app stored.
@@ -154,7 +157,7 @@ extension TodayState {
 }
 
 extension TodayScreen {
-  static func undo(_ state: inout TodayState) -> ScreenReply {
+  static func undo(_ state: inout TodayState, context: ScreenContext) -> ScreenReply {
     guard let last = state.undoStack.popLast() else {
       return .say(StatusMessage("Nothing to undo."))
     }
@@ -181,7 +184,25 @@ extension TodayScreen {
         &state, remove: [.checkin(change.saved)], reinstate: change.replaced.map { .checkin($0) },
         tombstones: change.tombstones, day: nil,
         message: "Undone: \(last.label) removed" + (back ?? "") + ".")
+    case .programmeRevised(let revision):
+      return undoRevision(revision, label: last.label, context: context)
     }
+  }
+
+  /// Takes back a revision this app wrote, only while it is the latest in the programme the
+  /// app holds; the store then checks the file and the logged days under its lock.
+  private static func undoRevision(
+    _ revision: ProgrammeRevision, label: String, context: ScreenContext
+  ) -> ScreenReply {
+    guard let programme = context.programme, programme.revisions.last?.id == revision.id else {
+      return .say(
+        .error(
+          "Not undone: \(label) is no longer the programme's latest change (another was recorded since)."
+        ))
+    }
+    return ScreenReply(
+      effects: [.undoRevision(revision, expected: programme)],
+      message: .show(StatusMessage("Taking back: \(label)…")))
   }
 
   /// Takes back a change of pain entries, notes or check-ins, only while the files hold what
