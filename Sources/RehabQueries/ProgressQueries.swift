@@ -146,12 +146,22 @@ public struct ProgressQueries: Sendable {
   /// What logging pain on `day` needs (`PainContext`): the session day's items for either
   /// timing, the record to store and what it will change. The CLI's `pain` and the app's pain
   /// form both ask here, so pain on waking is filed the same way by both.
+  /// On the first day of a next programme, pain on waking is about the last day of the one
+  /// before, so the context also carries that programme and its pain (`dayBefore`).
   public func painContext(loggedOn day: CalendarDay, today: CalendarDay) throws(StoreError)
     -> PainContext
   {
-    PainContext(
+    let dayBefore = day.adding(days: -1)
+    let before = timeline.programme(on: dayBefore)
+    var sessions: PainContext.Sessions?
+    if before != programme, before.contains(dayBefore) {
+      sessions = PainContext.Sessions(
+        history: try about(before).history(
+          asOf: today, including: day, required: [ISOWeek(containing: dayBefore)]))
+    }
+    return PainContext(
       history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
-      loggedOn: day)
+      loggedOn: day, dayBefore: sessions)
   }
 
   /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),

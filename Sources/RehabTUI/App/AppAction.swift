@@ -58,8 +58,9 @@ public enum AppAction: Equatable, Sendable {
   case recordChangedElsewhere(AppEffect, found: RecordChanged.Found)
   /// Another process changed the data folder: read what is shown again.
   case filesChanged
-  /// programme.json as read again (nil: there is none now).
-  case programmeLoaded(Programme?)
+  /// The folder's programmes as read again: programme.json and the earlier ones (nil: there
+  /// is none now).
+  case programmeLoaded(ProgrammeTimeline?)
   /// A write effect failed with this one-line reason.
   case saveFailed(AppEffect, String)
 }
