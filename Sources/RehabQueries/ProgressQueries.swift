@@ -152,9 +152,8 @@ public struct ProgressQueries: Sendable {
     -> PainContext
   {
     let dayBefore = day.adding(days: -1)
-    let before = timeline.programme(on: dayBefore)
     var sessions: PainContext.Sessions?
-    if before != programme, before.contains(dayBefore) {
+    if let before = programme(before: day), before.contains(dayBefore) {
       sessions = PainContext.Sessions(
         history: try about(before).history(
           asOf: today, including: day, required: [ISOWeek(containing: dayBefore)]))
@@ -187,14 +186,22 @@ public struct ProgressQueries: Sendable {
       others += try store.loadWeek(week).checkins.filter { range.contains($0.day) }
     }
     return DayLog(
-      programme: programme, day: day, week: try store.loadWeek(home), otherCheckins: others)
+      programme: programme, day: day, week: try store.loadWeek(home), otherCheckins: others,
+      dayBefore: programme(before: day))
   }
 
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
     DaySummary(
       history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
-      day: day, today: today)
+      day: day, today: today, dayBefore: programme(before: day))
+  }
+
+  /// The programme of the day before `day` when it is another one than this (on the first day
+  /// of a next programme): pain on waking that day is about its sessions.
+  private func programme(before day: CalendarDay) -> Programme? {
+    let before = timeline.programme(on: day.adding(days: -1))
+    return before == programme ? nil : before
   }
 
   /// The day for a status line or a reminder: counts, the programme week and the flags as of
