@@ -159,12 +159,21 @@ public struct ProgressQueries: Sendable {
   /// What logging pain on `day` needs (`PainContext`): the session day's items for either
   /// timing, the record to store and what it will change. The CLI's `pain` and the app's pain
   /// form both ask here, so pain on waking is filed the same way by both.
+  /// On the first day of a next programme, pain on waking is about the last day of the one
+  /// before, so the context also carries that programme and its pain (`dayBefore`).
   public func painContext(loggedOn day: CalendarDay, today: CalendarDay) throws(StoreError)
     -> PainContext
   {
-    PainContext(
+    let dayBefore = day.adding(days: -1)
+    var sessions: PainContext.Sessions?
+    if let before = programme(before: day), before.contains(dayBefore) {
+      sessions = PainContext.Sessions(
+        history: try about(before).history(
+          asOf: today, including: day, required: [ISOWeek(containing: dayBefore)]))
+    }
+    return PainContext(
       history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
-      loggedOn: day)
+      loggedOn: day, dayBefore: sessions)
   }
 
   /// The first `days` days of a programme that is not saved yet (the setup wizard's preview),
@@ -190,14 +199,22 @@ public struct ProgressQueries: Sendable {
       others += try store.loadWeek(week).checkins.filter { range.contains($0.day) }
     }
     return DayLog(
-      programme: programme, day: day, week: try store.loadWeek(home), otherCheckins: others)
+      programme: programme, day: day, week: try store.loadWeek(home), otherCheckins: others,
+      dayBefore: programme(before: day))
   }
 
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
     DaySummary(
       history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
-      day: day, today: today)
+      day: day, today: today, dayBefore: programme(before: day))
+  }
+
+  /// The programme of the day before `day` when it is another one than this (on the first day
+  /// of a next programme): pain on waking that day is about its sessions.
+  private func programme(before day: CalendarDay) -> Programme? {
+    let before = timeline.programme(on: day.adding(days: -1))
+    return before == programme ? nil : before
   }
 
   /// The day for a status line or a reminder: counts, the programme week and the flags as of

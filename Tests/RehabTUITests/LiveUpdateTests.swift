@@ -53,12 +53,12 @@ struct LiveUpdateTests {
 
   @Test func aProgrammeReplacedElsewhereIsShown() throws {
     let other = try Fixtures.programme(start: Days.day("2026-11-23"))
-    let (next, effects) = update(state, .programmeLoaded(other))
+    let (next, effects) = update(state, .programmeLoaded(ProgrammeTimeline(current: other)))
     #expect(effects.isEmpty)
     #expect(next.programme == other)
     #expect(next.message?.text == "The programme was changed elsewhere; showing it.")
     // The same programme, or none, changes nothing.
-    #expect(update(state, .programmeLoaded(programme)).0 == state)
+    #expect(update(state, .programmeLoaded(ProgrammeTimeline(current: programme))).0 == state)
     #expect(update(state, .programmeLoaded(nil)).0 == state)
   }
 

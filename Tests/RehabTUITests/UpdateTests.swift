@@ -20,7 +20,7 @@ struct TodayUpdateTests {
   @Test func launchLoadsTodayOrOpensTheWizard() throws {
     let (withProgramme, effects) = AppState.launch(
       today: Days.today, size: Fixtures.size, programme: programme, templates: [])
-    #expect(effects == [.loadDay(Days.today)])
+    #expect(effects == [.loadProgramme, .loadDay(Days.today)])
     #expect(withProgramme.screen == .today)
     let (first, none) = AppState.launch(
       today: Days.today, size: Fixtures.size, programme: nil, templates: try Fixtures.templates())

@@ -89,12 +89,11 @@ struct WeekUpdateTests {
     var state = try WeekFixtures.weekState(size: size)
     let ascii = TerminalCapabilities(colors: true, unicode: false)
     let loaded = try #require(view(state)?.loaded)
-    let programme = try #require(state.programme)
     let width = WeekScreen.bodyRect(in: size).width
     let content = WeekScreen.content(
-      loaded, programme: programme, today: state.today, width: width, theme: Theme(ascii))
+      loaded, today: state.today, width: width, theme: Theme(ascii))
     let unicode = WeekScreen.content(
-      loaded, programme: programme, today: state.today, width: width, theme: Theme(.full))
+      loaded, today: state.today, width: width, theme: Theme(.full))
     if size.width == 73 {
       // The case this guards: laid out with Unicode, the last ASCII line was out of reach.
       #expect(content.size.height > unicode.size.height)

@@ -108,6 +108,19 @@ struct ProgressContext {
     today = LocalClock.today()
   }
 
+  private init(queries: ProgressQueries, day: CalendarDay, today: CalendarDay) {
+    self.queries = queries
+    self.day = day
+    self.today = today
+  }
+
+  /// The same --date and folder, checked against `programme` (one of the folder's): what a
+  /// record about a day of another programme than the --date day's is checked with.
+  func about(_ programme: Programme) -> ProgressContext {
+    programme == self.programme
+      ? self : ProgressContext(queries: queries.about(programme), day: day, today: today)
+  }
+
   /// Throws unless progress can be logged for `day`: inside the programme, today or earlier.
   /// `readOnly` (a command that only shows) allows later days of the programme too.
   func requireLoggable(_ day: CalendarDay, what: String = "", readOnly: Bool = false) throws {

@@ -50,15 +50,19 @@ struct PainCommand: ParsableCommand {
       throw CLIError(
         "\(context.day) is after today (\(context.today)); pain can be logged for today or earlier")
     }
-    if nextMorning, !context.programme.contains(sessionDay) {
-      throw CLIError(
-        "--next-morning on \(context.day) is about \(sessionDay), which is outside the programme (\(context.programme.start) to \(context.programme.end)); choose a --date within it"
-      )
-    }
-    try context.requireLoggable(sessionDay)
-    let target = try item.map { try context.resolveItems([$0], listDay: sessionDay) }?.first
     // The query layer's context files the entry (and words what it changes) as the app does.
     let pain = try context.queries.painContext(loggedOn: context.day, today: context.today)
+    // The session day's programme: on the first day of a next programme, pain on waking is
+    // about the last day of the programme before.
+    let sessionContext = context.about(pain.programme(timing))
+    if nextMorning, !pain.canLog(timing) {
+      let programme = sessionContext.programme
+      throw CLIError(
+        "--next-morning on \(context.day) is about \(sessionDay), which is outside the programme (\(programme.start) to \(programme.end)); choose a --date within it"
+      )
+    }
+    try sessionContext.requireLoggable(sessionDay)
+    let target = try item.map { try sessionContext.resolveItems([$0], listDay: sessionDay) }?.first
     defer { Output.warnAboutDamagedWeeks(context.queries) }
     guard
       let record = pain.record(

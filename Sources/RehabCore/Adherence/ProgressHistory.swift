@@ -65,14 +65,17 @@ public struct ProgressHistory: Hashable, Sendable {
   }
 
   /// The records of `day` (`DayLog`), from the day's file and, for which check-in counts, the
-  /// other file of its programme week when the history holds it.
-  public func log(on day: CalendarDay) -> DayLog {
+  /// other file of its programme week when the history holds it. `dayBefore`: the programme
+  /// of the day before when it is another one (`DayLog`).
+  public func log(on day: CalendarDay, dayBefore: Programme? = nil) -> DayLog {
     let home = ISOWeek(containing: day)
     let range = CheckinResolution.days(
       ofPeriod: CheckinResolution.period(of: day, start: programme.start), start: programme.start)
     let others = Set([ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound)])
       .subtracting([home]).sorted()
       .flatMap { weeks[$0]?.checkins ?? [] }.filter { range.contains($0.day) }
-    return DayLog(programme: programme, day: day, week: weeks[home], otherCheckins: others)
+    return DayLog(
+      programme: programme, day: day, week: weeks[home], otherCheckins: others,
+      dayBefore: dayBefore)
   }
 }

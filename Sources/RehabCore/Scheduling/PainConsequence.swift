@@ -163,19 +163,52 @@ public struct PainContext: Hashable, Sendable {
   public var day: CalendarDay
   /// The pain entries already logged, oldest first.
   public var earlier: [PainEntry]
+  /// On the first day of a next programme (phases), pain on waking is about the day before:
+  /// the last session of the programme before. That programme and its pain entries, which
+  /// pain on waking is judged with; nil when the day before is not another programme's day.
+  public var dayBefore: Sessions?
 
-  public init(programme: Programme, day: CalendarDay, earlier: [PainEntry]) {
+  /// A programme and the pain logged in it, oldest first.
+  public struct Sessions: Hashable, Sendable {
+    public var programme: Programme
+    public var earlier: [PainEntry]
+
+    public init(programme: Programme, earlier: [PainEntry]) {
+      self.programme = programme
+      self.earlier = earlier
+    }
+
+    /// `history`'s programme with every pain entry it holds up to the morning after its last
+    /// day (later ones are about no session of it).
+    public init(history: ProgressHistory) {
+      self.init(
+        programme: history.programme,
+        earlier: history.painEntries(through: history.programme.end.adding(days: 1)))
+    }
+  }
+
+  public init(
+    programme: Programme, day: CalendarDay, earlier: [PainEntry], dayBefore: Sessions? = nil
+  ) {
     self.programme = programme
     self.day = day
     self.earlier = earlier
+    self.dayBefore = dayBefore
   }
 
   /// `day` of `history`, with every pain entry the history holds up to the morning after the
-  /// programme's last day (later ones are about no session of it).
-  public init(history: ProgressHistory, loggedOn day: CalendarDay) {
+  /// programme's last day; `dayBefore` for a day whose day before is an earlier programme's.
+  public init(history: ProgressHistory, loggedOn day: CalendarDay, dayBefore: Sessions? = nil) {
+    let sessions = Sessions(history: history)
     self.init(
-      programme: history.programme, day: day,
-      earlier: history.painEntries(through: history.programme.end.adding(days: 1)))
+      programme: sessions.programme, day: day, earlier: sessions.earlier, dayBefore: dayBefore)
+  }
+
+  /// The programme and pain that pain with `timing` is judged with: the day before's
+  /// programme for pain on waking when that is an earlier one, else this one.
+  public func sessions(_ timing: PainEntry.Timing) -> Sessions {
+    if timing == .nextMorning, let dayBefore { return dayBefore }
+    return Sessions(programme: programme, earlier: earlier)
   }
 
   /// The day of the sessions pain with `timing` is about (R-PAIN-NEXT).
@@ -183,16 +216,19 @@ public struct PainContext: Hashable, Sendable {
     PainEntry.sessionDay(loggedOn: day, timing: timing)
   }
 
-  /// Whether pain with `timing` is about a day of the programme (on its first day, pain on
-  /// waking is about a day before it).
+  /// The programme the session day of pain with `timing` belongs to.
+  public func programme(_ timing: PainEntry.Timing) -> Programme { sessions(timing).programme }
+
+  /// Whether pain with `timing` is about a day of a programme (on the first day of the first
+  /// programme, pain on waking is about a day before it).
   public func canLog(_ timing: PainEntry.Timing) -> Bool {
-    programme.contains(sessionDay(timing))
+    programme(timing).contains(sessionDay(timing))
   }
 
   /// The items pain with `timing` can be about: the session day's list.
   public func items(_ timing: PainEntry.Timing) -> [ChecklistItem] {
     guard canLog(timing) else { return [] }
-    return Scheduler(programme: programme).checklist(for: sessionDay(timing))
+    return Scheduler(programme: programme(timing)).checklist(for: sessionDay(timing))
   }
 
   /// The record to store: dated `day`, about the session day's item `itemId` (nil: the whole
@@ -211,9 +247,12 @@ public struct PainContext: Hashable, Sendable {
       day: day, level: level, timing: timing, itemId: itemId, treatmentId: treatmentId, at: at)
   }
 
-  /// What storing `record` will change (`Scheduler.consequence`).
+  /// What storing `record` will change (`Scheduler.consequence`), in the programme of its
+  /// session day.
   public func consequence(of record: PainRecord) -> PainConsequence {
-    Scheduler(programme: programme).consequence(of: record.painEntry, after: earlier)
+    let sessions = sessions(record.timing)
+    return Scheduler(programme: sessions.programme).consequence(
+      of: record.painEntry, after: sessions.earlier)
   }
 
   /// What pain of `level` with `timing` about `itemId` would change, before it is stored.

@@ -64,8 +64,11 @@ public struct DayLog: Hashable, Sendable {
   /// and skips (by item id), pain, notes, check-ins (each by time stamp). Check-ins are those
   /// dated on the day that count (`CheckinResolution`); `others` are the check-ins of the
   /// neighbouring file, needed to tell which of them counts when a programme week spans two.
+  /// `dayBefore` is the programme of the day before when it is another one (the first day of a
+  /// next programme): pain on waking is about its sessions, so its treatments name the entry.
   public init(
-    programme: Programme, day: CalendarDay, week: ProgressWeek?, otherCheckins: [Checkin] = []
+    programme: Programme, day: CalendarDay, week: ProgressWeek?, otherCheckins: [Checkin] = [],
+    dayBefore: Programme? = nil
   ) {
     var entries: [Entry] = []
     let plan = programme.plan
@@ -85,8 +88,9 @@ public struct DayLog: Hashable, Sendable {
         .map(\.element)
     }
     for record in byTime((week?.pain ?? []).filter { $0.day == day }, \.at) {
+      let session = record.timing == .nextMorning ? (dayBefore?.plan ?? plan) : plan
       entries.append(
-        .pain(record, treatment: record.treatmentId.flatMap { plan.treatment(id: $0)?.name }))
+        .pain(record, treatment: record.treatmentId.flatMap { session.treatment(id: $0)?.name }))
     }
     for note in byTime((week?.notes ?? []).filter { $0.day == day }, \.at) {
       entries.append(.note(note))

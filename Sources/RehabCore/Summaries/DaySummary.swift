@@ -27,8 +27,11 @@ public struct DaySummary: Hashable, Sendable {
   }
 
   /// `day` of `history` (which must hold the weeks from the programme's start through today
-  /// and the day's own week), judged as of `today`.
-  public init(history: ProgressHistory, day: CalendarDay, today: CalendarDay) {
+  /// and the day's own week), judged as of `today`. `dayBefore`: the programme of the day
+  /// before when it is another one (`DayLog`).
+  public init(
+    history: ProgressHistory, day: CalendarDay, today: CalendarDay, dayBefore: Programme? = nil
+  ) {
     let programme = history.programme
     let week = ISOWeek(containing: day)
     let checklist = DayChecklist(
@@ -37,7 +40,7 @@ public struct DaySummary: Hashable, Sendable {
     guard today >= programme.start else {
       self.init(
         checklist: checklist, checkin: history.checkin(inProgrammeWeekOf: day),
-        log: history.log(on: day))
+        log: history.log(on: day, dayBefore: dayBefore))
       return
     }
     let engine = FlagEngine(history: history, asOf: today)
@@ -46,7 +49,7 @@ public struct DaySummary: Hashable, Sendable {
       checklist: checklist,
       weekTally: engine.ledger.tally(week.days.filter { $0 <= countedThrough }),
       flags: engine.flags, checkin: history.checkin(inProgrammeWeekOf: day),
-      log: history.log(on: day))
+      log: history.log(on: day, dayBefore: dayBefore))
   }
 
   public var day: CalendarDay { checklist.day }

@@ -59,8 +59,9 @@ public enum AppAction: Equatable, Sendable {
   case recordChangedElsewhere(AppEffect, found: RecordChanged.Found)
   /// Another process changed the data folder: read what is shown again.
   case filesChanged
-  /// programme.json as read again (nil: there is none now).
-  case programmeLoaded(Programme?)
+  /// The folder's programmes as read again: programme.json and the earlier ones (nil: there
+  /// is none now).
+  case programmeLoaded(ProgrammeTimeline?)
   /// A programme revision was written or taken back, or the store refused (`.addRevision`,
   /// `.undoRevision`).
   case revisionWritten(AppEffect, RevisionOutcome)

@@ -13,8 +13,12 @@ public struct AppState: Equatable, Sendable {
   public var today: CalendarDay
   /// The terminal size as last reported: the Today list keeps its selection within its height.
   public var size: Size
-  /// nil until a programme exists (the setup wizard is showing).
+  /// nil until a programme exists (the setup wizard is showing). The current (latest)
+  /// programme of the folder, the one `programme.json` holds.
   public var programme: Programme?
+  /// The folder's earlier programmes (phases), oldest first: a day of one of them is shown
+  /// with it (`programme(on:)`).
+  public var earlierProgrammes: [Programme] = []
   /// The Today screen: the day shown, its checklist, the selection, a form open over it. It
   /// stays under every other screen, which return to it.
   public var todayScreen: TodayState
@@ -66,7 +70,8 @@ public struct AppState: Equatable, Sendable {
     let state = AppState(
       today: today, size: size, programme: programme, templates: templates,
       exportDirectory: exportDirectory, homeDirectory: homeDirectory)
-    return (state, programme == nil ? [] : [.loadDay(today)])
+    // The folder's programmes are read first, so a day of an earlier one shows with it.
+    return (state, programme == nil ? [] : [.loadProgramme, .loadDay(today)])
   }
 
   /// Milliseconds until the screen must be drawn again without a key (a countdown's next
@@ -80,12 +85,21 @@ public struct AppState: Equatable, Sendable {
     size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height
   }
 
+  /// Every programme of the folder, the current one last; nil before there is one.
+  public var timeline: ProgrammeTimeline? {
+    programme.map { ProgrammeTimeline(current: $0, earlier: earlierProgrammes) }
+  }
+
+  /// The programme that ran on `day` (`ProgrammeTimeline.programme(on:)`): what a screen
+  /// about that day shows.
+  public func programme(on day: CalendarDay) -> Programme? { timeline?.programme(on: day) }
+
   /// What the screens' reducers may read of the app.
   var context: ScreenContext {
     ScreenContext(
       today: today, programme: programme, size: size, day: todayScreen.day,
       exportDirectory: exportDirectory, homeDirectory: homeDirectory, now: now,
-      bellEnabled: bellEnabled)
+      bellEnabled: bellEnabled, earlierProgrammes: earlierProgrammes)
   }
 }
 

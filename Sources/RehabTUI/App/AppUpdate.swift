@@ -193,12 +193,18 @@ extension AppState {
     return effects
   }
 
-  /// programme.json as read again: a programme replaced elsewhere is shown from now on (the
-  /// setup wizard, and a programme file that went away, are left as they are).
-  mutating func programmeLoaded(_ loaded: Programme?) -> [AppEffect] {
-    guard let loaded, let current = programme, loaded != current else { return [] }
-    programme = loaded
-    message = StatusMessage("The programme was changed elsewhere; showing it.")
+  /// The folder's programmes as read again: a programme replaced elsewhere, or a next one
+  /// started, is shown from now on, and the earlier ones are kept for their days (the setup
+  /// wizard, and a programme file that went away, are left as they are).
+  mutating func programmeLoaded(_ loaded: ProgrammeTimeline?) -> [AppEffect] {
+    guard let loaded, let current = programme else { return [] }
+    earlierProgrammes = Array(loaded.programmes.dropLast())
+    guard loaded.current != current else { return [] }
+    programme = loaded.current
+    message = StatusMessage(
+      loaded.previous(of: loaded.current) == current
+        ? "A next programme was started elsewhere; showing it."
+        : "The programme was changed elsewhere; showing it.")
     return []
   }
 

@@ -80,12 +80,25 @@ struct ScreenContext: Sendable {
   /// Monotonic seconds, as last reported by the runner.
   var now: Double = 0
   var bellEnabled: Bool = true
+  /// The folder's earlier programmes (phases), oldest first.
+  var earlierProgrammes: [Programme] = []
 
-  /// The weeks the Week screen can show: from the programme's first week through the week of
-  /// today (or of the programme's last day, once it has ended).
+  /// Every programme of the folder, the current one last.
+  var timeline: ProgrammeTimeline? {
+    programme.map { ProgrammeTimeline(current: $0, earlier: earlierProgrammes) }
+  }
+
+  /// The programme that ran on `day`.
+  func programme(on day: CalendarDay) -> Programme? { timeline?.programme(on: day) }
+
+  /// The first day of the first programme: the earliest day the Today screen goes back to.
+  var firstDay: CalendarDay? { timeline?.programmes[0].start }
+
+  /// The weeks the Week screen can show: from the first programme's first week through the
+  /// week of today (or of the current programme's last day, once it has ended).
   var weekRange: ClosedRange<ISOWeek>? {
-    guard let programme else { return nil }
-    let first = ISOWeek(containing: programme.start)
+    guard let programme, let firstDay else { return nil }
+    let first = ISOWeek(containing: firstDay)
     let last = max(first, ISOWeek(containing: min(today, programme.end)))
     return first...last
   }

@@ -119,19 +119,16 @@ public final class AppRunner {
     }
   }
 
-  /// The query layer for the programme shown (nil while the setup wizard runs).
+  /// The query layer for the current programme, with the folder's programmes as last read
+  /// (nil while the setup wizard runs).
   private var queries: ProgressQueries? {
-    state.programme.map { ProgressQueries(store: store, programme: $0) }
+    state.timeline.map { ProgressQueries(store: store, programme: $0.current, timeline: $0) }
   }
 
-  /// The query layer for the programme that ran on `day`: the shown (current) programme for
-  /// its own days and after, read without a file; an earlier day asks the folder's timeline,
-  /// so the Today screen moved to a day of an earlier programme lists that programme's items.
-  private func queries(on day: CalendarDay) throws(StoreError) -> ProgressQueries? {
-    guard let queries else { return nil }
-    guard day < queries.programme.start else { return queries }
-    return try ProgressQueries.open(store, on: day) ?? queries
-  }
+  /// The query layer for the programme that ran on `day`, read without a file: the Today
+  /// screen moved to a day of an earlier programme lists that programme's items, and a week
+  /// of the later one sees the earlier one's last check-in.
+  private func queries(on day: CalendarDay) -> ProgressQueries? { queries?.on(day) }
 
   /// Performs one effect; returns what happened, as an action.
   private func perform(_ effect: AppEffect) -> AppAction? {
@@ -159,27 +156,28 @@ public final class AppRunner {
       case .undoRecords(let remove, let reinstate, let tombstones):
         try store.reinstate(
           reinstate, replacing: remove.map(\.id), at: clock.timestamp(),
-          programmeStart: state.programme?.start,
+          programmeStart: (reinstate + remove).first.flatMap { state.programme(on: $0.day) }?
+            .start ?? state.programme?.start,
           expected: RecordExpectation(live: remove, removed: tombstones))
       case .saveProgramme(let programme):
         try store.saveProgramme(programme, replacing: false)
       case .loadProgramme:
         do {
-          return .programmeLoaded(try ProgressQueries.open(store)?.programme)
+          return .programmeLoaded(try store.loadTimeline())
         } catch {
           // A damaged or half-edited programme file: keep showing the one read before.
           return nil
         }
       case .loadDay(let day):
         do {
-          guard let queries = try queries(on: day) else { return nil }
+          guard let queries = queries(on: day) else { return nil }
           return .dayLoaded(try AppRunner.loadedDay(day, today: state.today, queries: queries))
         } catch {
           return .loadFailed(day, AppRunner.describe(error))
         }
       case .loadWeek(let week):
         do {
-          guard let queries = try queries(on: WeekSummary.asOf(week: week, today: state.today))
+          guard let queries = queries(on: WeekSummary.asOf(week: week, today: state.today))
           else { return nil }
           return .weekLoaded(try queries.week(week, today: state.today))
         } catch {
@@ -187,7 +185,7 @@ public final class AppRunner {
         }
       case .loadCard(let itemId, let day):
         do {
-          guard let queries = try queries(on: day) else { return nil }
+          guard let queries = queries(on: day) else { return nil }
           guard let card = try queries.card(itemId, on: day) else {
             return .card(.loadFailed(itemId: itemId, reason: "it is not on the list of \(day)"))
           }
@@ -197,7 +195,7 @@ public final class AppRunner {
         }
       case .loadPainContext(let day):
         do {
-          guard let queries = try queries(on: day) else { return nil }
+          guard let queries = queries(on: day) else { return nil }
           return .today(
             .painContextLoaded(try queries.painContext(loggedOn: day, today: state.today)))
         } catch {
@@ -209,7 +207,7 @@ public final class AppRunner {
         return .checkinSaved(
           effect,
           try store.saveCheckin(
-            checkin, programmeStart: try queries(on: checkin.day)?.programme.start))
+            checkin, programmeStart: queries(on: checkin.day)?.programme.start))
       case .loadProgrammeOverview(let day):
         guard let queries else { return nil }
         do {

@@ -18,7 +18,7 @@ extension CardScreen {
     renderHeader(view, app: app, into: &buffer, theme: theme)
     let body = bodyRect(in: size)
     var more = false
-    if let card = view.card, let programme = app.programme {
+    if let card = view.card, let programme = app.programme(on: view.day) {
       let lines = self.lines(card, programme: programme, width: body.width, theme: theme)
       let offset = visibleOffset(view.scrollOffset, lineCount: lines.count, in: size)
       for (row, line) in lines.dropFirst(offset).prefix(body.height).enumerated() {
@@ -58,7 +58,7 @@ extension CardScreen {
 
   /// The first body line shown for `view` at `size` (nil while nothing is loaded).
   static func visibleOffset(_ view: CardView, app: AppState, size: Size, theme: Theme) -> Int? {
-    guard let card = view.card, let programme = app.programme else { return nil }
+    guard let card = view.card, let programme = app.programme(on: view.day) else { return nil }
     let count = lines(card, programme: programme, width: bodyRect(in: size).width, theme: theme)
       .count
     return visibleOffset(view.scrollOffset, lineCount: count, in: size)

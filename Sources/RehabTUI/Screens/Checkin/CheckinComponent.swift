@@ -41,7 +41,8 @@ enum CheckinScreen: ScreenComponent {
   static func open(
     on day: CalendarDay, existing: Checkin?, origin: CheckinForm.Origin, context: ScreenContext
   ) -> ScreenReply {
-    guard let programme = context.programme else { return .none }
+    // The programme of the check-in's day: an earlier programme's week files its own.
+    guard let programme = context.programme(on: day) else { return .none }
     guard programme.contains(day) else {
       return .say(
         StatusMessage(

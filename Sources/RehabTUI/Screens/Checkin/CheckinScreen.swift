@@ -47,7 +47,9 @@ extension CheckinScreen {
     // Check-ins belong to programme weeks (one each), so the title names that week and its
     // days rather than the calendar week.
     let title: String
-    if let programme = state.programme, let week = programme.programmeWeek(of: form.day) {
+    if let programme = state.programme(on: form.day),
+      let week = programme.programmeWeek(of: form.day)
+    {
       let first = programme.firstDay(ofWeek: week)
       let last = first.adding(days: 6).description.dropFirst(5)  // "12-06": fits 80 columns
       title = "Check-in · programme week \(week) (\(first) – \(last))"

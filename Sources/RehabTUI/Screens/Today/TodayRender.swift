@@ -327,7 +327,9 @@ struct TodayFrame {
   }
 
   var today: CalendarDay { app.today }
-  var programme: Programme? { app.programme }
+  /// The programme of the day shown: an earlier programme's day is shown with its title and
+  /// its programme weeks.
+  var programme: Programme? { app.programme(on: screen.day) }
   var message: StatusMessage? { app.message }
 }
 

@@ -171,12 +171,13 @@ enum TodayScreen: ScreenComponent {
       state.modal = .note(NoteForm(itemId: entry?.item.id, itemLabel: entry?.label ?? ""))
       return .none
     case .previousDay:
-      guard let programme = context.programme else { return .none }
+      // Back through every programme of the folder, into an earlier one's days too.
+      guard let programme = context.programme, let first = context.firstDay else { return .none }
       let target = min(state.day.adding(days: -1), programme.end)
-      guard target >= programme.start else {
+      guard target >= first else {
         return .say(
           StatusMessage(
-            "The programme started on \(programme.start.weekday.shortName) \(programme.start); there is nothing earlier to fill in."
+            "The programme started on \(first.weekday.shortName) \(first); there is nothing earlier to fill in."
           ))
       }
       return ScreenReply(effects: state.showDay(target), message: .clear)

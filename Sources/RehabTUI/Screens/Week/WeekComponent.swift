@@ -69,7 +69,9 @@ enum WeekScreen: ScreenComponent {
       view.scrollOffset = max(0, view.scrollOffset + delta)
       return .none
     case .openCheckin:
-      guard let programme = context.programme, let loaded = view.loaded else { return .none }
+      // The programme the week was judged with (an earlier one for its own weeks).
+      guard let loaded = view.loaded else { return .none }
+      let programme = loaded.programme
       // The week's own day: today in the current week, else its last programme day.
       let last = min(context.today, view.week.monday.adding(days: 6), programme.end)
       let checkinDay = max(programme.start, last)

@@ -18,9 +18,8 @@ extension WeekScreen {
     renderHeader(view, state: state, into: &buffer, theme: theme)
     let body = bodyRect(in: size)
     var more = false
-    if let loaded = view.loaded, let programme = state.programme {
-      let content = self.content(
-        loaded, programme: programme, today: state.today, width: body.width, theme: theme)
+    if let loaded = view.loaded {
+      let content = self.content(loaded, today: state.today, width: body.width, theme: theme)
       let offset = visibleOffset(view.scrollOffset, contentHeight: content.size.height, in: size)
       for row in 0..<body.height {
         copyLine(content, from: offset + row, into: &buffer, at: Point(x: body.x, y: body.y + row))
@@ -58,10 +57,9 @@ extension WeekScreen {
 
   /// The first body row shown for `view` at `size` with `theme`'s characters.
   static func visibleOffset(_ view: WeekView, app: AppState, size: Size, theme: Theme) -> Int? {
-    guard let loaded = view.loaded, let programme = app.programme else { return nil }
+    guard let loaded = view.loaded else { return nil }
     let content = content(
-      loaded, programme: programme, today: app.today, width: bodyRect(in: size).width,
-      theme: theme)
+      loaded, today: app.today, width: bodyRect(in: size).width, theme: theme)
     return visibleOffset(view.scrollOffset, contentHeight: content.size.height, in: size)
   }
 
@@ -82,7 +80,10 @@ extension WeekScreen {
     let rangeWidth = DisplayWidth.of(range)
     buffer.put(range, at: Point(x: width - rangeWidth - 1, y: 0), style: theme.title)
     var title = "Week \(view.week)"
-    if let programme = state.programme {
+    // The programme the week is judged with: the one of its last day counted.
+    if let programme = view.loaded?.programme
+      ?? state.programme(on: WeekSummary.asOf(week: view.week, today: state.today))
+    {
       if let first = programme.programmeWeek(of: max(monday, programme.start)),
         let last = programme.programmeWeek(of: min(sunday, programme.end))
       {
@@ -95,9 +96,9 @@ extension WeekScreen {
     buffer.put(
       theme.truncated(theme.text(theme.separator + title), to: max(0, width - rangeWidth - 3 - x)),
       at: Point(x: x, y: 0))
-    guard let loaded = view.loaded, let programme = state.programme else { return }
+    guard let loaded = view.loaded else { return }
     buffer.put(
-      theme.truncated(theme.text(summary(loaded, programme: programme)), to: width - 2),
+      theme.truncated(theme.text(summary(loaded, programme: loaded.programme)), to: width - 2),
       at: Point(x: 1, y: 1), style: theme.dim)
   }
 
@@ -121,10 +122,12 @@ extension WeekScreen {
   // MARK: Body
 
   /// The whole body at `width`, as a buffer as tall as it needs; the screen shows a window of it.
+  /// The week is drawn with the programme it was judged with (`loaded.programme`).
   static func content(
-    _ loaded: WeekSummary, programme: Programme, today: CalendarDay, width: Int, theme: Theme
+    _ loaded: WeekSummary, today: CalendarDay, width: Int, theme: Theme
   ) -> ScreenBuffer {
-    let sections = WeekSections(loaded: loaded, programme: programme, today: today, theme: theme)
+    let sections = WeekSections(
+      loaded: loaded, programme: loaded.programme, today: today, theme: theme)
     let columns: [(Rect, [WeekSection])]
     if width + 2 >= twoColumnWidth {
       // The grid and the measures need about 74 columns; the rest goes to the flags.
@@ -132,14 +135,15 @@ extension WeekScreen {
       let full = Rect(x: 0, y: 0, width: width, height: 0)
       let (left, right) = full.splitRight(rightWidth + 2)
       columns = [
-        (left, [sections.grid, sections.measures]),
+        (left, [sections.grid, sections.measures] + sections.previousProgramme),
         (right.inset(left: 2), [sections.days, sections.flags]),
       ]
     } else {
       columns = [
         (
           Rect(x: 0, y: 0, width: width, height: 0),
-          [sections.grid, sections.flags, sections.measures, sections.days]
+          [sections.grid, sections.flags, sections.measures] + sections.previousProgramme
+            + [sections.days]
         )
       ]
     }
@@ -477,6 +481,25 @@ struct WeekSections {
     let spread = max(high - low, trend.mcid)
     let middle = (low + high) / 2
     return (middle - spread / 2)...(middle + spread / 2)
+  }
+
+  // MARK: Previous programme
+
+  /// The previous programme's last check-in, for reference only (each programme has its own
+  /// baseline, R-FLAG-BASELINE), in the words `flags` and `week` print; none for the first.
+  var previousProgramme: [WeekSection] {
+    guard let previous = loaded.previousProgramme else { return [] }
+    let text = theme.text(PreviousProgrammeText.line(previous))
+    return [
+      WeekSection(
+        height: { WrappedText.lines(text, width: $0).count },
+        draw: { buffer, rect in
+          for (row, line) in WrappedText.lines(text, width: rect.width).enumerated() {
+            buffer.put(
+              line, at: Point(x: rect.x, y: rect.y + row), style: theme.dim, maxWidth: rect.width)
+          }
+        })
+    ]
   }
 
   // MARK: Flags
