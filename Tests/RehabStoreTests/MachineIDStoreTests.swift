@@ -161,3 +161,23 @@ struct MachineIDStoreTests {
     #expect(written?["schemaVersion"] == .number(3))
   }
 }
+
+@Suite("the demo history as version 3 files")
+struct DemoVersionTests {
+  @Test("the demo writes version 3 week files without a machine id, so a seed gives the same bytes")
+  func demoFiles() throws {
+    let temporary = TemporaryDirectory()
+    defer { temporary.remove() }
+    let store = ProgressStore(directory: temporary.sub("data"), recordIDs: .counting())
+    let plan = try TemplateLibrary.template(id: "chronic-ankle-instability").plan
+    let today = day("2026-12-21")
+    let programme = DemoHistory.programme(plan: plan, today: today, weeksOfHistory: 3)
+    try store.saveProgramme(programme, replacing: false)
+    try DemoHistory.seed(store, programme: programme, today: today)
+    let bytes = try #require(
+      FileManager.default.contents(atPath: store.file(for: week("2026-W50"))))
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.contains("\"schemaVersion\" : 3") && !text.contains("\"by\""))
+    #expect(!FileManager.default.fileExists(atPath: store.machineIDFile))
+  }
+}
