@@ -143,6 +143,24 @@ struct MachineIDStoreTests {
     }
   }
 
+  @Test("a programme's merge fields are checked on reading: by, time stamps, ids used once")
+  func programmeMergeFields() throws {
+    var programme = Fixtures.programme([Fixtures.strengthening()])
+    programme.removedRevisions = [RemovedRecord(id: "r-20261209-0001", at: "yesterday")]
+    #expect(
+      ProgrammeValidator.problems(in: programme).first?.path == "removedRevisions[0].at")
+    programme.removedRevisions = [RemovedRecord(id: "r-20261209-0001", at: Fixtures.stamp(1))]
+    programme.supersededRevisions = [
+      ProgrammeRevision(
+        id: "r-20261209-0001", effective: day("2026-12-09"),
+        change: .pause(treatmentId: "heel-raises", until: nil), at: Fixtures.stamp(1),
+        by: "LAPTOP")
+    ]
+    let problems = ProgrammeValidator.problems(in: programme).map(\.path)
+    #expect(problems.contains("supersededRevisions[0].by"))
+    #expect(problems.contains("removedRevisions[0].id"))
+  }
+
   @Test("a version 2 programme.json reads with no tombstones and writes as version 3")
   func programmeVersion2() throws {
     var programme = Fixtures.programme([Fixtures.strengthening()])
