@@ -240,6 +240,31 @@ public struct ProgressQueries: Sendable {
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false
   ) throws -> String {
+    let (summaries, archive) = try exported(
+      format, asOf: asOf, from: from, to: to, allProgrammes: allProgrammes)
+    return try ExportDocument.render(
+      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+  }
+
+  /// `export`'s text handed to `sink` in order, the JSON archive a chunk at a time as it is
+  /// printed (so its text is never whole in memory), any other format whole.
+  public func export(
+    _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false,
+    to sink: @escaping ([UInt8]) throws -> Void
+  ) throws {
+    let (summaries, archive) = try exported(
+      format, asOf: asOf, from: from, to: to, allProgrammes: allProgrammes)
+    try ExportDocument.write(
+      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime,
+      to: sink)
+  }
+
+  /// What an export holds: the summary of each programme it covers, and the archive.
+  private func exported(
+    _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay?, to: CalendarDay?,
+    allProgrammes: Bool
+  ) throws -> ([ExportSummary], ExportArchive) {
     let stored = try fullHistory()
     let archive = ExportArchive(timeline: timeline, weeks: Array(stored.weeks.values))
     let covered = allProgrammes ? exportedProgrammes(from: from, to: to) : [programme]
@@ -255,8 +280,7 @@ public struct ProgressQueries: Sendable {
         from: from.map { max($0, covered.start) },
         to: isCurrent ? to.map { min($0, covered.end) } : min(to ?? covered.end, covered.end))
     }
-    return try ExportDocument.render(
-      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+    return (summaries, archive)
   }
 
   /// The programmes an `allProgrammes` export covers: those meeting `from`…`to`, or all.
