@@ -50,6 +50,23 @@ struct ExportJSONStream {
     buffer.append(contentsOf: text.utf8)
   }
 
+  /// `StoredJSON.quote(text)`, copied straight into the buffer when there is nothing to escape
+  /// (ids, days, time stamps: most strings of an export).
+  private mutating func appendQuoted(_ text: String) {
+    let utf8 = text.utf8
+    let plain =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+      } ?? false
+    guard plain else {
+      append(StoredJSON.quote(text))
+      return
+    }
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(contentsOf: utf8)
+    buffer.append(UInt8(ascii: "\""))
+  }
+
   private mutating func write(_ node: StreamedJSON, indent: Int) throws {
     switch node {
     case .value(let value): write(value, indent: indent)
@@ -97,14 +114,14 @@ struct ExportJSONStream {
       let keys = members.keys.sorted()
       for (index, key) in keys.enumerated() {
         indentation(indent + 1)
-        append(StoredJSON.quote(key))
+        appendQuoted(key)
         append(" : ")
         write(members[key] ?? .null, indent: indent + 1)
         append(index == keys.count - 1 ? "\n" : ",\n")
       }
       indentation(indent)
       append("}")
-    case .string(let text): append(StoredJSON.quote(text))
+    case .string(let text): appendQuoted(text)
     default: append(value.text)
     }
   }
