@@ -227,7 +227,7 @@ def validate_csv(raw, binary, data):
 def validate_json(raw, binary, data, out):
     print("json: Python json + rehabit import")
     document = json.loads(raw)
-    check(document.get("schemaVersion") == 2 and document.get("format") == "rehabit-export", "json is versioned")
+    check(document.get("schemaVersion") == 3 and document.get("format") == "rehabit-export", "json is versioned")
     notes = [note["text"] for week in document["weeks"] for note in week.get("notes", [])]
     check(notes == [HOSTILE] * 3, "json keeps the notes intact")
     path = os.path.join(out, "export.json")

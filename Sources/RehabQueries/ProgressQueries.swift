@@ -89,6 +89,18 @@ public struct ProgressQueries: Sendable {
     return ProgressHistory(programme: programme, weeks: weeks)
   }
 
+  /// The stored weeks overlapping `first`…`last` (a damaged one left out and noted in
+  /// `damaged`), for the exports other than the archive.
+  private func history(covering first: CalendarDay, through last: CalendarDay) throws(StoreError)
+    -> ProgressHistory
+  {
+    let (low, high) = (ISOWeek(containing: first), ISOWeek(containing: last))
+    let weeks = try store.storedWeeks().filter { $0 >= low && $0 <= high }.map {
+      week throws(StoreError) in try store.readableWeek(week, damaged: damaged)
+    }
+    return ProgressHistory(programme: programme, weeks: weeks)
+  }
+
   // MARK: Days
 
   /// The day's checklist with its records, dosed by the pain entries up to the day. Reads the
@@ -257,9 +269,45 @@ public struct ProgressQueries: Sendable {
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false
   ) throws -> String {
-    let stored = try fullHistory()
-    let archive = ExportArchive(timeline: timeline, weeks: Array(stored.weeks.values))
+    let (summaries, archive) = try exported(
+      format, asOf: asOf, from: from, to: to, allProgrammes: allProgrammes)
+    return try ExportDocument.render(
+      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+  }
+
+  /// `export`'s text handed to `sink` in order, the JSON archive a chunk at a time as it is
+  /// printed (so its text is never whole in memory), any other format whole.
+  public func export(
+    _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false,
+    to sink: @escaping ([UInt8]) throws -> Void
+  ) throws {
+    let (summaries, archive) = try exported(
+      format, asOf: asOf, from: from, to: to, allProgrammes: allProgrammes)
+    try ExportDocument.write(
+      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime,
+      to: sink)
+  }
+
+  /// What an export holds: the summary of each programme it covers, and the archive.
+  private func exported(
+    _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay?, to: CalendarDay?,
+    allProgrammes: Bool
+  ) throws -> ([ExportSummary], ExportArchive) {
     let covered = allProgrammes ? exportedProgrammes(from: from, to: to) : [programme]
+    // The archive holds every week; a summary reads only the records of its range and of its
+    // programme's span (adherence, pain guidance, flags and check-ins are judged within the
+    // programme), so the other formats read the weeks around those and no more: a week on
+    // either side for a programme week's check-in kept in its neighbouring file.
+    let stored: ProgressHistory
+    if format == .json {
+      stored = try fullHistory()
+    } else {
+      let first = ([from, to].compactMap { $0 } + covered.map(\.start)).min() ?? programme.start
+      let last = ([from, to, asOf].compactMap { $0 } + covered.map(\.end)).max() ?? asOf
+      stored = try history(covering: first.adding(days: -7), through: last.adding(days: 7))
+    }
+    let archive = ExportArchive(timeline: timeline, weeks: Array(stored.weeks.values))
     let summaries = try covered.map { covered throws(ExportProblem) in
       let history = ProgressHistory(programme: covered, weeks: stored.weeks)
       guard allProgrammes else {
@@ -272,8 +320,7 @@ public struct ProgressQueries: Sendable {
         from: from.map { max($0, covered.start) },
         to: isCurrent ? to.map { min($0, covered.end) } : min(to ?? covered.end, covered.end))
     }
-    return try ExportDocument.render(
-      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+    return (summaries, archive)
   }
 
   /// The programmes an `allProgrammes` export covers: those meeting `from`…`to`, or all.

@@ -91,9 +91,7 @@ public enum DataFolderImport {
     try store.prepareDirectory()
     try store.saveProgramme(archive.programme, replacing: false)
     for earlier in archive.earlierProgrammes { try store.keepEarlierProgramme(earlier) }
-    for week in archive.weeks where !week.isEmpty {
-      try store.updateWeek(week.week) { stored in stored = week }
-    }
+    try stage(archive.weeks.filter { !$0.isEmpty }, in: store)
     try DurableFiles.writeAtomically([], directory: staging.path, name: completeMarker)
     faults.reached(.staged)
 
@@ -186,6 +184,53 @@ public enum DataFolderImport {
   }
 
   // MARK: Steps
+
+  /// The week files of the import in the staging folder, as `updateWeek` would write each
+  /// (ids given, checked, encoded the same way), but without a temporary name and an fsync
+  /// per file: the folder is private and marked, so a crash leaves a staging folder that
+  /// `recover` deletes, never a half file in the data folder. One flush of the file system at
+  /// the end (`syncfs`, or each file where there is none) makes them durable before the
+  /// complete marker is written.
+  private static func stage(_ weeks: [ProgressWeek], in store: ProgressStore) throws(StoreError) {
+    #if os(Linux)
+      let flushEach = false
+    #else
+      let flushEach = true
+    #endif
+    for var week in weeks {
+      let path = store.file(for: week.week)
+      try store.assignIDs(&week)
+      if let problem = week.problems.first {
+        throw StoreError(
+          .invalidChange, file: path, problem: "\(problem.path): \(problem.message)",
+          fix: "\(problem.fix); nothing was written")
+      }
+      let bytes: [UInt8]
+      do {
+        bytes = try JSONCoding.encode(week)
+      } catch {
+        throw StoreError(
+          .invalidChange, file: path, problem: "cannot encode: \(error)",
+          fix: "nothing was written; please report this")
+      }
+      try DurableFiles.writeNew(bytes, at: path, flush: flushEach)
+    }
+    #if os(Linux)
+      let folder = open(store.progressDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard folder >= 0 else {
+        throw DurableFiles.failure(errno, store.progressDirectory, doing: "cannot open")
+      }
+      defer { close(folder) }
+      // `syncfs` is a GNU extension Glibc's Swift overlay does not import.
+      typealias SyncFS = @convention(c) (Int32) -> Int32
+      guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "syncfs"),
+        unsafeBitCast(symbol, to: SyncFS.self)(folder) == 0
+      else {
+        throw DurableFiles.failure(errno, store.progressDirectory, doing: "cannot flush")
+      }
+    #endif
+    try DurableFiles.syncDirectory(store.progressDirectory, faults: store.faults)
+  }
 
   private static func trimmed(_ path: String) -> String {
     var trimmed = path

@@ -172,6 +172,31 @@ enum DurableFiles {
     }
   }
 
+  /// Creates `path` (which must not exist) with `bytes`, 0600, fsync'd only with `flush`: for
+  /// a private folder whose files are made durable together afterwards (an import's staging).
+  static func writeNew(_ bytes: [UInt8], at path: String, flush: Bool) throws(StoreError) {
+    let fd = retryingOnInterrupt {
+      open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
+    }
+    guard fd >= 0 else { throw failure(errno, path, doing: "cannot create") }
+    var closed = false
+    defer { if !closed { close(fd) } }
+    guard fchmod(fd, fileMode) == 0 else { throw failure(errno, path, doing: "cannot protect") }
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        retryingOnInterrupt {
+          systemWrite(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        }
+      }
+      if count < 0 { throw failure(errno, path, doing: "cannot write") }
+      written += count
+    }
+    if flush, fsync(fd) != 0 { throw failure(errno, path, doing: "cannot flush") }
+    closed = true
+    guard close(fd) == 0 else { throw failure(errno, path, doing: "cannot finish writing") }
+  }
+
   /// Flushes a directory's entries (a rename or a new name) to disk.
   static func syncDirectory(_ directory: String, faults: FileFaults = .none) throws(StoreError) {
     let fd = retryingOnInterrupt {

@@ -18,6 +18,22 @@ public enum ExportFile {
   public static func write(_ bytes: [UInt8], to path: String, replacing: Bool)
     throws(ExportFileError)
   {
+    do {
+      try write(to: path, replacing: replacing) { put in try put(bytes) }
+    } catch let error as ExportFileError {
+      throw error
+    } catch {
+      throw ExportFileError(.fileSystem, path: path, directory: parentDirectory(of: path))
+    }
+  }
+
+  /// `write`, with the bytes handed over a chunk at a time by `produce` (a streamed export):
+  /// each chunk goes to the unnamed file at once. An error `produce` throws comes out as it is
+  /// and, like any failure, leaves nothing behind.
+  public static func write(
+    to path: String, replacing: Bool,
+    produce: (_ put: @escaping ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
     let directory = parentDirectory(of: path)
     let name = String(path.split(separator: "/").last ?? Substring(path))
     var status = stat()
@@ -42,16 +58,18 @@ public enum ExportFile {
     guard fchmod(fd, fileMode) == 0 else {
       throw failure(errno, path, directory, "cannot protect the file")
     }
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        systemWrite(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+    try produce { bytes throws(ExportFileError) in
+      var written = 0
+      while written < bytes.count {
+        let count = bytes.withUnsafeBytes { buffer in
+          systemWrite(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        }
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw failure(errno, path, directory, "cannot write")
+        }
+        written += count
       }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw failure(errno, path, directory, "cannot write")
-      }
-      written += count
     }
     guard fsync(fd) == 0 else { throw failure(errno, path, directory, "cannot flush") }
     if named == nil, !replacing {

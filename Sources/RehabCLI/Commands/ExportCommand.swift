@@ -90,21 +90,31 @@ struct ExportCommand: ParsableCommand {
         )
       }
     }
-    let text: String
-    do {
-      text = try queries.export(
-        format, asOf: try common.day(), from: first, to: last, table: table,
-        eventTime: try at.map { try CommonOptions.parseTime($0, option: "--at") },
-        allProgrammes: allProgrammes)
-    } catch let problem as ExportProblem {
-      throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
+    let asOf = try common.day()
+    let eventTime = try at.map { try CommonOptions.parseTime($0, option: "--at") }
+    // The export's text to `sink`, a chunk at a time for the JSON archive.
+    func export(to sink: @escaping ([UInt8]) throws -> Void) throws {
+      do {
+        try queries.export(
+          format, asOf: asOf, from: first, to: last, table: table, eventTime: eventTime,
+          allProgrammes: allProgrammes, to: sink)
+      } catch let problem as ExportProblem {
+        throw CLIError("\(problem.path) \(problem.message); \(problem.fix)")
+      }
     }
     defer { Output.warnAboutDamagedWeeks(queries) }
     guard let output else {
-      ExportCommand.printToStandardOutput(text)
+      if isatty(STDOUT_FILENO) == 1 {
+        // A terminal gets the text made safe line by line, so it is made whole first.
+        var bytes: [UInt8] = []
+        try export { bytes.append(contentsOf: $0) }
+        ExportCommand.printToStandardOutput(String(decoding: bytes, as: UTF8.self))
+      } else {
+        try export { Output.write($0, to: STDOUT_FILENO) }
+      }
       return
     }
-    try ExportFileWriter.write(Array(text.utf8), to: output, replacing: force)
+    try ExportFileWriter.write(to: output, replacing: force) { put in try export(to: put) }
     Output.line("Exported \(format.rawValue) to \(Output.safe(output)).")
   }
 
@@ -132,9 +142,18 @@ extension ExportTable: ExpressibleByArgument {}
 /// `--force`.
 enum ExportFileWriter {
   static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
+    try write(to: path, replacing: replacing) { put in try put(bytes) }
+  }
+
+  /// The file written from chunks `produce` hands over (`ExportFile.write(to:replacing:
+  /// produce:)`); an error of `produce` comes out as it is, and nothing is left behind.
+  static func write(
+    to path: String, replacing: Bool,
+    produce: (_ put: @escaping ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
     do {
-      try ExportFile.write(bytes, to: path, replacing: replacing)
-    } catch {
+      try ExportFile.write(to: path, replacing: replacing, produce: produce)
+    } catch let error as ExportFileError {
       switch error.kind {
       case .exists: throw CLIError("\(path) already exists; use --force to overwrite it")
       case .isFolder: throw CLIError("\(path) is a folder; give a file name for --output")

@@ -69,16 +69,46 @@ struct ImportCommand: ParsableCommand {
         "\(path) is larger than \(DataFolderImport.maximumArchiveSize / (1024 * 1024)) MiB, more than any export of rehabit; give the file `rehabit export --format json` wrote; nothing was imported"
       )
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Read straight into one array (no `Data` beside it: the file is most of the peak memory).
+    guard let bytes = readWhole(path, size: Int(status.st_size)) else {
       throw CLIError("\(path) cannot be read as a file; check the path and its permissions")
     }
     do {
       // A byte order mark is accepted here as in every file rehabit reads.
-      let bytes = Array(data)
       return try ExportArchive.decode(
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
     } catch {
       throw CLIError("\(path): \(error.path): \(error.message); \(error.fix); nothing was imported")
     }
+  }
+
+  /// The file's bytes (`size` from `stat`, more if it grew), or nil when it cannot be read.
+  private static func readWhole(_ path: String, size: Int) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(0, size) + 1) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        let read = Glibc.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        if read < 0, errno == EINTR { continue }
+        if read < 0 { failed = true }
+        if read <= 0 { return }
+        count += read
+      }
+    }
+    guard !failed else { return nil }
+    guard bytes.count > size else { return bytes }
+    // It grew since `stat`: the rest, in chunks, up to the largest export read.
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while bytes.count <= DataFolderImport.maximumArchiveSize {
+      let read = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if read < 0, errno == EINTR { continue }
+      if read < 0 { return nil }
+      if read == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<read])
+    }
+    return bytes
   }
 }

@@ -11,43 +11,66 @@ extension ExportArchive {
   /// The archive with the summary of one programme (`summary`), or with one per programme
   /// (`summaries`, each naming its programme) when there are several.
   public static func render(_ archive: ExportArchive, summaries: [ExportSummary]) throws -> String {
+    var bytes: [UInt8] = []
+    try write(archive, summaries: summaries) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `render`'s text handed to `sink` in order, a chunk at a time (`ExportJSONStream`): each
+  /// week and each item row is made into JSON only when it is printed, so the text of the
+  /// whole archive is never in memory.
+  public static func write(
+    _ archive: ExportArchive, summaries: [ExportSummary],
+    to sink: @escaping ([UInt8]) throws -> Void
+  ) throws {
     guard let first = summaries.first, let last = summaries.last else {
       throw ExportProblem(
         path: "(export)", message: "covers no programme", fix: "please report this")
     }
-    var document: [String: StoredJSON] = [
-      "format": .string(format),
-      "schemaVersion": .number(Double(schemaVersion)),
-      "exportedFor": .string(last.asOf.description),
-      "range": .object([
-        "from": .string(first.from.description), "to": .string(last.to.description),
-      ]),
-      "programme": try ExportJSON.value(archive.programme),
-      "earlierProgrammes": .array(try archive.earlierProgrammes.map { try ExportJSON.value($0) }),
-      "weeks": .array(try archive.weeks.map { try ExportJSON.value($0) }),
+    let programme = try ExportJSON.value(archive.programme)
+    let earlier = try archive.earlierProgrammes.map { try ExportJSON.value($0) }
+    var document: [String: StreamedJSON] = [
+      "format": .value(.string(format)),
+      "schemaVersion": .value(.number(Double(schemaVersion))),
+      "exportedFor": .value(.string(last.asOf.description)),
+      "range": .value(
+        .object([
+          "from": .string(first.from.description), "to": .string(last.to.description),
+        ])),
+      "programme": .value(programme),
+      "earlierProgrammes": .value(.array(earlier)),
+      "weeks": .list(count: archive.weeks.count) { index in
+        let week = archive.weeks[index]
+        return .value(try ProgressWeekJSON.value(week) ?? ExportJSON.value(week))
+      },
     ]
     if summaries.count == 1 {
-      document["summary"] = summaryJSON(first)
+      document["summary"] = .object(summaryJSON(first))
     } else {
-      document["summaries"] = .array(
-        summaries.map { summary in
-          guard case .object(var object) = summaryJSON(summary) else { return summaryJSON(summary) }
-          object["programme"] = .object([
+      document["summaries"] = .list(count: summaries.count) { index in
+        let summary = summaries[index]
+        var object = summaryJSON(summary)
+        object["programme"] = .value(
+          .object([
             "id": .string(summary.programme.plan.id),
             "title": .string(summary.programme.plan.title),
             "start": .string(summary.programme.start.description),
             "end": .string(summary.programme.end.description),
-          ])
-          object["range"] = .object([
+          ]))
+        object["range"] = .value(
+          .object([
             "from": .string(summary.from.description), "to": .string(summary.to.description),
-          ])
-          return .object(object)
-        })
+          ]))
+        return .object(object)
+      }
     }
-    return ExportJSON.pretty(.object(document))
+    var stream = ExportJSONStream(sink: sink)
+    try stream.write(.object(document))
   }
 
-  static func summaryJSON(_ summary: ExportSummary) -> StoredJSON {
+  /// The summary's members; its item rows (one per scheduled item and day, the bulk of it) as
+  /// a list made row by row.
+  static func summaryJSON(_ summary: ExportSummary) -> [String: StreamedJSON] {
     func figure(_ figure: AdherenceTally) -> [String: StoredJSON] {
       [
         "done": .number(Double(figure.done)), "scheduled": .number(Double(figure.scheduled)),
@@ -118,20 +141,23 @@ extension ExportArchive {
       ])
     }
 
-    let items: [StoredJSON] = summary.rows.map { item in
-      .object([
-        "date": .string(item.day.description),
-        "programmeWeek": ExportJSON.int(item.programmeWeek),
-        "id": .string(item.id),
-        "treatmentId": .string(item.treatmentId),
-        "treatment": .string(item.treatment),
-        "kind": ExportJSON.string(item.kind?.rawValue),
-        "side": ExportJSON.string(item.side?.rawValue),
-        "dose": ExportJSON.string(item.dose),
-        "status": .string(item.status.rawValue),
-        "reason": ExportJSON.string(item.reason),
-        "pain": ExportJSON.int(item.pain),
-      ])
+    let rows = summary.rows
+    let items = StreamedJSON.list(count: rows.count) { index in
+      let item = rows[index]
+      return .value(
+        .object([
+          "date": .string(item.day.description),
+          "programmeWeek": ExportJSON.int(item.programmeWeek),
+          "id": .string(item.id),
+          "treatmentId": .string(item.treatmentId),
+          "treatment": .string(item.treatment),
+          "kind": ExportJSON.string(item.kind?.rawValue),
+          "side": ExportJSON.string(item.side?.rawValue),
+          "dose": ExportJSON.string(item.dose),
+          "status": .string(item.status.rawValue),
+          "reason": ExportJSON.string(item.reason),
+          "pain": ExportJSON.int(item.pain),
+        ]))
     }
 
     let painLog: [StoredJSON] = summary.painLog.map { entry in
@@ -189,35 +215,27 @@ extension ExportArchive {
         "at": .string(revision.at),
       ])
     }
-    return .object([
-      "revisions": .array(revisions),
-      "adherence": .object(overall),
-      "measures": .array(measures),
-      "flags": .array(flags),
-      "items": .array(items),
-      "painLog": .array(painLog),
-      "doseHistory": .array(doseHistory),
-      "disclaimer": .string(SafetyText.disclaimer),
-    ])
+    return [
+      "revisions": .value(.array(revisions)),
+      "adherence": .value(.object(overall)),
+      "measures": .value(.array(measures)),
+      "flags": .value(.array(flags)),
+      "items": items,
+      "painLog": .value(.array(painLog)),
+      "doseHistory": .value(.array(doseHistory)),
+      "disclaimer": .value(.string(SafetyText.disclaimer)),
+    ]
   }
 
   // MARK: Import
 
-  /// Reads an export back, checking everything before anything is written: the syntax (with
-  /// line and column), the format and version, the programme (as `programme.json` is checked)
-  /// and every week (as a progress file is checked, older versions migrated), and that no week
-  /// appears twice.
-  public static func decode(_ bytes: [UInt8]) throws(ExportProblem) -> ExportArchive {
-    let document: StoredJSON
-    do {
-      document = try StoredJSON.parse(bytes)
-    } catch {
-      throw ExportProblem(
-        path: "line \(error.line), column \(error.column)",
-        message: "not valid JSON: \(error.message)",
-        fix: "use a file made by the JSON export of rehabit")
-    }
-    guard let object = document.objectValue, object["format"]?.stringValue == format else {
+  /// The top level's checks but the weeks: the format and version, the fields allowed, the
+  /// programme and the earlier ones (each checked as `programme.json` is) and their order.
+  /// `object` may hold placeholders for `weeks` and the summaries, which are not looked at.
+  static func programmes(of object: [String: StoredJSON]) throws(ExportProblem) -> (
+    Programme, [Programme]
+  ) {
+    guard object["format"]?.stringValue == format else {
       throw ExportProblem(
         path: "format", message: "is not an export of rehabit (no \"format\": \"\(format)\")",
         fix: "use a file made by the JSON export of rehabit")
@@ -296,6 +314,38 @@ extension ExportArchive {
         path: "earlierProgrammes", message: "a programme starts after the current one",
         fix: "the current programme is the latest; use a file made by the JSON export of rehabit")
     }
+    return (programme, earlier)
+  }
+
+  /// Reads an export back, checking everything before anything is written: the syntax (with
+  /// line and column), the format and version, the programme (as `programme.json` is checked)
+  /// and every week (as a progress file is checked, older versions migrated), and that no week
+  /// appears twice.
+  public static func decode(_ bytes: [UInt8]) throws(ExportProblem) -> ExportArchive {
+    // An export as rehabit writes it takes one pass (`ExportArchiveFastDecoding`); anything
+    // it is unsure of, every mistake included, takes the careful path below, so what is
+    // accepted and every error are exactly the careful path's.
+    if let fast = ExportArchiveFastDecoding.decode(bytes) { return fast }
+    return try carefulDecode(bytes)
+  }
+
+  /// The whole document parsed into a tree, then checked member by member.
+  static func carefulDecode(_ bytes: [UInt8]) throws(ExportProblem) -> ExportArchive {
+    let document: StoredJSON
+    do {
+      document = try StoredJSON.parse(bytes)
+    } catch {
+      throw ExportProblem(
+        path: "line \(error.line), column \(error.column)",
+        message: "not valid JSON: \(error.message)",
+        fix: "use a file made by the JSON export of rehabit")
+    }
+    guard let object = document.objectValue else {
+      throw ExportProblem(
+        path: "format", message: "is not an export of rehabit (no \"format\": \"\(format)\")",
+        fix: "use a file made by the JSON export of rehabit")
+    }
+    let (programme, earlier) = try programmes(of: object)
     guard case .array(let weekValues)? = object["weeks"] else {
       throw ExportProblem(
         path: "weeks", message: "missing or not a list", fix: "write \"weeks\": [ … ]")

@@ -75,3 +75,30 @@ extension ExportDocument {
     }
   }
 }
+
+extension ExportDocument {
+  /// `render(_:summaries:archive:…)`'s text handed to `sink` in order: the JSON archive a
+  /// chunk at a time as it is printed (`ExportArchive.write`), every other format whole. An
+  /// error the sink throws (a failed write) comes out as it is.
+  public static func write(
+    _ format: ExportFormat, summaries: [ExportSummary], archive: ExportArchive,
+    table: ExportTable = .items, eventTime: TimeOfDay? = nil,
+    to sink: @escaping ([UInt8]) throws -> Void
+  ) throws {
+    guard format == .json, !summaries.isEmpty else {
+      try sink(
+        Array(
+          try render(
+            format, summaries: summaries, archive: archive, table: table, eventTime: eventTime
+          ).utf8))
+      return
+    }
+    do {
+      try ExportArchive.write(archive, summaries: summaries, to: sink)
+    } catch let error as EncodingError {
+      throw ExportProblem(
+        path: "(export)", message: "cannot encode the records (\(error))",
+        fix: "please report this; nothing was written")
+    }
+  }
+}

@@ -13,13 +13,16 @@ import RehabCore
 /// `Checkin` and `RemovedRecord`.
 enum ProgressFastDecoding {
   static func week(from bytes: [UInt8]) -> ProgressWeek? {
-    bytes.withUnsafeBufferPointer { buffer in
-      var reader = Reader(bytes: buffer)
-      reader.skipWhitespace()
-      guard let week = reader.progressWeek() else { return nil }
-      reader.skipWhitespace()
-      return reader.index == buffer.count ? week : nil
-    }
+    bytes.withUnsafeBufferPointer { week(from: $0) }
+  }
+
+  /// The same over borrowed bytes (a week inside an export archive, without copying it out).
+  static func week(from buffer: UnsafeBufferPointer<UInt8>) -> ProgressWeek? {
+    var reader = Reader(bytes: buffer)
+    reader.skipWhitespace()
+    guard let week = reader.progressWeek() else { return nil }
+    reader.skipWhitespace()
+    return reader.index == buffer.count ? week : nil
   }
 
   private struct Reader {

@@ -1,0 +1,173 @@
+import Foundation
+import RehabTestSupport
+import Testing
+
+@testable import RehabCore
+@testable import RehabStore
+
+/// The JSON export written as a stream and read back in one pass (issue 19) agree with the
+/// tree-based paths they replace: the same bytes, the same archive, the same errors, and the
+/// writer never holds more than about one week's text.
+@Suite("Export archive: streamed writer and one-pass import")
+struct ArchiveStreamTests {
+  static var archive: ExportArchive {
+    ExportArchive(
+      programme: ExportFixture.programme, weeks: Array(ExportFixture.history.weeks.values))
+  }
+
+  /// A long history: `count` weeks of ten items a day, each done.
+  static func longArchive(weeks count: Int) -> ExportArchive {
+    let programme = ExportFixture.programme
+    var weeks: [ProgressWeek] = []
+    var week = ISOWeek(containing: programme.start)
+    for _ in 0..<count {
+      var progress = ProgressWeek(week: week)
+      for day in week.days {
+        for treatment in 0..<10 {
+          let id = ChecklistItem.makeID(
+            day: day, treatmentId: "t\(treatment)", side: .both, occurrence: 1)
+          progress.items[id] = ItemRecord(status: .done, at: "\(day)T18:00:00Z")
+        }
+      }
+      weeks.append(progress)
+      week = week.next
+    }
+    return ExportArchive(programme: programme, weeks: weeks)
+  }
+
+  @Test func theDirectWeekTreeEqualsTheEncodersOnRandomWeeks() throws {
+    var random = SeededRandom(state: 19)
+    for index in 0..<300 {
+      var week = WeekReaderTests.randomWeek(&random, valid: index % 3 != 0)
+      // Every other week written by a known machine: `by` must come through as well.
+      if index % 2 == 0 { Self.stamp(&week, by: "m\(index % 7)k3x9q2w") }
+      #expect(ProgressWeekJSON.value(week) == (try ExportJSON.value(week)))
+    }
+    let fixture = ExportFixture.history.weeks.values
+    for week in fixture { #expect(ProgressWeekJSON.value(week) == (try ExportJSON.value(week))) }
+  }
+
+  /// `week` with every record (and tombstone) marked as written by `machine`.
+  static func stamp(_ week: inout ProgressWeek, by machine: String) {
+    for id in week.items.keys { week.items[id]?.by = machine }
+    for index in week.pain.indices { week.pain[index].by = machine }
+    for index in week.notes.indices { week.notes[index].by = machine }
+    for index in week.checkins.indices { week.checkins[index].by = machine }
+    for index in week.removed.indices { week.removed[index].by = machine }
+  }
+
+  @Test func aMachineIdOnEveryKindOfRecordIsKept() throws {
+    var random = SeededRandom(state: 7)
+    var week = WeekReaderTests.randomWeek(&random, valid: true)
+    Self.stamp(&week, by: "mq4w8e2r")
+    let tree = try #require(ProgressWeekJSON.value(week))
+    #expect(tree == (try ExportJSON.value(week)))
+    let records =
+      week.items.count + week.pain.count + week.notes.count + week.checkins.count
+      + week.removed.count
+    #expect(records > 0)
+    #expect(ExportJSON.pretty(tree).components(separatedBy: "mq4w8e2r").count - 1 == records)
+  }
+
+  @Test func aNumberTheEncoderRefusesTakesTheEncodersWay() {
+    var week = ProgressWeek(week: WeekReaderTests.week)
+    week.checkins.append(
+      Checkin(day: week.week.days[0], values: [.pain: .single(.nan)], at: "2026-12-02T09:00:00Z"))
+    #expect(ProgressWeekJSON.value(week) == nil)
+  }
+
+  @Test func theStreamedArchiveIsTheTreesTextInBoundedChunks() throws {
+    let summary = try ExportFixture.summary()
+    let archive = Self.longArchive(weeks: 60)
+    var chunks: [[UInt8]] = []
+    try ExportArchive.write(archive, summaries: [summary]) { chunks.append($0) }
+    let whole = chunks.flatMap { $0 }
+    #expect(
+      String(decoding: whole, as: UTF8.self)
+        == (try ExportArchive.render(archive, summary: summary)))
+    // The text the whole tree printed at once gave before streaming.
+    let tree = Self.treeText(archive, summary: summary)
+    #expect(String(decoding: whole, as: UTF8.self) == tree)
+    // Never more than a chunk plus one element (a week, the largest element) at once.
+    let largestWeek =
+      try archive.weeks.map { ExportJSON.pretty(try ExportJSON.value($0)).utf8.count }.max() ?? 0
+    #expect(chunks.count > 2)
+    for chunk in chunks {
+      #expect(chunk.count <= ExportJSONStream.chunkSize + 2 * largestWeek)
+    }
+  }
+
+  /// The archive as one `StoredJSON` tree printed by `ExportJSON.pretty`: how the export was
+  /// made before it was streamed.
+  static func treeText(_ archive: ExportArchive, summary: ExportSummary) -> String {
+    func tree(_ node: StreamedJSON) -> StoredJSON {
+      switch node {
+      case .value(let value): return value
+      case .object(let members): return .object(members.mapValues(tree))
+      case .list(let count, let element):
+        return .array((0..<count).map { (try? element($0)).map(tree) ?? .null })
+      }
+    }
+    var members: [String: StoredJSON] = [
+      "format": .string(ExportArchive.format),
+      "schemaVersion": .number(Double(ExportArchive.schemaVersion)),
+      "exportedFor": .string(summary.asOf.description),
+      "range": .object([
+        "from": .string(summary.from.description), "to": .string(summary.to.description),
+      ]),
+      "programme": (try? ExportJSON.value(archive.programme)) ?? .null,
+      "earlierProgrammes": .array([]),
+      "weeks": .array(archive.weeks.map { (try? ExportJSON.value($0)) ?? .null }),
+    ]
+    members["summary"] = tree(.object(ExportArchive.summaryJSON(summary)))
+    return ExportJSON.pretty(.object(members))
+  }
+
+  @Test func theOnePassImportGivesTheCarefulArchive() throws {
+    let summary = try ExportFixture.summary()
+    for archive in [Self.archive, Self.longArchive(weeks: 30)] {
+      let bytes = Array(try ExportArchive.render(archive, summary: summary).utf8)
+      let fast = try #require(ExportArchiveFastDecoding.decode(bytes))
+      #expect(fast == (try ExportArchive.carefulDecode(bytes)))
+      #expect(fast == archive)
+    }
+  }
+
+  /// Random damage to an export: the one-pass reader either declines (and the careful path
+  /// answers, with its error) or gives exactly what the careful path gives. It never accepts
+  /// what the careful path refuses.
+  @Test(arguments: [UInt64(1), 2, 3, 4])
+  func theOnePassImportNeverAcceptsWhatTheCarefulPathRefuses(seed: UInt64) throws {
+    let text = Array(try ExportArchive.render(Self.archive, summary: ExportFixture.summary()).utf8)
+    var random = SeededRandom(state: seed)
+    let bytes: [UInt8] =
+      Array("{}[]\",:\\ 0123456789-+.eEtrufalsn\u{01}\n".utf8) + [0xC3, 0xA9, 0xFF, 0x80]
+    for _ in 0..<150 {
+      var damaged = text
+      for _ in 0..<random.int(1...3) {
+        let at = random.int(0...(damaged.count - 1))
+        switch random.int(0...2) {
+        case 0: damaged[at] = random.pick(bytes)
+        case 1: damaged.remove(at: at)
+        default: damaged.insert(random.pick(bytes), at: at)
+        }
+      }
+      guard let fast = ExportArchiveFastDecoding.decode(damaged) else { continue }
+      #expect(fast == (try ExportArchive.carefulDecode(damaged)))
+    }
+  }
+
+  @Test func aDuplicateFieldAnEscapedNameAndTrailingTextGoTheCarefulWay() throws {
+    let text = try ExportArchive.render(Self.archive, summary: ExportFixture.summary())
+    let cases = [
+      text.replacingEach("\"format\" : ", "\"format\" : \"x\", \"format\" : "),
+      text.replacingEach("\"disclaimer\"", "\"disclaim\\u0065r\""),
+      text + "x",
+      text.replacingEach("\"status\" : \"done\"", "\"status\" : \"done\", \"status\" : \"done\""),
+    ]
+    for damaged in cases {
+      #expect(ExportArchiveFastDecoding.decode(Array(damaged.utf8)) == nil)
+    }
+    #expect(throws: ExportProblem.self) { try ExportArchive.decode(Array(cases[0].utf8)) }
+  }
+}
