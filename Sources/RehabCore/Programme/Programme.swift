@@ -3,9 +3,11 @@
 /// A clinician's changes are `revisions` on top of the plan, never edits of it, so the days
 /// before a change keep the doses they had (R-REV-EFFECTIVE).
 public struct Programme: Hashable, Sendable {
-  /// Version 2 added `revisions`; version 1 files read as having none.
-  public static let schemaVersion = 2
-  public static let readableSchemaVersions = 1...2
+  /// Version 2 added `revisions`; version 1 files read as having none. Version 3 added the
+  /// merge's fields (`by` on revisions, `removedRevisions`, `supersededRevisions`); version 2
+  /// files read as having none, their revisions as written by the unknown machine.
+  public static let schemaVersion = 3
+  public static let readableSchemaVersions = 1...3
 
   public var plan: ProgrammePlan
   public var start: CalendarDay
@@ -14,11 +16,21 @@ public struct Programme: Hashable, Sendable {
   public var affectedSide: Side
   /// In the order they were recorded.
   public var revisions: [ProgrammeRevision]
+  /// Tombstones of revisions taken back (`programme undo`), so the undo travels in a sync
+  /// instead of the revision coming back from another machine's copy.
+  public var removedRevisions: [RemovedRecord]
+  /// Revisions two machines made that no longer fit once merged (e.g. both paused the same
+  /// treatment): kept out of force but kept, so nothing a clinician entered is lost
+  /// (`ProgrammeMerge`).
+  public var supersededRevisions: [ProgrammeRevision]
 
   public init(
     plan: ProgrammePlan, start: CalendarDay, weeks: Int? = nil, affectedSide: Side,
-    revisions: [ProgrammeRevision] = []
+    revisions: [ProgrammeRevision] = [], removedRevisions: [RemovedRecord] = [],
+    supersededRevisions: [ProgrammeRevision] = []
   ) {
+    self.removedRevisions = removedRevisions
+    self.supersededRevisions = supersededRevisions
     self.plan = plan
     self.start = start
     self.initialWeeks = weeks ?? plan.weeks
@@ -83,7 +95,8 @@ public struct Programme: Hashable, Sendable {
 
 extension Programme: Codable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case schemaVersion, plan, start, weeks, affectedSide, revisions
+    case schemaVersion, plan, start, weeks, affectedSide, revisions, removedRevisions
+    case supersededRevisions
   }
 
   public init(from decoder: any Decoder) throws {
@@ -101,7 +114,11 @@ extension Programme: Codable {
       start: try container.decode(CalendarDay.self, forKey: .start),
       weeks: try container.decode(Int.self, forKey: .weeks),
       affectedSide: try container.decode(Side.self, forKey: .affectedSide),
-      revisions: revisions)
+      revisions: revisions,
+      removedRevisions: try container.decodeIfPresent(
+        [RemovedRecord].self, forKey: .removedRevisions) ?? [],
+      supersededRevisions: try container.decodeIfPresent(
+        [ProgrammeRevision].self, forKey: .supersededRevisions) ?? [])
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -113,5 +130,12 @@ extension Programme: Codable {
     try container.encode(initialWeeks, forKey: .weeks)
     try container.encode(affectedSide, forKey: .affectedSide)
     try container.encode(revisions, forKey: .revisions)
+    // Written only when there are some: most programmes never see a merge.
+    if !removedRevisions.isEmpty {
+      try container.encode(removedRevisions, forKey: .removedRevisions)
+    }
+    if !supersededRevisions.isEmpty {
+      try container.encode(supersededRevisions, forKey: .supersededRevisions)
+    }
   }
 }

@@ -17,10 +17,14 @@ public struct ProgrammeRevision: Hashable, Sendable {
   public var note: String?
   /// When it was recorded (`Timestamp`).
   public var at: String
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
   public init(
-    id: String, effective: CalendarDay, change: ProgrammeChange, note: String? = nil, at: String
+    id: String, effective: CalendarDay, change: ProgrammeChange, note: String? = nil, at: String,
+    by: String = ""
   ) {
+    self.by = by
     self.id = id
     self.effective = effective
     self.change = change
@@ -139,7 +143,7 @@ public enum RevisionID {
 
 extension ProgrammeRevision: Codable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, effective, kind, treatment, dose, schedule, side, until, weeks, note, at
+    case id, effective, kind, treatment, dose, schedule, side, until, weeks, note, at, by
   }
 
   /// The stored `kind`: `set` for dose/schedule/side changes, else the kind itself.
@@ -175,7 +179,8 @@ extension ProgrammeRevision: Codable {
       effective: try container.decode(CalendarDay.self, forKey: .effective),
       change: change,
       note: try container.decodeIfPresent(String.self, forKey: .note),
-      at: try container.decode(String.self, forKey: .at))
+      at: try container.decode(String.self, forKey: .at),
+      by: try container.decodeIfPresent(String.self, forKey: .by) ?? "")
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -184,6 +189,7 @@ extension ProgrammeRevision: Codable {
     try container.encode(effective, forKey: .effective)
     try container.encodeIfPresent(note, forKey: .note)
     try container.encode(at, forKey: .at)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
     switch change {
     case .set(let treatmentId, let settings):
       try container.encode(StoredKind.set, forKey: .kind)

@@ -62,8 +62,14 @@ public struct Checkin: Hashable, Sendable {
   public var values: [Measure: CheckinValue]
   /// When it was saved, as the caller's time stamp.
   public var at: String
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
-  public init(day: CalendarDay, values: [Measure: CheckinValue], at: String, id: String = "") {
+  public init(
+    day: CalendarDay, values: [Measure: CheckinValue], at: String, id: String = "",
+    by: String = ""
+  ) {
+    self.by = by
     self.id = id
     self.day = day
     self.values = values
@@ -84,7 +90,7 @@ public struct Checkin: Hashable, Sendable {
 }
 
 extension Checkin: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, values, at }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, values, at, by }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
@@ -109,7 +115,8 @@ extension Checkin: Codable {
     self.init(
       day: try container.decode(CalendarDay.self, forKey: .day), values: values,
       at: try container.decode(String.self, forKey: .at),
-      id: try container.decode(String.self, forKey: .id))
+      id: try container.decode(String.self, forKey: .id),
+      by: try container.decodeIfPresent(String.self, forKey: .by) ?? "")
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -117,6 +124,7 @@ extension Checkin: Codable {
     try container.encode(id, forKey: .id)
     try container.encode(day, forKey: .day)
     try container.encode(at, forKey: .at)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
     var valuesContainer = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
     for (measure, value) in values {
       try valuesContainer.encode(value, forKey: AnyCodingKey(measure.rawValue))

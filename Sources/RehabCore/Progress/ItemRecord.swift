@@ -32,16 +32,19 @@ public struct ItemRecord: Hashable, Sendable {
   public var at: String
   /// Why the item was skipped; only kept for `skipped`.
   public var reason: String?
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
-  public init(status: ItemStatus, at: String, reason: String? = nil) {
+  public init(status: ItemStatus, at: String, reason: String? = nil, by: String = "") {
     self.status = status
     self.at = at
+    self.by = by
     self.reason = status == .skipped ? reason : nil
   }
 }
 
 extension ItemRecord: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case status, at, reason }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case status, at, reason, by }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
@@ -49,6 +52,7 @@ extension ItemRecord: Codable {
     status = try container.decode(ItemStatus.self, forKey: .status)
     at = try container.decode(String.self, forKey: .at)
     reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    by = try container.decodeIfPresent(String.self, forKey: .by) ?? ""
     if reason != nil, status != .skipped {
       throw DecodingError.dataCorruptedError(
         forKey: .reason, in: container,
@@ -61,5 +65,6 @@ extension ItemRecord: Codable {
     try container.encode(status, forKey: .status)
     try container.encode(at, forKey: .at)
     try container.encodeIfPresent(reason, forKey: .reason)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
   }
 }

@@ -6,8 +6,14 @@ public struct NoteRecord: Hashable, Sendable {
   public var itemId: String?
   public var text: String
   public var at: String
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
-  public init(day: CalendarDay, itemId: String? = nil, text: String, at: String, id: String = "") {
+  public init(
+    day: CalendarDay, itemId: String? = nil, text: String, at: String, id: String = "",
+    by: String = ""
+  ) {
+    self.by = by
     self.id = id
     self.day = day
     self.itemId = itemId
@@ -17,7 +23,7 @@ public struct NoteRecord: Hashable, Sendable {
 }
 
 extension NoteRecord: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, itemId, text, at }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, day, itemId, text, at, by }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
@@ -27,7 +33,8 @@ extension NoteRecord: Codable {
       itemId: try container.decodeIfPresent(String.self, forKey: .itemId),
       text: try container.decode(String.self, forKey: .text),
       at: try container.decode(String.self, forKey: .at),
-      id: try container.decode(String.self, forKey: .id))
+      id: try container.decode(String.self, forKey: .id),
+      by: try container.decodeIfPresent(String.self, forKey: .by) ?? "")
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -37,5 +44,6 @@ extension NoteRecord: Codable {
     try container.encodeIfPresent(itemId, forKey: .itemId)
     try container.encode(text, forKey: .text)
     try container.encode(at, forKey: .at)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
   }
 }

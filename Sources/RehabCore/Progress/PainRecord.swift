@@ -12,11 +12,14 @@ public struct PainRecord: Hashable, Sendable {
   public var treatmentId: String?
   /// When it was logged, as the caller's time stamp.
   public var at: String
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
   public init(
     day: CalendarDay, level: Int, timing: PainEntry.Timing = .during, itemId: String? = nil,
-    treatmentId: String? = nil, at: String, id: String = ""
+    treatmentId: String? = nil, at: String, id: String = "", by: String = ""
   ) {
+    self.by = by
     self.id = id
     self.day = day
     self.level = level
@@ -34,7 +37,7 @@ public struct PainRecord: Hashable, Sendable {
 
 extension PainRecord: Codable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, day, level, timing, itemId, treatmentId, at
+    case id, day, level, timing, itemId, treatmentId, at, by
   }
 
   public init(from decoder: any Decoder) throws {
@@ -63,6 +66,7 @@ extension PainRecord: Codable {
     self.itemId = try container.decodeIfPresent(String.self, forKey: .itemId)
     self.treatmentId = try container.decodeIfPresent(String.self, forKey: .treatmentId)
     self.at = try container.decode(String.self, forKey: .at)
+    self.by = try container.decodeIfPresent(String.self, forKey: .by) ?? ""
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -74,5 +78,6 @@ extension PainRecord: Codable {
     try container.encodeIfPresent(itemId, forKey: .itemId)
     try container.encodeIfPresent(treatmentId, forKey: .treatmentId)
     try container.encode(at, forKey: .at)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
   }
 }

@@ -8,7 +8,7 @@
 ///   "notes": [{"at": "…", "day": "2026-12-02", "id": "n-20261202-8fq1", "text": "…"}],
 ///   "pain": [{"at": "…", "day": "2026-12-02", "id": "p-20261202-x0ta", "level": 4, "timing": "during"}],
 ///   "removed": [{"at": "…", "id": "p-20261201-7hjz"}],
-///   "schemaVersion": 2,
+///   "schemaVersion": 3,
 ///   "week": "2026-W49"
 /// }
 /// ```
@@ -17,10 +17,12 @@
 /// the check-ins of two programme weeks, and a programme week's check-in can sit in either of
 /// the two files its days fall in. `removed` keeps a tombstone for each removed pain entry,
 /// note or check-in (the record itself is gone). Older versions are upgraded on reading by
-/// `ProgressWeekMigration` (RehabStore).
+/// `ProgressWeekMigration` (RehabStore). Every record may carry `by`, the machine that wrote
+/// it (`MachineID`; version 3), which a merge of two machines' copies orders ties by
+/// (`WeekMerge`); records without it were written by the unknown machine `""`.
 public struct ProgressWeek: Hashable, Sendable {
   /// The version this rehabit writes and reads; older files are migrated when read.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   public var week: ISOWeek
   /// Item id (`ChecklistItem.id`) → its latest status.
@@ -206,6 +208,20 @@ public struct ProgressWeek: Hashable, Sendable {
     }
     for (index, checkin) in checkins.enumerated() { stamp("checkins[\(index)].at", checkin.at) }
     for (index, tombstone) in removed.enumerated() { stamp("removed[\(index)].at", tombstone.at) }
+    func machine(_ path: String, _ value: String) {
+      if let problem = MachineID.problem(value) {
+        found.append(
+          ProgressProblem(
+            path: path, message: problem, fix: "remove it, or copy it from DATA/.machine-id"))
+      }
+    }
+    for id in items.keys.sorted() {
+      if let record = items[id] { machine("items[\"\(id)\"].by", record.by) }
+    }
+    for (index, record) in pain.enumerated() { machine("pain[\(index)].by", record.by) }
+    for (index, record) in notes.enumerated() { machine("notes[\(index)].by", record.by) }
+    for (index, record) in checkins.enumerated() { machine("checkins[\(index)].by", record.by) }
+    for (index, record) in removed.enumerated() { machine("removed[\(index)].by", record.by) }
     return found
   }
 
@@ -230,6 +246,11 @@ public struct ProgressWeek: Hashable, Sendable {
     }
     for checkin in checkins where !Timestamp.isValid(checkin.at) { return false }
     for tombstone in removed where !Timestamp.isValid(tombstone.at) { return false }
+    guard items.values.allSatisfy({ MachineID.isValid($0.by) }),
+      pain.allSatisfy({ MachineID.isValid($0.by) }), notes.allSatisfy({ MachineID.isValid($0.by) }),
+      checkins.allSatisfy({ MachineID.isValid($0.by) }),
+      removed.allSatisfy({ MachineID.isValid($0.by) })
+    else { return false }
     return true
   }
 

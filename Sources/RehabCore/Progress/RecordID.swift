@@ -96,28 +96,33 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
 public struct RemovedRecord: Hashable, Sendable {
   public var id: String
   public var at: String
+  /// The data folder (machine) that wrote it (`MachineID`); empty when unknown (older files).
+  public var by: String
 
-  public init(id: String, at: String) {
+  public init(id: String, at: String, by: String = "") {
     self.id = id
     self.at = at
+    self.by = by
   }
 }
 
 extension RemovedRecord: Codable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case id, at }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, at, by }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
       id: try container.decode(String.self, forKey: .id),
-      at: try container.decode(String.self, forKey: .at))
+      at: try container.decode(String.self, forKey: .at),
+      by: try container.decodeIfPresent(String.self, forKey: .by) ?? "")
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
     try container.encode(at, forKey: .at)
+    if !by.isEmpty { try container.encode(by, forKey: .by) }
   }
 }
 

@@ -92,25 +92,30 @@ enum ProgressFastDecoding {
     mutating func removedRecord() -> RemovedRecord? {
       var id: String?
       var at: String?
+      var by = ""
       var seen = Fields()
       let complete = object { reader, key in
         if key == "id", seen.first(0) {
           id = reader.string()
         } else if key == "at", seen.first(1) {
           at = reader.string()
+        } else if key == "by", seen.first(2) {
+          guard let text = reader.string() else { return false }
+          by = text
         } else {
           return false
         }
         return true
       }
       guard complete, let id, let at else { return nil }
-      return RemovedRecord(id: id, at: at)
+      return RemovedRecord(id: id, at: at, by: by)
     }
 
     mutating func itemRecord() -> ItemRecord? {
       var status: ItemStatus?
       var at: String?
       var reason: String?
+      var by = ""
       var seen = Fields()
       let complete = object { reader, key in
         if key == "status", seen.first(0) {
@@ -120,13 +125,16 @@ enum ProgressFastDecoding {
         } else if key == "reason", seen.first(2) {
           reason = reader.string()
           return reason != nil
+        } else if key == "by", seen.first(3) {
+          guard let text = reader.string() else { return false }
+          by = text
         } else {
           return false
         }
         return true
       }
       guard complete, let status, let at, reason == nil || status == .skipped else { return nil }
-      return ItemRecord(status: status, at: at, reason: reason)
+      return ItemRecord(status: status, at: at, reason: reason, by: by)
     }
 
     /// A `yyyy-MM-dd` string, without making a string of it (nil when it has escapes).
@@ -151,6 +159,7 @@ enum ProgressFastDecoding {
       var itemId: String?
       var treatmentId: String?
       var at: String?
+      var by = ""
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
@@ -172,6 +181,9 @@ enum ProgressFastDecoding {
           at = reader.string()
         } else if key == "id", seen.first(6) {
           id = reader.string()
+        } else if key == "by", seen.first(7) {
+          guard let text = reader.string() else { return false }
+          by = text
         } else {
           return false
         }
@@ -179,7 +191,7 @@ enum ProgressFastDecoding {
       }
       guard complete, let id, let day, let level, let timing, let at else { return nil }
       // As the decoder does: the stored treatment id as it is, never derived from the item.
-      var record = PainRecord(day: day, level: level, timing: timing, at: at, id: id)
+      var record = PainRecord(day: day, level: level, timing: timing, at: at, id: id, by: by)
       record.itemId = itemId
       record.treatmentId = treatmentId
       return record
@@ -191,6 +203,7 @@ enum ProgressFastDecoding {
       var itemId: String?
       var text: String?
       var at: String?
+      var by = ""
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
@@ -204,13 +217,16 @@ enum ProgressFastDecoding {
           at = reader.string()
         } else if key == "id", seen.first(4) {
           id = reader.string()
+        } else if key == "by", seen.first(5) {
+          guard let text = reader.string() else { return false }
+          by = text
         } else {
           return false
         }
         return true
       }
       guard complete, let id, let day, let text, let at else { return nil }
-      return NoteRecord(day: day, itemId: itemId, text: text, at: at, id: id)
+      return NoteRecord(day: day, itemId: itemId, text: text, at: at, id: id, by: by)
     }
 
     mutating func checkin() -> Checkin? {
@@ -218,6 +234,7 @@ enum ProgressFastDecoding {
       var day: CalendarDay?
       var values: [Measure: CheckinValue]?
       var at: String?
+      var by = ""
       var seen = Fields()
       let complete = object { reader, key in
         if key == "day", seen.first(0) {
@@ -238,13 +255,16 @@ enum ProgressFastDecoding {
           values = found
         } else if key == "id", seen.first(3) {
           id = reader.string()
+        } else if key == "by", seen.first(4) {
+          guard let text = reader.string() else { return false }
+          by = text
         } else {
           return false
         }
         return true
       }
       guard complete, let id, let day, let values, let at else { return nil }
-      return Checkin(day: day, values: values, at: at, id: id)
+      return Checkin(day: day, values: values, at: at, id: id, by: by)
     }
 
     mutating func checkinValue() -> CheckinValue? {

@@ -41,6 +41,11 @@ public enum ProgressWeekMigration {
       summary:
         "one check-in per ISO week (`checkin`) and records without ids: each pain entry, note and check-in gets an id worked out from its content, the check-in moves into `checkins`, and `removed` starts empty",
       transform: version1to2),
+    Step(
+      from: 2,
+      summary:
+        "records without the machine that wrote them (`by`): they read as written by the unknown machine, and an uncheck leaves a `pending` record",
+      transform: version2to3),
   ]
 
   /// Runs the steps from `version` to `ProgressWeek.schemaVersion`.
@@ -111,6 +116,15 @@ public enum ProgressWeekMigration {
     new["pain"] = .array(pain)
     if new["notes"] == nil { new["notes"] = .array([]) }
     return new
+  }
+
+  /// Version 2 → 3: nothing to rewrite. Version 3 lets every record carry `by` (the machine
+  /// that wrote it); a record without one was written by the unknown machine `""`, which a
+  /// merge orders before every known machine at the same time stamp.
+  static func version2to3(_ old: [String: StoredJSON]) throws(ProgressProblem) -> [String:
+    StoredJSON]
+  {
+    old
   }
 
   /// Version 1: `"checkin": {…}` (at most one per file) and no record ids. Version 2 keeps a
