@@ -110,7 +110,13 @@ struct SyncSetUp {
         return
           "set up sync in \(folder.folder) without a remote; add one with `rehabit sync --init REMOTE`"
       }
-      try folder.fetch(url)
+      let fetched = folder.git.run(["fetch", "-q", SyncFolder.remoteName])
+      guard fetched.succeeded else {
+        _ = try folder.commitPending()
+        throw CLIError(
+          "set up sync in \(folder.folder), but cannot reach the remote \(url) (\(fetched.firstError)); check the address (re-run `rehabit sync --init REMOTE` to change it), then run rehabit sync"
+        )
+      }
       // An empty folder (a new machine) takes the remote's data as it is.
       if folder.head == nil, folder.pendingFiles.isEmpty,
         let remoteHead = git.value([
