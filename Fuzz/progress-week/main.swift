@@ -37,6 +37,11 @@ public func fuzzProgressWeek(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
   } catch {
     fatalError("an accepted week does not read back: \(error)")
   }
+  // A merge (sync) of a week with itself or its own merge is the same week, valid.
+  guard let merged = WeekMerge.merge([week, week]), merged.problems.isEmpty,
+    WeekMerge.merge([merged, week]) == merged,
+    Set(merged.pain) == Set(week.pain), merged.items == week.items
+  else { fatalError("a week does not merge with itself into the same week") }
   _ = week.painEntries
   return 0
 }

@@ -49,6 +49,10 @@ public enum MergeDriver {
       guard let merged = WeekMerge.merge([first, second], base: hint) else {
         throw damaged(path, side: "theirs", problem: "the two sides are of different weeks")
       }
+      // Two valid sides merge into a valid file; checked anyway, as before every write.
+      if let problem = merged.problems.first {
+        throw damaged(path, side: "merged", problem: problem.description)
+      }
       return try encode(merged, path: path)
     case .programme:
       func read(_ bytes: [UInt8], side: String) throws(StoreError) -> Programme {

@@ -38,6 +38,7 @@ extension ProgressStore {
       throw ProgrammeChanged(file: programmeFile, found: current)
     }
     var added = revision
+    if added.by.isEmpty { added.by = try recordingMachine() }
     if added.id.isEmpty { added.id = try freshRevisionID(effective: added.effective, in: current) }
     if let problem = RevisionCheck.problems(adding: added, to: current).first {
       throw StoreError(
@@ -53,8 +54,9 @@ extension ProgressStore {
   /// Takes back the latest revision of programme.json, when `RevisionUndo` allows it (no item
   /// record on or after its effective day for what it touches): under the lock, against
   /// `expected`. Throws `RevisionUndoRefused` otherwise. Returns the programme as stored and
-  /// the revision taken back.
-  public func undoLatestRevision(expected: Programme) throws -> (
+  /// the revision taken back. The revision leaves a tombstone (`removedRevisions`, dated
+  /// `timestamp`, or the revision's own time when none is given) so the undo travels in a sync.
+  public func undoLatestRevision(expected: Programme, at timestamp: String? = nil) throws -> (
     programme: Programme, removed: ProgrammeRevision
   ) {
     try prepareDirectory()
@@ -68,6 +70,8 @@ extension ProgressStore {
     guard case .allowed(let latest) = verdict else { throw RevisionUndoRefused(reason: verdict) }
     var revised = current
     revised.revisions.removeLast()
+    revised.removedRevisions.append(
+      RemovedRecord(id: latest.id, at: timestamp ?? latest.at, by: try recordingMachine()))
     try write(revised)
     return (revised, latest)
   }
@@ -87,7 +91,10 @@ extension ProgressStore {
   private func freshRevisionID(effective day: CalendarDay, in programme: Programme)
     throws(StoreError) -> String
   {
-    let taken = Set(programme.revisions.map(\.id))
+    // Ids of revisions taken back or superseded stay taken: a merge tells revisions by id.
+    let taken = Set(
+      programme.revisions.map(\.id) + programme.removedRevisions.map(\.id)
+        + programme.supersededRevisions.map(\.id))
     for _ in 0..<64 {
       let id = recordIDs.nextRevision(effective: day)
       if !taken.contains(id) { return id }

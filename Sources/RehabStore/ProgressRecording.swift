@@ -3,23 +3,30 @@ import RehabCore
 /// The changes a person makes, one durable write each, shared by the commands and the
 /// full-screen app so both record progress the same way.
 extension ProgressStore {
-  /// Marks an item done or skipped (with a reason), or back to pending (the record is removed).
-  /// Returns the status the item had before, so a caller can undo.
+  /// Marks an item done or skipped (with a reason), or back to pending: a `pending` record with
+  /// its own time stamp, so the uncheck travels to another machine's copy in a sync (an item
+  /// never logged stays without a record). Returns the record the item had before, for undo.
   @discardableResult
   public func setStatus(
     _ status: ItemStatus, ofItem itemId: String, on day: CalendarDay, reason: String? = nil,
     at timestamp: String
   ) throws -> ItemRecord? {
-    try updateWeek(ISOWeek(containing: day)) { week in
+    let by = try recordingMachine()
+    return try updateWeek(ISOWeek(containing: day)) { week in
       let previous = week.items[itemId]
-      switch status {
-      case .pending: week.items[itemId] = nil
-      case .done: week.items[itemId] = ItemRecord(status: .done, at: timestamp)
-      case .skipped:
-        week.items[itemId] = ItemRecord(status: .skipped, at: timestamp, reason: reason)
-      }
+      week.items[itemId] = ProgressStore.itemRecord(
+        status, at: timestamp, reason: reason, by: by, replacing: previous)
       return previous
     }
+  }
+
+  /// The record an item gets: none for `pending` when it has none (nothing to take back).
+  static func itemRecord(
+    _ status: ItemStatus, at timestamp: String, reason: String?, by: String,
+    replacing previous: ItemRecord?
+  ) -> ItemRecord? {
+    if status == .pending, previous == nil { return nil }
+    return ItemRecord(status: status, at: timestamp, reason: reason, by: by)
   }
 
   /// Puts an item's record back exactly as it was (nil: no record), for undo.
@@ -36,8 +43,8 @@ extension ProgressStore {
     _ status: ItemStatus, ofItem itemId: String, on day: CalendarDay, reason: String? = nil,
     at timestamp: String, expected: ItemRecord?
   ) throws -> ItemRecord? {
-    let record: ItemRecord? =
-      status == .pending ? nil : ItemRecord(status: status, at: timestamp, reason: reason)
+    let record = ProgressStore.itemRecord(
+      status, at: timestamp, reason: reason, by: try recordingMachine(), replacing: expected)
     return try swap(ofItem: itemId, on: day, expected: expected, to: record)
   }
 
@@ -90,8 +97,10 @@ extension ProgressStore {
   private func append<Record: AppendedRecord>(
     _ record: Record, kind: RecordKind, to list: WritableKeyPath<ProgressWeek, [Record]>
   ) throws -> Record {
-    try updateWeek(ISOWeek(containing: record.day)) { week in
+    let by = try recordingMachine()
+    return try updateWeek(ISOWeek(containing: record.day)) { week in
       var record = record
+      if record.by.isEmpty { record.by = by }
       if record.id.isEmpty { record.id = try newID(kind, on: record.day, in: week) }
       if let stored = week[keyPath: list].first(where: { $0.id == record.id }) {
         var same = stored
@@ -131,6 +140,7 @@ extension ProgressStore {
   public func saveCheckin(_ checkin: Checkin, programmeStart: CalendarDay? = nil) throws
     -> CheckinSave
   {
+    let by = try recordingMachine()
     let start =
       try programmeStart ?? loadProgramme()?.start ?? ISOWeek(containing: checkin.day).monday
     let period = CheckinResolution.period(of: checkin.day, start: start)
@@ -141,6 +151,7 @@ extension ProgressStore {
     ]
     return try updateWeeks(files) { weeks in
       var saved = checkin
+      if saved.by.isEmpty { saved.by = by }
       let homeWeek = weeks[home] ?? ProgressWeek(week: home)
       if saved.id.isEmpty {
         let taken = files.reduce(into: Set<String>()) { $0.formUnion(weeks[$1]?.recordIds ?? []) }
@@ -150,7 +161,7 @@ extension ProgressStore {
       for file in Set(files) {
         for old in weeks[file]?.checkins ?? [] where range.contains(old.day) && old.id != saved.id {
           replaced.append(old)
-          weeks[file]?.remove(id: old.id, at: saved.at)
+          weeks[file]?.remove(id: old.id, at: saved.at, by: by)
         }
       }
       weeks[home]?.checkins.removeAll { $0.id == saved.id }
@@ -184,12 +195,13 @@ extension ProgressStore {
       parsed.append((id, recordID))
     }
     let files = parsed.map { ISOWeek(containing: $0.1.day) } + weeks(of: expected)
+    let by = try recordingMachine()
     return try updateWeeks(files) { weeks in
       try check(expected, in: weeks)
       var removed: [LoggedRecord] = []
       for (id, recordID) in parsed {
         let week = ISOWeek(containing: recordID.day)
-        guard let record = weeks[week]?.remove(id: id, at: timestamp) else {
+        guard let record = weeks[week]?.remove(id: id, at: timestamp, by: by) else {
           let gone = weeks[week]?.removed.contains { $0.id == id } ?? false
           throw StoreError(
             .noSuchRecord, file: file(for: week),
@@ -229,11 +241,12 @@ extension ProgressStore {
         ISOWeek(containing: range.lowerBound), ISOWeek(containing: range.upperBound),
       ]
     }
+    let by = try recordingMachine()
     try updateWeeks(files + checkinFiles + weeks(of: expected)) { weeks in
       try check(expected, in: weeks)
       for id in replacing {
         guard let recordID = RecordID(id) else { continue }
-        weeks[ISOWeek(containing: recordID.day)]?.remove(id: id, at: timestamp)
+        weeks[ISOWeek(containing: recordID.day)]?.remove(id: id, at: timestamp, by: by)
       }
       for record in records {
         let week = ISOWeek(containing: record.day)
@@ -348,6 +361,7 @@ extension ProgressStore {
     at timestamp: String
   ) throws -> [ItemRecord?] {
     var previous: [String: ItemRecord] = [:]
+    let by = try recordingMachine()
     let weeks = Dictionary(grouping: itemIds) { ISOWeek(containing: $0.day) }
     for week in weeks.keys.sorted() {
       try updateWeek(week) { progress in
@@ -357,8 +371,8 @@ extension ProgressStore {
           let unchanged =
             (old?.status ?? .pending) == status && (status != .skipped || old?.reason == reason)
           guard !unchanged else { continue }
-          progress.items[id] =
-            status == .pending ? nil : ItemRecord(status: status, at: timestamp, reason: reason)
+          progress.items[id] = ProgressStore.itemRecord(
+            status, at: timestamp, reason: reason, by: by, replacing: old)
         }
       }
     }
@@ -371,6 +385,7 @@ protocol AppendedRecord: Equatable {
   var id: String { get set }
   var day: CalendarDay { get }
   var at: String { get set }
+  var by: String { get set }
 }
 
 extension PainRecord: AppendedRecord {}

@@ -57,6 +57,10 @@ struct HistoryGenerator {
       affectedSide: .left)
   }
 
+  /// The machine the history is written by: every record carries `by`, as in a synced folder,
+  /// so the readers' timings include it.
+  static let machine = "7rvsj8bh3a10w5bf"
+
   /// Creates the directory's files; returns how many item records were written.
   @discardableResult
   func write() throws -> Int {
@@ -79,9 +83,11 @@ struct HistoryGenerator {
               let roll = (index * 7 + position * 3 + (side == .left ? 0 : 1)) % 20
               if roll == 0 {
                 progress.items[id] = ItemRecord(
-                  status: .skipped, at: "\(day)T19:00:00Z", reason: "too sore after work")
+                  status: .skipped, at: "\(day)T19:00:00Z", reason: "too sore after work",
+                  by: Self.machine)
               } else if roll != 7 {
-                progress.items[id] = ItemRecord(status: .done, at: "\(day)T19:00:00Z")
+                progress.items[id] = ItemRecord(
+                  status: .done, at: "\(day)T19:00:00Z", by: Self.machine)
               } else {
                 continue
               }
@@ -92,13 +98,13 @@ struct HistoryGenerator {
             progress.pain.append(
               PainRecord(
                 day: day, level: 2 + index % 4, at: "\(day)T19:30:00Z",
-                id: RecordID(kind: .pain, day: day, suffix: 1).description))
+                id: RecordID(kind: .pain, day: day, suffix: 1).description, by: Self.machine))
           }
           if index % 30 == 5 {
             progress.notes.append(
               NoteRecord(
                 day: day, text: "Stairs felt easier today, \"finally\".", at: "\(day)T20:00:00Z",
-                id: RecordID(kind: .note, day: day, suffix: 1).description))
+                id: RecordID(kind: .note, day: day, suffix: 1).description, by: Self.machine))
           }
         }
         if let checkinDay = week.days.first(where: { $0 >= firstDay && $0 <= lastDay }) {
@@ -111,7 +117,8 @@ struct HistoryGenerator {
                 .faamADL: .single(55 + step / 2),
                 .heelRaises: .sided(left: 8 + (step / 3).rounded(.down), right: 22),
               ], at: "\(checkinDay)T09:00:00Z",
-              id: RecordID(kind: .checkin, day: checkinDay, suffix: 1).description)
+              id: RecordID(kind: .checkin, day: checkinDay, suffix: 1).description,
+              by: Self.machine)
           ]
         }
       }

@@ -103,9 +103,11 @@ struct ProgressCommandTests {
     #expect(after.map { $0["status"] as? String }.prefix(3) == ["pending", "done", "skipped"])
     #expect(try scenario.items(on: "2026-11-17").first?["status"] as? String == "done")
 
-    // One week file, private, holding exactly these records.
+    // One week file, private, holding exactly these records: the uncheck as a `pending`
+    // record with its own time stamp, so it travels in a sync.
     let week = try scenario.store.loadWeek(try #require(ISOWeek("2026-W47")))
-    #expect(week.items.count == 3)
+    #expect(week.items.count == 4)
+    #expect(week.items.values.filter { $0.status == .pending }.count == 1)
     #expect(week.items.values.allSatisfy { $0.at.hasSuffix("Z") })
   }
 

@@ -164,6 +164,15 @@ struct SyncEndToEndTests {
         #expect(!line.contains("private") && !line.contains("tired"), "\(line)")
       }
     }
+    // Each folder has its own machine id, never synced; commits name its first characters.
+    let ids = try ["a", "b", "c"].map { machine in
+      try String(contentsOfFile: machines.folder(machine) + "/.machine-id", encoding: .utf8)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(Set(ids).count == 3 && ids.allSatisfy { $0.count == 16 }, "\(ids)")
+    #expect(try machines.log("b").contains { $0.hasSuffix("from machine \(ids[0].prefix(6))") })
+    #expect(try machines.log("a").contains { $0.hasSuffix("from machine \(ids[1].prefix(6))") })
+
     // One commit per sync that had changes here (a merge with the remote folded into it):
     // a's --init, a's second and fourth syncs, b's first and second; the rest fast-forwarded.
     let all = try machines.log("a").filter { $0.hasPrefix("rehabit <") }

@@ -30,7 +30,7 @@ struct ProgrammeRevisionStoreTests {
     return (store, programme)
   }
 
-  @Test("a version 1 programme.json reads with no revisions and writes back as version 2")
+  @Test("a version 1 programme.json reads with no revisions and writes back as version 3")
   func migratesVersion1() throws {
     let bytes = Self.fixtureV1
     #expect(try StoredJSON.parse(bytes).objectValue?["schemaVersion"] == .number(1))
@@ -40,15 +40,16 @@ struct ProgrammeRevisionStoreTests {
     #expect(programme.plan.id == "lateral-ankle-sprain")
     let written = try JSONCoding.encode(programme)
     let object = try StoredJSON.parse(written).objectValue
-    #expect(object?["schemaVersion"] == .number(2))
+    #expect(object?["schemaVersion"] == .number(3))
     #expect(object?["revisions"] == .array([]))
+    #expect(object?["removedRevisions"] == nil && object?["supersededRevisions"] == nil)
     #expect(try ProgrammeDecoding.programme(from: written, file: "again") == programme)
     // The checklists are those the version 1 file gave.
     let day = Fixtures.day("2026-11-10")
     #expect(Scheduler(programme: programme).checklist(for: day).map(\.dose.text).isEmpty == false)
   }
 
-  @Test("a version 2 file without its revisions, or of version 3, is refused with its path")
+  @Test("a version 2 file without its revisions, or of version 4, is refused with its path")
   func refusesBadVersions() throws {
     var text = String(decoding: Self.fixtureV1, as: UTF8.self)
     text = text.replacingOccurrences(
@@ -56,13 +57,13 @@ struct ProgrammeRevisionStoreTests {
     #expect(throws: ProgrammeProblem.self) {
       try ProgrammeDecoding.programme(from: Array(text.utf8), file: "f")
     }
-    let three = text.replacingOccurrences(
-      of: "\"schemaVersion\" : 2,\n  \"start\"", with: "\"schemaVersion\" : 3,\n  \"start\"")
+    let four = text.replacingOccurrences(
+      of: "\"schemaVersion\" : 2,\n  \"start\"", with: "\"schemaVersion\" : 4,\n  \"start\"")
     do {
-      _ = try ProgrammeDecoding.programme(from: Array(three.utf8), file: "f")
-      Issue.record("version 3 was read")
+      _ = try ProgrammeDecoding.programme(from: Array(four.utf8), file: "f")
+      Issue.record("version 4 was read")
     } catch {
-      #expect(error.message.contains("versions 1 to 2"))
+      #expect(error.message.contains("versions 1 to 3"))
     }
   }
 
@@ -109,8 +110,10 @@ struct ProgrammeRevisionStoreTests {
     try store.setStatus(
       .done, ofItem: "2026-12-02.heel-raises.left", on: Fixtures.day("2026-12-02"),
       at: Fixtures.stamp(1))
-    let (back, removed) = try store.undoLatestRevision(expected: once)
-    #expect(back == programme && removed.id == "r-20261209-0001")
+    let (back, removed) = try store.undoLatestRevision(expected: once, at: Fixtures.stamp(2))
+    #expect(back.revisions == programme.revisions && removed.id == "r-20261209-0001")
+    // The undo leaves a tombstone, so it travels in a sync.
+    #expect(back.removedRevisions == [RemovedRecord(id: removed.id, at: Fixtures.stamp(2))])
     let twice = try store.addRevision(Self.dose(13), expected: back)
     // The first session the revision governs, logged.
     let scheduler = Scheduler(programme: twice)

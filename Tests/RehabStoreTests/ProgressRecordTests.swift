@@ -130,7 +130,7 @@ struct ProgressRecordTests {
             "id" : "n-20261203-8fq1"
           }
         ],
-        "schemaVersion" : 2,
+        "schemaVersion" : 3,
         "week" : "2026-W49"
       }
 
@@ -289,7 +289,7 @@ struct ProgressDecodingTests {
     #expect(missing?.path == "notes[0].text")
 
     let badMeasure = problem(
-      #"{"schemaVersion": 2, "week": "2026-W49", "checkins": [{"id": "c-20261206-0001", "day": "2026-12-06", "at": "2026-12-02T12:00:00Z", "values": {"pain": 14}}]}"#
+      #"{"schemaVersion": 3, "week": "2026-W49", "checkins": [{"id": "c-20261206-0001", "day": "2026-12-06", "at": "2026-12-02T12:00:00Z", "values": {"pain": 14}}]}"#
     )
     #expect(badMeasure?.path == "checkins[0].values.pain")
     #expect(badMeasure?.message == "pain 14 is out of range")
@@ -303,7 +303,7 @@ struct ProgressDecodingTests {
   @Test("versions: missing, newer than this rehabit, not a number")
   func versions() {
     #expect(problem(#"{"week": "2026-W49"}"#)?.message == "missing field 'schemaVersion'")
-    let newer = problem(#"{"schemaVersion": 3, "week": "2026-W49", "future": true}"#)
+    let newer = problem(#"{"schemaVersion": 4, "week": "2026-W49", "future": true}"#)
     #expect(newer?.message.contains("written by a newer rehabit") == true)
     #expect(newer?.fix == "upgrade rehabit to read it")
     #expect(problem(#"{"schemaVersion": "1", "week": "2026-W49"}"#)?.path == "schemaVersion")

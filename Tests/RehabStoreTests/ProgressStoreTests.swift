@@ -173,7 +173,7 @@ struct ProgressStoreTests {
       let shape = #expect(throws: StoreError.self) { try store.loadWeek(w49) }
       #expect(shape?.description.contains("pain[0].level") == true)
 
-      writeText(#"{"schemaVersion": 3, "week": "2026-W49"}"#, to: store.file(for: w49))
+      writeText(#"{"schemaVersion": 4, "week": "2026-W49"}"#, to: store.file(for: w49))
       let newer = #expect(throws: StoreError.self) { try store.loadWeek(w49) }
       #expect(newer?.description.contains("written by a newer rehabit") == true)
     }

@@ -319,12 +319,12 @@ struct RecordStoreTests {
     // The same file read again gives the same ids; so does the migrated file read back.
     #expect(try ProgressDecoding.week(from: bytes, expected: week("2026-W49")) == migrated)
     let rewritten = try JSONCoding.encode(migrated)
-    #expect(String(decoding: rewritten, as: UTF8.self).contains("\"schemaVersion\" : 2"))
+    #expect(String(decoding: rewritten, as: UTF8.self).contains("\"schemaVersion\" : 3"))
     #expect(ProgressFastDecoding.week(from: rewritten) == migrated)
     #expect(try ProgressDecoding.week(from: rewritten) == migrated)
   }
 
-  @Test("a version 1 file on disk: log its ids, remove one, and the file becomes version 2")
+  @Test("a version 1 file on disk: log its ids, remove one, and the file becomes version 3")
   func migrationOnDiskKeepsIds() throws {
     try withStore(start: "2026-11-30") { store, _ in
       let w49 = week("2026-W49")
@@ -338,7 +338,7 @@ struct RecordStoreTests {
       #expect(after.pain.map(\.id) == listed.pain.dropFirst().map(\.id))
       #expect(after.notes == listed.notes && after.checkins == listed.checkins)
       let text = String(decoding: readBytes(store.file(for: w49)) ?? [], as: UTF8.self)
-      #expect(text.contains("\"schemaVersion\" : 2"))
+      #expect(text.contains("\"schemaVersion\" : 3"))
     }
   }
 

@@ -177,7 +177,7 @@ struct WeekReaderTests {
   @Test("the fuzz corpus has a week the one-pass reader takes, so .ci/fuzz compares the paths")
   func fuzzCorpusReachesTheOnePassReader() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../Fuzz/corpus/progress-week/full-week-v2.json").path
+      .appendingPathComponent("../../Fuzz/corpus/progress-week/full-week-v3.json").path
     let bytes = try #require(FileManager.default.contents(atPath: path).map(Array.init))
     let fast = try #require(ProgressFastDecoding.week(from: bytes))
     #expect(try ProgressDecoding.carefulWeek(from: bytes) == fast)

@@ -19,8 +19,6 @@ struct SyncFolder {
 
   static let remoteName = "origin"
   static let defaultBranch = "main"
-  /// This machine's id (written by the store); never synced.
-  static let machineIDFileName = ".machine-id"
   /// When this folder last synced (seconds since 1970), inside `.git` so it is never synced.
   static let lastSyncFileName = "rehabit-last-sync"
 
@@ -38,7 +36,7 @@ struct SyncFolder {
     .*.tmp
     .merge_file_*
     cache/
-    \(machineIDFileName)
+    \(ProgressStore.machineIDFileName)
     .rehabit-import-staging
     .rehabit-import-complete
 
@@ -60,18 +58,18 @@ struct SyncFolder {
     git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
   }
 
-  /// The neutral short id that names this machine in commit messages.
+  /// The neutral short id that names this machine in commit messages (the first characters
+  /// of the folder's random machine id, never a host name).
   var machineLabel: String {
-    let path = inFolder(SyncFolder.machineIDFileName)
-    guard let text = SyncFolder.readSmallFile(path)?.trimmedOf(" \n\t"), !text.isEmpty,
-      text.utf8.allSatisfy({ $0 < 0x80 && (isalnum(Int32($0)) != 0) })
-    else { return "unknown" }
-    return String(text.prefix(6))
+    guard let id = try? store.recordingMachine(), !id.isEmpty else { return "unknown" }
+    return String(id.prefix(6))
   }
 
   /// Writes what makes the folder syncable and configures the repository. Safe to repeat:
   /// it also refreshes the driver's path after the binary moved.
   func configure() throws {
+    // From now on this folder's records carry its machine id, so merges order ties alike.
+    _ = try store.machineID()
     try writeIfChanged(".gitattributes", SyncFolder.attributes)
     try writeIfChanged(".gitignore", SyncFolder.ignored)
     guard let binary = ChildProcess.currentExecutable() else {

@@ -12,6 +12,42 @@ public enum RevisionCheck {
     return planProblems(adding: revision, to: programme)
   }
 
+  /// The fields a merge needs (`by`, the tombstones, the superseded revisions): a machine id
+  /// or none, valid time stamps, and ids used once across the three lists.
+  static func mergeFieldProblems(in programme: Programme) -> [ProgrammeProblem] {
+    var found: [ProgrammeProblem] = []
+    var seen = Set<String>()
+    func check(_ path: String, id: String, at: String, by: String) {
+      if let problem = MachineID.problem(by) {
+        found.append(
+          ProgrammeProblem(
+            path: "\(path).by", message: problem, fix: "remove it, or copy it from DATA/.machine-id"
+          ))
+      }
+      if let problem = Timestamp.problem(at) {
+        found.append(
+          ProgrammeProblem(
+            path: "\(path).at", message: problem, fix: "write it as \(Timestamp.example)"))
+      }
+      if !seen.insert(id).inserted {
+        found.append(
+          ProgrammeProblem(
+            path: "\(path).id", message: "'\(id)' is used twice",
+            fix: "give each revision its own id"))
+      }
+    }
+    for (index, revision) in programme.revisions.enumerated() {
+      check("revisions[\(index)]", id: revision.id, at: revision.at, by: revision.by)
+    }
+    for (index, revision) in programme.supersededRevisions.enumerated() {
+      check("supersededRevisions[\(index)]", id: revision.id, at: revision.at, by: revision.by)
+    }
+    for (index, tombstone) in programme.removedRevisions.enumerated() {
+      check("removedRevisions[\(index)]", id: tombstone.id, at: tombstone.at, by: tombstone.by)
+    }
+    return found
+  }
+
   /// The revision's own fields, its day and the state it finds its treatment in; not yet the
   /// plan it leaves.
   private static func ownProblems(of revision: ProgrammeRevision, in programme: Programme)
@@ -48,6 +84,8 @@ public enum RevisionCheck {
   /// recorded order); the plans in force are then judged once, at each day they change, so
   /// reading a long history costs one validation per change, not one per change and revision.
   public static func problems(in programme: Programme) -> [ProgrammeProblem] {
+    let merged = mergeFieldProblems(in: programme)
+    guard merged.isEmpty else { return merged }
     var earlier = programme
     earlier.revisions = []
     for (index, revision) in programme.revisions.enumerated() {

@@ -17,7 +17,7 @@ public enum RevisionUndo: Hashable, Sendable {
     let touched = latest.treatmentId.map { Set([$0]) }
     var first: CalendarDay?
     for week in weeks {
-      for id in week.items.keys {
+      for (id, record) in week.items where record.status != .pending {
         guard let parsed = ChecklistItem.parseID(id), parsed.day >= latest.effective,
           touched?.contains(parsed.treatmentId) ?? true
         else { continue }

@@ -86,12 +86,14 @@ public struct ProgressWeek: Hashable, Sendable {
 
   /// Takes the record out and leaves its tombstone; nil (and no change) when it is not here.
   @discardableResult
-  public mutating func remove(id: String, at timestamp: String) -> LoggedRecord? {
+  public mutating func remove(id: String, at timestamp: String, by machine: String = "")
+    -> LoggedRecord?
+  {
     guard let record = record(id: id) else { return nil }
     pain.removeAll { $0.id == id }
     notes.removeAll { $0.id == id }
     checkins.removeAll { $0.id == id }
-    removed.append(RemovedRecord(id: id, at: timestamp))
+    removed.append(RemovedRecord(id: id, at: timestamp, by: machine))
     return record
   }
 

@@ -33,7 +33,9 @@ public enum DemoHistory {
   }
 
   /// Writes the history of every day from the programme's start up to, not including, `today`,
-  /// through the same recording API as the app and the commands.
+  /// through the same recording API as the app and the commands: version 3 week files, whose
+  /// records carry the folder's machine id as `by` once it has one (a demo folder has none, so
+  /// the same seed still writes the same bytes).
   public static func seed(
     _ store: ProgressStore, programme: Programme, today: CalendarDay,
     seed: UInt64 = defaultSeed

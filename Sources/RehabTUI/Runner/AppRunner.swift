@@ -226,7 +226,8 @@ public final class AppRunner {
         let stored = try store.addRevision(stamped(revision), expected: expected)
         return .revisionWritten(effect, .saved(stored))
       case .undoRevision(_, let expected):
-        let (stored, removed) = try store.undoLatestRevision(expected: expected)
+        let (stored, removed) = try store.undoLatestRevision(
+          expected: expected, at: clock.timestamp())
         return .revisionWritten(effect, .undone(stored, removed))
       case .export(let format, let path, let replacing):
         return .exportFinished(export(format, to: path, replacing: replacing))
@@ -300,7 +301,8 @@ public final class AppRunner {
 
   private func stamped(_ record: ItemRecord) -> ItemRecord {
     guard record.at.isEmpty else { return record }
-    return ItemRecord(status: record.status, at: clock.timestamp(), reason: record.reason)
+    return ItemRecord(
+      status: record.status, at: clock.timestamp(), reason: record.reason, by: record.by)
   }
 
   /// The day as the Today screen holds it, with the damaged earlier weeks the query layer left

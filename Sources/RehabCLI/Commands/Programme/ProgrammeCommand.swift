@@ -91,7 +91,8 @@ struct ProgrammeUndoCommand: ParsableCommand {
     let queries = try common.queries()
     let programme = queries.programme
     do {
-      let (_, removed) = try queries.store.undoLatestRevision(expected: programme)
+      let (_, removed) = try queries.store.undoLatestRevision(
+        expected: programme, at: LocalClock.timestamp())
       Output.line(
         Output.safe(
           "Took back \(removed.id) (from \(removed.effective)): \(RevisionText.change(removed, programme: programme))."
