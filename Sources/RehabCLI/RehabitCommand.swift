@@ -37,7 +37,8 @@ public struct RehabitCommand: ParsableCommand {
     PainCommand.self, NoteCommand.self, CheckinCommand.self, LogCommand.self, RemoveCommand.self,
     WeekCommand.self,
     FlagsCommand.self, ProgrammeCommand.self,
-    ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self, SyncCommand.self,
+    ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
+    SyncCommand.self,
     MergeDriverCommand.self,
   ]
 

@@ -229,4 +229,60 @@ struct SyncEndToEndTests {
     #expect(status.contains("pending: 1 file"), "\(status)")
     #expect(status.contains("not merged: none"), "\(status)")
   }
+
+  @Test("a file git cannot merge aborts the sync, names the file and leaves the folder as it was")
+  func aConflictIsAbortedAndNamed() throws {
+    let machines = try Machines()
+    defer { machines.cleanUp() }
+    try machines.must(
+      "a",
+      [
+        "init", "--template", "lateral-ankle-sprain", "--start", "2026-11-02",
+        "--affected-side", "left",
+      ])
+    try machines.must("a", ["sync", "--init", machines.remote])
+    try machines.must("a", ["sync"])
+    try machines.must("b", ["sync", "--init", machines.remote])
+    // A file of someone's own, added on both machines with different text: git's own merge.
+    try Data("one\n".utf8).write(to: URL(fileURLWithPath: machines.folder("a") + "/mine.txt"))
+    try Data("two\n".utf8).write(to: URL(fileURLWithPath: machines.folder("b") + "/mine.txt"))
+    try machines.must("a", ["check", "1"])
+    try machines.must("a", ["sync"])
+    try machines.must("b", ["check", "2"])
+    let head = try Machines.git(["-C", machines.folder("b"), "rev-parse", "HEAD"]).output
+    let before = machines.everything("b").filter { !$0.key.hasPrefix(".git/") }
+    let refused = try machines.run("b", ["sync"])
+    #expect(!refused.succeeded)
+    #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+    #expect(refused.stderr.contains("mine.txt"), "\(refused.stderr)")
+    #expect(machines.everything("b").filter { !$0.key.hasPrefix(".git/") } == before)
+    #expect(try Machines.git(["-C", machines.folder("b"), "rev-parse", "HEAD"]).output == head)
+    let status = try machines.must("b", ["sync", "--status"])
+    #expect(status.contains("not merged: none"), "\(status)")
+    #expect(status.contains("pending: 1 file"), "\(status)")
+  }
+
+  @Test("every sync writes this binary's path into the merge driver's config")
+  func aMovedBinaryIsPutRight() throws {
+    let machines = try Machines()
+    defer { machines.cleanUp() }
+    try machines.must("a", ["sync", "--init", machines.remote])
+    let folder = machines.folder("a")
+    _ = try Machines.git([
+      "-C", folder, "config", "merge.rehabit.driver", "/old/place/rehabit merge-driver %O %A %B %P",
+    ])
+    try machines.must("a", ["sync"])
+    let driver = try Machines.git(["-C", folder, "config", "merge.rehabit.driver"]).output
+    #expect(driver.contains("'\(RehabitBinary.path)' merge-driver %O %A %B %P"), "\(driver)")
+    let attributes = try String(contentsOfFile: folder + "/.gitattributes", encoding: .utf8)
+    for pattern in ["programme.json", "programmes/*.json", "progress/*.json"] {
+      #expect(attributes.contains("\(pattern) merge=rehabit"))
+    }
+    let ignored = try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8)
+    for name in [".lock", "cache/", ".machine-id", "*.tmp"] { #expect(ignored.contains(name)) }
+    var status = stat()
+    for path in [folder, folder + "/.git"] {
+      #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o700, "\(path)")
+    }
+  }
 }
