@@ -43,11 +43,11 @@ struct SyncCommand: ParsableCommand {
     let store = try common.store()
     let folder = SyncFolder(store: store, git: try Git.find(in: store.directory))
     if setUp {
-      Output.line(try SyncSetUp(folder: folder).run(remote: remote))
+      Output.line(Output.safe(try SyncSetUp(folder: folder).run(remote: remote)))
     } else if status {
       for line in try SyncStatus.lines(folder) { Output.line(Output.safe(line)) }
     } else {
-      Output.line(try SyncRun(folder: folder).run())
+      Output.line(Output.safe(try SyncRun(folder: folder).run()))
     }
   }
 }
