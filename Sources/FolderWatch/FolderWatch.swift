@@ -80,8 +80,12 @@ public final class FolderWatch {
     defer { closedir(directory) }
     var names: [String] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      // Read in place up to the NUL: copying the fixed-size d_name field reads past the end
+      // of readdir's buffer for its last entry, which can crash.
+      let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(
+          to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
+        ) { String(cString: $0) }
       }
       if name != ".", name != ".." { names.append(name) }
     }

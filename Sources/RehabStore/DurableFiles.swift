@@ -230,6 +230,16 @@ enum DurableFiles {
     return String(trimmed[..<slash])
   }
 
+  /// A directory entry's name, read in place up to its NUL. Copying the fixed-size `d_name`
+  /// field reads past the end of readdir's buffer for its last entry, which can crash.
+  static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+      pointer.withMemoryRebound(
+        to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
+      ) { String(cString: $0) }
+    }
+  }
+
   /// Names in a directory (without `.` and `..`); empty when it does not exist.
   static func names(in directory: String) throws(StoreError) -> [String] {
     guard let handle = opendir(directory) else {
@@ -240,13 +250,7 @@ enum DurableFiles {
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(
-          to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
-        ) {
-          String(cString: $0)
-        }
-      }
+      let name = entryName(entry)
       if name != "." && name != ".." { names.append(name) }
     }
     return names

@@ -150,9 +150,7 @@ public enum ExportFile {
     let prefix = temporaryPrefix(of: name)
     var stale: [String] = []
     while let entry = readdir(handle) {
-      let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let entryName = DurableFiles.entryName(entry)
       if entryName.hasPrefix(prefix) { stale.append("\(directory)/\(entryName)") }
     }
     for file in stale {

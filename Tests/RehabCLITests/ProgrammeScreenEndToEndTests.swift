@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The Programme screen in the built binary under tmux: a dose changed from a day on, seen in
-/// the preview and confirmed, lands in programme.json as a revision, and `rehabit today`
+/// the preview and confirmed, is listed by `programme history --json`, and `rehabit today`
 /// shows the new dose from that day and the old one before.
 @Suite("Programme screen end to end", .serialized)
 struct ProgrammeScreenEndToEndTests {
@@ -53,12 +53,14 @@ struct ProgrammeScreenEndToEndTests {
     tmux.send("q")
     #expect(tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
 
-    // The revision as stored (checked in programme.json: this branch has no
-    // `rehabit programme history` command yet).
-    let file = URL(fileURLWithPath: "\(data.path)/programme.json")
-    let programme = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-    let revisions = try #require(programme["revisions"] as? [[String: Any]])
+    // The revision as `programme history --json` lists it (what scripts read).
+    let history = try RehabitBinary.run([
+      "programme", "history", "--json", "--date", Self.day, "--data-dir", data.path,
+    ])
+    #expect(history.succeeded, "\(history.stderr)")
+    let listed = try #require(
+      try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
+    let revisions = try #require(listed["revisions"] as? [[String: Any]])
     try #require(revisions.count == 1)
     #expect(revisions[0]["kind"] as? String == "set")
     #expect(revisions[0]["treatment"] as? String == "band-eversion")
@@ -67,7 +69,8 @@ struct ProgrammeScreenEndToEndTests {
     #expect(dose["sets"] as? Int == 3)
     #expect(dose["reps"] as? Int == 12)
     #expect((revisions[0]["id"] as? String)?.hasPrefix("r-20261204-") == true)
-    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions]
+    let file = "\(data.path)/programme.json"
+    let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions]
     #expect((mode as? NSNumber)?.intValue == 0o600)
 
     #expect(try bandEversionDose(on: "2026-12-02", data: data) == "3 × 10")

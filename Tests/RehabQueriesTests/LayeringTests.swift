@@ -23,8 +23,11 @@ struct LayeringTests {
       guard let directory = opendir(path) else { return }
       defer { closedir(directory) }
       while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        // In place up to the NUL (copying d_name can read past readdir's buffer).
+        let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+          pointer.withMemoryRebound(
+            to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)
+          ) { String(cString: $0) }
         }
         guard name != ".", name != ".." else { continue }
         let full = "\(path)/\(name)"

@@ -259,16 +259,8 @@ struct HardeningStoreTests {
   }
 
   func listing(_ path: String) throws -> [String] {
-    guard let handle = opendir(path) else { return [] }
-    defer { closedir(handle) }
-    var names: [String] = []
-    while let entry = readdir(handle) {
-      names.append(
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        })
-    }
-    return names
+    // Foundation's listing leaves out `.` and `..`, which callers never look for.
+    (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
   }
 }
 

@@ -335,6 +335,28 @@ struct ProgrammeScreenTests {
     #expect(days[1] == ["Calf stretch against a wall left 3 × 30 s → right 3 × 30 s"])
   }
 
+  @Test func aChangeOfLoadAloneIsNamedInThePreview() throws {
+    let programme = try Fixtures.programme()
+    let band = try #require(programme.plan.treatment(id: "band-eversion"))
+    guard case .setsReps(let sets, let reps, _) = band.dose else {
+      Issue.record("the band eversion is dosed in sets × reps")
+      return
+    }
+    let revision = ProgrammeRevision(
+      id: "", effective: Days.today,
+      change: .set(
+        treatmentId: "band-eversion",
+        TreatmentSettings(dose: .setsReps(sets: sets, reps: reps, load: "red band"))),
+      at: Timestamp.example)
+    let preview = Self.preview(revision, on: programme)
+    #expect(preview.problems.isEmpty)
+    let lines = zip(preview.current, preview.revised).flatMap(ProgrammeText.changes)
+    let first = try #require(lines.first)
+    #expect(first.hasPrefix("Elastic band eversion "))
+    #expect(first.hasSuffix("(red band)"))
+    #expect(first.contains(" (\(band.dose.load ?? "no load")) → "))
+  }
+
   @Test func escOnThePreviewGoesBackToTheFormAsTyped() throws {
     var (state, _) = try Self.previewState()
     #expect(Self.press([.escape], &state).isEmpty)

@@ -37,11 +37,8 @@ enum ProgrammeText {
   }
 
   static func progressionWords(_ progression: Progression, from week: Int) -> String {
-    switch progression {
-    case .weekly(let weekly):
-      "+\(weekly.step) \(weekly.field.rawValue) a week up to \(weekly.max) from week \(week)"
-    case .stages(let stages): "\(stages.count) stages"
-    }
+    // The card's words (never a JSON field name), counted from the week it starts in.
+    "\(ItemCardText.progressionWords(progression)), counted from week \(week)"
   }
 
   static func historyLine(_ revision: ProgrammeRevision, programme: Programme) -> String {

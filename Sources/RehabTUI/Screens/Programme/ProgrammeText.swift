@@ -101,10 +101,16 @@ enum ProgrammeText {
       let session = Session(treatmentId: item.treatmentId, occurrence: item.occurrence)
       if !order.contains(session) { order.append(session) }
     }
-    func text(_ items: [ChecklistItem]?, sides: Bool) -> String {
+    // The load is named only when it is what changes, so "3 × 14 → 3 × 14" never reads as a
+    // change of nothing.
+    func text(_ items: [ChecklistItem]?, sides: Bool, loads: Bool) -> String {
       guard let items, !items.isEmpty else { return "not scheduled" }
       var doses: [String] = []
-      for dose in items.map(\.dose.text) where !doses.contains(dose) { doses.append(dose) }
+      for item in items {
+        let load = loads ? item.dose.dose.load.map { " (\($0))" } ?? " (no load)" : ""
+        let dose = item.dose.text + load
+        if !doses.contains(dose) { doses.append(dose) }
+      }
       let dose = doses.joined(separator: "/")
       return sides ? items.map(\.side.rawValue).joined(separator: "+") + " " + dose : dose
     }
@@ -116,7 +122,11 @@ enum ProgrammeText {
         old?.map(\.dose) != new?.map(\.dose) || old?.map(\.side) != new?.map(\.side)
       else { continue }
       let sides = old != nil && new != nil && old?.map(\.side) != new?.map(\.side)
-      let line = "\(name) \(text(old, sides: sides)) → \(text(new, sides: sides))"
+      let loads =
+        old?.map(\.dose.text) == new?.map(\.dose.text)
+        && old?.map(\.dose.dose.load) != new?.map(\.dose.dose.load)
+      let line =
+        "\(name) \(text(old, sides: sides, loads: loads)) → \(text(new, sides: sides, loads: loads))"
       if !lines.contains(line) { lines.append(line) }
     }
     return lines
