@@ -38,6 +38,7 @@ public struct RehabitCommand: ParsableCommand {
     WeekCommand.self,
     FlagsCommand.self, ProgrammeCommand.self,
     ExportCommand.self, ImportCommand.self, StatusCommand.self, RemindCommand.self,
+    SyncCommand.self,
     MergeDriverCommand.self,
   ]
 
