@@ -7,34 +7,15 @@ public enum HTMLExport {
     let programme = summary.programme
     let title = "Rehab progress summary: \(programme.plan.title)"
     var html = HTMLBuilder()
-    html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-    html.raw(
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
-    )
-    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-    html.element("title", text: title)
-    html.raw("\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
+    head(title: title, into: &html)
 
     html.raw("<header>\n")
     html.element("h1", text: title)
     html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
-    html.raw("<dl>\n")
-    html.term(
-      "Programme", "\(programme.plan.title) (\(programme.plan.id)), \(programme.weeks) weeks")
-    html.term("Dates", "\(programme.start) to \(programme.end)")
-    html.term("Affected side", programme.affectedSide.rawValue)
-    html.term("This summary covers", ExportFormatting.range(summary.from, summary.to))
-    html.term("Exported for", summary.asOf.description)
-    html.raw("</dl>\n</header>\n")
+    facts(summary, into: &html)
+    html.raw("</header>\n")
 
-    prescribed(summary, into: &html)
-    adherence(summary, into: &html)
-    measures(summary, into: &html)
-    painLog(summary, into: &html)
-    doseHistory(summary, into: &html)
-    flags(summary, into: &html)
-    diary(summary, into: &html)
-    painAppendix(summary, into: &html)
+    sections(summary, into: &html)
     redFlags(into: &html)
 
     html.raw("<footer>\n")
@@ -46,6 +27,43 @@ public enum HTMLExport {
     html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
     html.raw("</footer>\n</body>\n</html>\n")
     return html.text
+  }
+
+  /// The document up to `<body>`: the policy that forbids scripts, the title, the stylesheet
+  /// (one page for one programme or several).
+  static func head(title: String, into html: inout HTMLBuilder) {
+    html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    html.raw(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+    )
+    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+    html.element("title", text: title)
+    html.raw("\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
+  }
+
+  /// The programme, its dates and side, and what the summary covers, as a definition list.
+  static func facts(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    let programme = summary.programme
+    html.raw("<dl>\n")
+    html.term(
+      "Programme", "\(programme.plan.title) (\(programme.plan.id)), \(programme.weeks) weeks")
+    html.term("Dates", "\(programme.start) to \(programme.end)")
+    html.term("Affected side", programme.affectedSide.rawValue)
+    html.term("This summary covers", ExportFormatting.range(summary.from, summary.to))
+    html.term("Exported for", summary.asOf.description)
+    html.raw("</dl>\n")
+  }
+
+  /// The sections of one programme's summary, in reading order.
+  static func sections(_ summary: ExportSummary, into html: inout HTMLBuilder) {
+    prescribed(summary, into: &html)
+    adherence(summary, into: &html)
+    measures(summary, into: &html)
+    painLog(summary, into: &html)
+    doseHistory(summary, into: &html)
+    flags(summary, into: &html)
+    diary(summary, into: &html)
+    painAppendix(summary, into: &html)
   }
 
   static let stylesheet = """

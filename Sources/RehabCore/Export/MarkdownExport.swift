@@ -4,31 +4,14 @@ public enum MarkdownExport {
   public static func render(_ summary: ExportSummary) -> String {
     var lines: [String] = []
     let programme = summary.programme
-    let md = ExportEscaping.markdown
     let cell = ExportEscaping.markdownCell
 
     lines.append("# Rehab progress summary: \(cell(programme.plan.title))")
     lines.append("")
     lines.append("*\(SafetyText.disclaimer)*")
     lines.append("")
-    lines.append(
-      "- **Programme:** \(md(programme.plan.title, "  ")) (`\(programme.plan.id)`), \(programme.weeks) weeks, \(programme.start) to \(programme.end)"
-    )
-    lines.append("- **Affected side:** \(programme.affectedSide.rawValue)")
-    lines.append(
-      "- **Covers:** \(ExportFormatting.range(summary.from, summary.to)); exported for \(summary.asOf)"
-    )
-    lines.append("")
-
-    lines += prescribed(summary)
-    lines += adherence(summary)
-    lines += measures(summary)
-    lines += symmetry(summary)
-    lines += painLog(summary)
-    lines += doseHistory(summary)
-    lines += flags(summary)
-    lines += diary(summary)
-    lines += painAppendix(summary)
+    lines += facts(summary)
+    lines += sections(summary)
     lines += redFlags()
 
     lines.append("---")
@@ -39,6 +22,25 @@ public enum MarkdownExport {
     lines.append("")
     lines.append(SafetyText.disclaimer)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The programme, its dates and side, and what the summary covers, then a blank line.
+  static func facts(_ summary: ExportSummary) -> [String] {
+    let programme = summary.programme
+    let md = ExportEscaping.markdown
+    return [
+      "- **Programme:** \(md(programme.plan.title, "  ")) (`\(programme.plan.id)`), \(programme.weeks) weeks, \(programme.start) to \(programme.end)",
+      "- **Affected side:** \(programme.affectedSide.rawValue)",
+      "- **Covers:** \(ExportFormatting.range(summary.from, summary.to)); exported for \(summary.asOf)",
+      "",
+    ]
+  }
+
+  /// The sections of one programme's summary, in reading order.
+  static func sections(_ summary: ExportSummary) -> [String] {
+    prescribed(summary) + adherence(summary) + measures(summary) + symmetry(summary)
+      + painLog(summary) + doseHistory(summary) + flags(summary) + diary(summary)
+      + painAppendix(summary)
   }
 
   static func adherence(_ summary: ExportSummary) -> [String] {

@@ -30,32 +30,14 @@ extension MarkdownExport {
     }
     lines.append("")
     for (index, summary) in summaries.enumerated() {
-      let programme = summary.programme
       lines.append(
         "## \(ExportEscaping.markdownCell(ProgrammeSectionTitle.text(summary, index: index, count: summaries.count)))"
       )
       lines.append("")
-      lines.append(
-        "- **Programme:** \(md(programme.plan.title, "  ")) (`\(programme.plan.id)`), \(programme.weeks) weeks, \(programme.start) to \(programme.end)"
-      )
-      lines.append("- **Affected side:** \(programme.affectedSide.rawValue)")
-      lines.append(
-        "- **Covers:** \(ExportFormatting.range(summary.from, summary.to)); exported for \(summary.asOf)"
-      )
-      lines.append("")
-      var body: [String] = []
-      body += prescribed(summary)
-      body += adherence(summary)
-      body += measures(summary)
-      body += symmetry(summary)
-      body += painLog(summary)
-      body += doseHistory(summary)
-      body += flags(summary)
-      body += diary(summary)
-      body += painAppendix(summary)
+      lines += facts(summary)
       // The one-programme headings (`## Adherence`) become `### Adherence` inside the section;
       // user text never starts a line with `#` (it is escaped), so only headings move.
-      lines += body.map { $0.hasPrefix("#") ? "#" + $0 : $0 }
+      lines += sections(summary).map { $0.hasPrefix("#") ? "#" + $0 : $0 }
     }
     lines += redFlags()
     lines.append("---")
@@ -74,13 +56,7 @@ extension HTMLExport {
   public static func render(programmes summaries: [ExportSummary]) -> String {
     let title = "Rehab progress summary: \(summaries.count) programmes"
     var html = HTMLBuilder()
-    html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-    html.raw(
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
-    )
-    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-    html.element("title", text: title)
-    html.raw("\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
+    head(title: title, into: &html)
     html.raw("<header>\n")
     html.element("h1", text: title)
     html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
@@ -91,26 +67,11 @@ extension HTMLExport {
     )
     html.raw("</header>\n")
     for (index, summary) in summaries.enumerated() {
-      let programme = summary.programme
       html.raw("<section class=\"programme\">\n")
       html.element(
         "h2", text: ProgrammeSectionTitle.text(summary, index: index, count: summaries.count))
-      html.raw("<dl>\n")
-      html.term(
-        "Programme", "\(programme.plan.title) (\(programme.plan.id)), \(programme.weeks) weeks")
-      html.term("Dates", "\(programme.start) to \(programme.end)")
-      html.term("Affected side", programme.affectedSide.rawValue)
-      html.term("This summary covers", ExportFormatting.range(summary.from, summary.to))
-      html.term("Exported for", summary.asOf.description)
-      html.raw("</dl>\n")
-      prescribed(summary, into: &html)
-      adherence(summary, into: &html)
-      measures(summary, into: &html)
-      painLog(summary, into: &html)
-      doseHistory(summary, into: &html)
-      flags(summary, into: &html)
-      diary(summary, into: &html)
-      painAppendix(summary, into: &html)
+      facts(summary, into: &html)
+      sections(summary, into: &html)
       html.raw("</section>\n")
     }
     redFlags(into: &html)
