@@ -18,6 +18,12 @@ public enum HTMLExport {
     sections(summary, into: &html)
     redFlags(into: &html)
 
+    footer(into: &html)
+    return html.text
+  }
+
+  /// What the abbreviations mean and the disclaimer, then the end of the document.
+  static func footer(into html: inout HTMLBuilder) {
     html.raw("<footer>\n")
     html.element(
       "p",
@@ -26,7 +32,6 @@ public enum HTMLExport {
     )
     html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
     html.raw("</footer>\n</body>\n</html>\n")
-    return html.text
   }
 
   /// The document up to `<body>`: the policy that forbids scripts, the title, the stylesheet

@@ -75,14 +75,7 @@ extension HTMLExport {
       html.raw("</section>\n")
     }
     redFlags(into: &html)
-    html.raw("<footer>\n")
-    html.element(
-      "p",
-      text:
-        "Adherence is self-reported. MDC: smallest real change; MCID: smallest change that matters; the shaded band is the baseline ± MCID. LSI: affected ÷ unaffected × 100."
-    )
-    html.element("p", text: SafetyText.disclaimer, attributes: ["class": "disclaimer"])
-    html.raw("</footer>\n</body>\n</html>\n")
+    footer(into: &html)
     return html.text
   }
 }
