@@ -1,6 +1,7 @@
 import RehabCore
 import RehabQueries
 import RehabStore
+import RehabTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -17,9 +18,9 @@ struct PhaseQueriesTests {
   @Test func queriesUseTheProgrammeOfTheDay() throws {
     let folder = PhaseFolder()
     defer { folder.remove() }
-    let first = sampleProgramme(start: "2026-11-30", weeks: 6)
+    let first = Fixtures.sampleProgramme(start: "2026-11-30", weeks: 6)
     // Starts on a Wednesday, so 2027-W02 holds days of both.
-    let next = sampleProgramme(start: "2027-01-13", weeks: 4)
+    let next = Fixtures.sampleProgramme(start: "2027-01-13", weeks: 4)
     let store = ProgressStore(directory: folder.path)
     try store.saveProgramme(first, replacing: false)
     for (checkinDay, raises) in [("2026-12-01", 10.0), ("2027-01-08", 14.0)] {
@@ -56,7 +57,7 @@ struct PhaseQueriesTests {
     let folder = PhaseFolder()
     defer { folder.remove() }
     let store = ProgressStore(directory: folder.path)
-    let only = sampleProgramme(start: "2026-11-30", weeks: 6)
+    let only = Fixtures.sampleProgramme(start: "2026-11-30", weeks: 6)
     try store.saveProgramme(only, replacing: false)
     for asked in ["2026-11-01", "2026-12-15", "2027-06-01"] {
       let queries = try #require(try ProgressQueries.open(store, on: day(asked)))
@@ -88,21 +89,4 @@ private struct PhaseFolder {
       waitpid(pid, &status, 0)
     }
   }
-}
-
-/// A daily stretch and heel raises (measured each side) from `start`.
-private func sampleProgramme(start: String, weeks: Int) -> Programme {
-  let plan = ProgrammePlan(
-    id: "test-plan", title: "Test plan", description: "For tests.", weeks: weeks,
-    checkin: CheckinPlan(measures: [.heelRaises], primary: .heelRaises),
-    treatments: [
-      Treatment(
-        id: "calf-stretch", name: "Calf stretch", kind: .stretching, instructions: "Lean.",
-        side: .affected, dose: .holds(seconds: 30, repetitions: 3), schedule: Schedule(.daily)),
-      Treatment(
-        id: "heel-raises", name: "Heel raises", kind: .strengthening, instructions: "Rise.",
-        side: .each, dose: .setsReps(sets: 3, reps: 10, load: nil),
-        schedule: Schedule(.daysPerWeek(3))),
-    ])
-  return Programme(plan: plan, start: day(start), weeks: weeks, affectedSide: .left)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabStore
+import RehabTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,8 +13,8 @@ import Testing
 @Suite("Programme phases: the folder's layout")
 struct ProgrammePhasesTests {
   /// A 6-week programme from 2026-11-30 (ends 2027-01-10) and the next from 2027-01-11.
-  static let first = sampleProgramme(start: "2026-11-30", weeks: 6)
-  static let next = sampleProgramme(start: "2027-01-11", weeks: 4)
+  static let first = Fixtures.sampleProgramme(start: "2026-11-30", weeks: 6)
+  static let next = Fixtures.sampleProgramme(start: "2027-01-11", weeks: 4)
 
   @Test func startingTheNextKeepsTheCurrentByteForByteWithPrivatePermissions() throws {
     let folder = TemporaryDirectory()
@@ -55,7 +56,7 @@ struct ProgrammePhasesTests {
     let before = try #require(readBytes(store.programmeFile))
     for start in ["2027-01-10", "2026-12-01", "2026-11-29"] {
       #expect(throws: StoreError.self) {
-        try store.startNextProgramme(sampleProgramme(start: start, weeks: 4))
+        try store.startNextProgramme(Fixtures.sampleProgramme(start: start, weeks: 4))
       }
     }
     #expect(readBytes(store.programmeFile) == before)
@@ -112,7 +113,7 @@ struct ProgrammePhasesTests {
     try store.saveProgramme(Self.first, replacing: false)
     try store.startNextProgramme(Self.next)
     // A hand-made earlier programme that runs into the current one.
-    try store.keepEarlierProgramme(sampleProgramme(start: "2026-12-28", weeks: 4))
+    try store.keepEarlierProgramme(Fixtures.sampleProgramme(start: "2026-12-28", weeks: 4))
     let error = try #require(throws: StoreError.self) { try store.loadTimeline() }
     #expect(error.kind == .damagedFile)
   }
@@ -124,8 +125,8 @@ struct ProgrammePhasesTests {
 
 @Suite("Export archive version 3: every programme")
 struct ArchiveVersionThreeTests {
-  static let first = sampleProgramme(start: "2026-11-30", weeks: 6)
-  static let next = sampleProgramme(start: "2027-01-11", weeks: 4)
+  static let first = Fixtures.sampleProgramme(start: "2026-11-30", weeks: 6)
+  static let next = Fixtures.sampleProgramme(start: "2027-01-11", weeks: 4)
 
   static func archiveText() throws -> String {
     let archive = ExportArchive(programme: next, earlierProgrammes: [first], weeks: [])
@@ -171,7 +172,7 @@ struct ArchiveVersionThreeTests {
   }
 
   @Test func overlappingProgrammesInAnArchiveAreRefused() throws {
-    let overlapping = sampleProgramme(start: "2027-01-04", weeks: 4)
+    let overlapping = Fixtures.sampleProgramme(start: "2027-01-04", weeks: 4)
     let archive = ExportArchive(programme: overlapping, earlierProgrammes: [Self.first], weeks: [])
     let summary = try ExportDocument.summary(
       history: ProgressHistory(programme: overlapping), asOf: day("2027-01-20"))

@@ -74,11 +74,11 @@ struct ProgressStoreTests {
   func programme() throws {
     try withStore { store, _ in
       #expect(try store.loadProgramme() == nil)
-      let first = sampleProgramme()
+      let first = Fixtures.sampleProgramme()
       try store.saveProgramme(first, replacing: false)
       #expect(try store.loadProgramme() == first)
 
-      let second = sampleProgramme(start: "2027-01-04", weeks: 8)
+      let second = Fixtures.sampleProgramme(start: "2027-01-04", weeks: 8)
       let refused = #expect(throws: StoreError.self) {
         try store.saveProgramme(second, replacing: false)
       }
@@ -104,7 +104,7 @@ struct ProgressStoreTests {
       #expect(error?.description.hasPrefix(store.programmeFile) == true)
       #expect(error?.description.contains("never overwrites a damaged file") == true)
       #expect(throws: StoreError.self) {
-        try store.saveProgramme(sampleProgramme(), replacing: false)
+        try store.saveProgramme(Fixtures.sampleProgramme(), replacing: false)
       }
       #expect(readBytes(store.programmeFile) == broken)
     }
@@ -234,7 +234,7 @@ struct ProgressStoreTests {
       }
       #expect(readBytes(temporary) == nil)
       #expect(try store.loadWeek(w49).items.count == 1)
-      try store.saveProgramme(sampleProgramme(), replacing: false)
+      try store.saveProgramme(Fixtures.sampleProgramme(), replacing: false)
       let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.directory).sorted()
       #expect(leftovers == [".lock", "programme.json", "progress"])
     }
@@ -279,12 +279,12 @@ struct PermissionTests {
 
     let store = ProgressStore(directory: temporary.sub("a/b/data"))
     try store.prepareDirectory()
-    try store.saveProgramme(sampleProgramme(), replacing: false)
+    try store.saveProgramme(Fixtures.sampleProgramme(), replacing: false)
     try store.updateWeek(week("2026-W49")) { progress in
       progress.items["2026-12-02.calf-stretch.left"] = ItemRecord(
         status: .done, at: "2026-12-02T12:00:00Z")
     }
-    try store.saveProgramme(sampleProgramme(weeks: 8), replacing: true)
+    try store.saveProgramme(Fixtures.sampleProgramme(weeks: 8), replacing: true)
 
     for directory in ["a", "a/b", "a/b/data", "a/b/data/progress"] {
       #expect(mode(temporary.sub(directory)) == 0o700, "\(directory) under umask \(umaskValue)")

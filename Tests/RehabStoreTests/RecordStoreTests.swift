@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabTestSupport
 import Testing
 
 @testable import RehabStore
@@ -16,7 +17,7 @@ struct RecordStoreTests {
     let temporary = TemporaryDirectory()
     defer { temporary.remove() }
     let store = ProgressStore(directory: temporary.sub("data"), recordIDs: .counting())
-    let programme = sampleProgramme(start: start, weeks: 6)
+    let programme = Fixtures.sampleProgramme(start: start, weeks: 6)
     try store.saveProgramme(programme, replacing: false)
     try body(store, programme)
   }

@@ -97,20 +97,3 @@ func week(_ text: String) -> ISOWeek {
   guard let week = ISOWeek(text) else { fatalError("bad test week \(text)") }
   return week
 }
-
-/// A small valid programme: a daily stretch on the affected side and heel raises 3 days a week.
-func sampleProgramme(start: String = "2026-11-30", weeks: Int = 6) -> Programme {
-  let plan = ProgrammePlan(
-    id: "test-plan", title: "Test plan", description: "For tests.", weeks: weeks,
-    checkin: CheckinPlan(measures: [.heelRaises], primary: .heelRaises),
-    treatments: [
-      Treatment(
-        id: "calf-stretch", name: "Calf stretch", kind: .stretching, instructions: "Lean.",
-        side: .affected, dose: .holds(seconds: 30, repetitions: 3), schedule: Schedule(.daily)),
-      Treatment(
-        id: "heel-raises", name: "Heel raises", kind: .strengthening, instructions: "Rise.",
-        side: .each, dose: .setsReps(sets: 3, reps: 10, load: nil),
-        schedule: Schedule(.daysPerWeek(3))),
-    ])
-  return Programme(plan: plan, start: day(start), weeks: weeks, affectedSide: .left)
-}
