@@ -58,7 +58,9 @@ public struct ProgressQueries: Sendable {
   /// with this programme's measures); nil for the first programme.
   public func previousProgrammeCheckin() throws(StoreError) -> PreviousProgrammeCheckin? {
     guard let previous = timeline.previous(of: programme) else { return nil }
-    return PreviousProgrammeCheckin(history: try about(previous).history(asOf: previous.end))
+    return PreviousProgrammeCheckin(
+      history: try about(previous).digestedHistory(
+        asOf: previous.end, whole: [], tallying: false))
   }
 
   // MARK: Histories
@@ -78,6 +80,35 @@ public struct ProgressQueries: Sendable {
       programme: programme,
       weeks: try store.readableWeeks(
         from: programme.start, through: last, required: required, damaged: damaged))
+  }
+
+  /// What `history(asOf:including:required:)` holds, at the cost of the weeks `whole`: those
+  /// are read from their files (and must read, as required weeks do), every other week of the
+  /// range is its digest (`ProgressStore.weekDigests`: its pain, check-ins and, `tallying`,
+  /// this programme's day tallies), so judging a week, the flags or a day's status reads the
+  /// week shown and one cache file, however long the programme has run (issue 19). Every
+  /// answer from it equals the answer from the whole history, which tests check.
+  public func digestedHistory(
+    asOf day: CalendarDay, including extra: CalendarDay? = nil, whole: Set<ISOWeek>,
+    tallying: Bool = true
+  ) throws(StoreError) -> ProgressHistory {
+    var last = max(programme.start, min(day, programme.end))
+    if let extra { last = max(last, extra) }
+    var loaded: [ProgressWeek] = []
+    var digested: [ISOWeek] = []
+    var week = ISOWeek(containing: programme.start)
+    let final = ISOWeek(containing: last)
+    while week <= final {
+      if whole.contains(week) {
+        loaded.append(try store.readableWeek(week, required: true, damaged: damaged))
+      } else {
+        digested.append(week)
+      }
+      week = week.next
+    }
+    let digests = try store.weekDigests(
+      digested, tallying: tallying ? programme : nil, damaged: damaged)
+    return ProgressHistory(programme: programme, weeks: loaded, digests: digests)
   }
 
   /// Every stored week, also those outside the programme (kept from an earlier one): what
@@ -218,7 +249,7 @@ public struct ProgressQueries: Sendable {
   /// The day for the Today screen, judged as of `today`.
   public func day(_ day: CalendarDay, today: CalendarDay) throws(StoreError) -> DaySummary {
     DaySummary(
-      history: try history(asOf: today, including: day, required: [ISOWeek(containing: day)]),
+      history: try digestedHistory(asOf: today, including: day, whole: [ISOWeek(containing: day)]),
       day: day, today: today, dayBefore: programme(before: day))
   }
 
@@ -230,10 +261,11 @@ public struct ProgressQueries: Sendable {
   }
 
   /// The day for a status line or a reminder: counts, the programme week and the flags as of
-  /// the day. Reads what `checklist(on:)` reads (the programme's weeks through the day) and
-  /// judges the flags once, without their since-days.
+  /// the day. Reads what `checklist(on:)` reads (the day's week and the earlier weeks'
+  /// digests) and judges the flags once, without their since-days.
   public func status(on day: CalendarDay) throws(StoreError) -> DayStatus {
-    DayStatus(history: try history(asOf: day, required: [ISOWeek(containing: day)]), day: day)
+    DayStatus(
+      history: try digestedHistory(asOf: day, whole: [ISOWeek(containing: day)]), day: day)
   }
 
   // MARK: Weeks and flags
@@ -241,7 +273,7 @@ public struct ProgressQueries: Sendable {
   /// `week` judged as of `asOf` (the data after it does not count).
   public func week(_ week: ISOWeek, asOf: CalendarDay) throws(StoreError) -> WeekSummary {
     var summary = WeekSummary(
-      history: try history(asOf: asOf, required: [week]), week: week, asOf: asOf)
+      history: try digestedHistory(asOf: asOf, whole: [week]), week: week, asOf: asOf)
     summary.previousProgramme = try previousProgrammeCheckin()
     return summary
   }
@@ -254,7 +286,7 @@ public struct ProgressQueries: Sendable {
   /// The flags as of `day`, judged on this programme's own history (its own baseline), with
   /// the previous programme's last check-in beside them for reference.
   public func flags(asOf day: CalendarDay) throws(StoreError) -> FlagsSummary {
-    var summary = FlagsSummary(history: try history(asOf: day), asOf: day)
+    var summary = FlagsSummary(history: try digestedHistory(asOf: day, whole: []), asOf: day)
     summary.previousProgramme = try previousProgrammeCheckin()
     return summary
   }

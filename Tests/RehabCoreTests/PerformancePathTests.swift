@@ -104,21 +104,25 @@ struct PerformancePathTests {
     #expect(compared > 30)
   }
 
-  @Test("the status line's counting-only flags equal the full engine's flags")
-  func countingOnlyFlagsMatchTheFullEngine() {
+  @Test("a ledger laid out on asking equals one laid out at once, day by day and in its flags")
+  func ledgerLaidOutOnAskingMatchesLayingOutEveryDay() {
     var random = Random(state: 17)
     var flagged = 0
     for _ in 0..<40 {
       let (weeks, scenario) = Self.randomScenario(&random)
       for _ in 0..<3 {
         let asOf = scenario.programme.start.adding(days: random.int(-3...(weeks * 7 + 20)))
-        let full = FlagEngine(history: scenario.history, asOf: asOf)
-        let counting = FlagEngine(history: scenario.history, asOf: asOf, countingOnly: true)
-        #expect(counting.currentKinds == full.flags.map(\.kind), "\(weeks) weeks as of \(asOf)")
-        // The same numbers behind them, word for word.
-        #expect(
-          FlagEngine.judge(ledger: counting.ledger, measures: counting.measures).map(\.message)
-            == full.flags.map(\.message))
+        let full = FlagEngine(history: scenario.history, asOf: asOf, layingOutEveryDay: true)
+        let lazy = FlagEngine(history: scenario.history, asOf: asOf)
+        #expect(lazy.flags == full.flags, "\(weeks) weeks as of \(asOf)")
+        #expect(lazy.currentKinds == full.flags.map(\.kind))
+        #expect(lazy.ledger.cumulative == full.ledger.cumulative)
+        for offset in -2..<(weeks * 7 + 2) {
+          let day = scenario.programme.start.adding(days: offset)
+          #expect(lazy.ledger.day(day) == full.ledger.day(day), "\(day) as of \(asOf)")
+        }
+        let all = (0..<(weeks * 7)).map { scenario.programme.start.adding(days: $0) }
+        #expect(lazy.ledger.treatments(on: all) == full.ledger.treatments(on: all))
         if !full.flags.isEmpty { flagged += 1 }
       }
     }

@@ -1,80 +1,114 @@
 /// Adherence as of one day (R-ADH): per day, per treatment, per programme week, over the review
 /// window (the last `reviewWindowWeeks` completed weeks) and cumulative; labelled self-reported.
 ///
-/// Scheduled items come from `Scheduler.checklist(for:guidance:)`, statuses from the progress
-/// weeks. Days outside the programme and days after `asOf` (upcoming) do not count; skipped
-/// items count as not done. The whole programme is laid out once, so judging the same data as
-/// of another day (`judged(asOf:)`) costs no rescheduling.
+/// Each counted day (the programme's days through `asOf`) is tallied once, from the day's item
+/// ids and the stored statuses (`AdherenceTally.ofDay`), or taken from the digest of its week
+/// when the history holds only that (issue 19: judging a week or the flags then reads no other
+/// week file). A day's items with their doses (`Scheduler.checklist(for:guidance:)`) are laid
+/// out only when asked for (`day(_:)`, `treatments(on:)`), or for every day at once with
+/// `layingOutEveryDay` (an export, which lists them all). Days outside the programme and days
+/// after `asOf` (upcoming) do not count; skipped items count as not done. Judging the same data
+/// as of an earlier day (`judged(asOf:)`) costs no recounting.
 public struct AdherenceLedger: Sendable {
   public static let label = "self-reported"
 
   public let programme: Programme
   public let asOf: CalendarDay
-  /// Every programme day's items with their stored status, indexed by days since the start.
-  private let days: [[DayAdherence.Entry]]
-  /// Each programme day's tally as if judged on or after it (the day counted in full).
+  private let scheduler: Scheduler
+  private let guidance: PainGuidance
+  /// The stored records of the weeks held whole, by ISO week.
+  private let records: [ISOWeek: [String: ItemRecord]]
+  /// Every programme day's items with their stored status, by days since the start, when laid
+  /// out at once; nil when each is laid out on asking.
+  private let laidOut: [[DayAdherence.Entry]]?
+  /// Each programme day's tally as if judged on or after it (the day counted in full), for the
+  /// days through `asOf`; `.empty` after it.
   private let dayTallies: [AdherenceTally]
 
-  public init(history: ProgressHistory, asOf: CalendarDay) {
+  public init(history: ProgressHistory, asOf: CalendarDay, layingOutEveryDay: Bool = false) {
     let programme = history.programme
     let scheduler = Scheduler(programme: programme)
     let guidance = scheduler.painGuidance(history.painEntries(through: asOf))
-    var days: [[DayAdherence.Entry]] = []
-    var tallies: [AdherenceTally] = []
-    for offset in 0..<(programme.weeks * 7) {
-      let day = programme.start.adding(days: offset)
-      var tally = AdherenceTally.empty
-      // The day's records looked up once (as `history.status` and `history.skipReason` would).
-      let records = history.weeks[ISOWeek(containing: day)]?.items ?? [:]
-      let entries = scheduler.checklist(for: day, guidance: guidance).map { item in
-        let record = records[item.id]
-        let status = record?.status ?? .pending
-        tally.count(status)
-        return DayAdherence.Entry(
-          item: item, status: status, skipReason: record?.reason,
-          outcome: ItemOutcome(status: status, day: day, asOf: asOf))
-      }
-      days.append(entries)
-      tallies.append(tally)
-    }
-    self.init(programme: programme, asOf: asOf, days: days, dayTallies: tallies)
-  }
-
-  /// The tallies alone, for judging flags as of `asOf` at a status line's cost: each programme
-  /// day through `asOf` counted from its item ids (`Scheduler.itemIds(for:)`, no doses, no pain
-  /// guidance), no day's entries kept. Its tallies, weeks and spans equal the full ledger's;
-  /// `day(_:)` and `treatments(on:)` see no items, and it must not be `judged` as of a later day.
-  public init(countingOnly history: ProgressHistory, asOf: CalendarDay) {
-    let programme = history.programme
-    let scheduler = Scheduler(programme: programme)
+    let records = history.weeks.mapValues(\.items)
     let length = programme.weeks * 7
     let counted = max(0, min(length, programme.start.days(until: asOf) + 1))
     var tallies = [AdherenceTally](repeating: .empty, count: length)
-    for offset in 0..<counted {
+    var offset = 0
+    while offset < counted {
       let day = programme.start.adding(days: offset)
-      let records = history.weeks[ISOWeek(containing: day)]?.items ?? [:]
-      var tally = AdherenceTally.empty
-      for id in scheduler.itemIds(for: day) { tally.count(records[id]?.status ?? .pending) }
-      tallies[offset] = tally
+      let week = ISOWeek(containing: day)
+      if history.weeks[week] == nil, let digested = history.digests[week]?.dayTallies {
+        // The rest of the ISO week at once, from its digest (Monday first).
+        var weekday = week.monday.days(until: day)
+        while weekday < 7, offset < counted {
+          tallies[offset] = digested[weekday]
+          weekday += 1
+          offset += 1
+        }
+        continue
+      }
+      tallies[offset] = AdherenceTally.ofDay(
+        day, scheduler: scheduler, records: records[week] ?? [:])
+      offset += 1
+    }
+    var laidOut: [[DayAdherence.Entry]]?
+    if layingOutEveryDay {
+      laidOut = (0..<length).map { offset in
+        AdherenceLedger.entries(
+          on: programme.start.adding(days: offset), asOf: asOf, scheduler: scheduler,
+          guidance: guidance, records: records)
+      }
     }
     self.init(
-      programme: programme, asOf: asOf, days: Array(repeating: [], count: length),
-      dayTallies: tallies)
+      programme: programme, asOf: asOf, scheduler: scheduler, guidance: guidance,
+      records: records, laidOut: laidOut, dayTallies: tallies)
   }
 
   private init(
-    programme: Programme, asOf: CalendarDay, days: [[DayAdherence.Entry]],
+    programme: Programme, asOf: CalendarDay, scheduler: Scheduler, guidance: PainGuidance,
+    records: [ISOWeek: [String: ItemRecord]], laidOut: [[DayAdherence.Entry]]?,
     dayTallies: [AdherenceTally]
   ) {
     self.programme = programme
     self.asOf = asOf
-    self.days = days
+    self.scheduler = scheduler
+    self.guidance = guidance
+    self.records = records
+    self.laidOut = laidOut
     self.dayTallies = dayTallies
   }
 
-  /// The same records judged as of another day (for finding since when a flag holds).
+  /// `day`'s items dosed by `guidance`, each with its stored status and its outcome as of
+  /// `asOf`.
+  private static func entries(
+    on day: CalendarDay, asOf: CalendarDay, scheduler: Scheduler, guidance: PainGuidance,
+    records: [ISOWeek: [String: ItemRecord]]
+  ) -> [DayAdherence.Entry] {
+    let stored = records[ISOWeek(containing: day)] ?? [:]
+    return scheduler.checklist(for: day, guidance: guidance).map { item in
+      let record = stored[item.id]
+      let status = record?.status ?? .pending
+      return DayAdherence.Entry(
+        item: item, status: status, skipReason: record?.reason,
+        outcome: ItemOutcome(status: status, day: day, asOf: asOf))
+    }
+  }
+
+  /// The entries of the programme day at `index`, laid out now unless they were at the start.
+  private func entries(at index: Int) -> [DayAdherence.Entry] {
+    if let laidOut { return laidOut[index] }
+    return AdherenceLedger.entries(
+      on: programme.start.adding(days: index), asOf: asOf, scheduler: scheduler,
+      guidance: guidance, records: records)
+  }
+
+  /// The same records judged as of an earlier day (for finding since when a flag holds): days
+  /// after `asOf` were never counted.
   public func judged(asOf day: CalendarDay) -> AdherenceLedger {
-    AdherenceLedger(programme: programme, asOf: day, days: days, dayTallies: dayTallies)
+    let day = min(day, asOf)
+    return AdherenceLedger(
+      programme: programme, asOf: day, scheduler: scheduler, guidance: guidance,
+      records: records, laidOut: laidOut, dayTallies: dayTallies)
   }
 
   // MARK: Days
@@ -85,7 +119,7 @@ public struct AdherenceLedger: Sendable {
     }
     let standing: DayAdherence.Standing =
       day < asOf ? .past : day == asOf ? .today : .upcoming
-    let entries = days[index].map { entry in
+    let entries = entries(at: index).map { entry in
       var entry = entry
       entry.outcome = ItemOutcome(status: entry.status, day: day, asOf: asOf)
       return entry
@@ -111,7 +145,7 @@ public struct AdherenceLedger: Sendable {
     var seen: Set<String> = []
     for day in days {
       guard let index = index(of: day) else { continue }
-      for entry in self.days[index] {
+      for entry in entries(at: index) {
         seen.insert(entry.item.treatmentId)
         if day <= asOf { tallies[entry.item.treatmentId, default: .empty].count(entry.status) }
       }
@@ -183,6 +217,6 @@ public struct AdherenceLedger: Sendable {
 
   private func index(of day: CalendarDay) -> Int? {
     let offset = programme.start.days(until: day)
-    return offset >= 0 && offset < days.count ? offset : nil
+    return offset >= 0 && offset < dayTallies.count ? offset : nil
   }
 }

@@ -20,7 +20,7 @@ extension ExportSummary {
     calendarThrough: CalendarDay? = nil
   ) -> ExportSummary {
     let programme = history.programme
-    let engine = FlagEngine(history: history, asOf: asOf)
+    let engine = FlagEngine(history: history, asOf: asOf, layingOutEveryDay: true)
     let ledger = engine.ledger
     let records = Records(
       weeks: Array(history.weeks.values), checkins: history.allCheckins)

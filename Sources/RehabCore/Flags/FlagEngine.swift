@@ -10,16 +10,12 @@ public struct FlagEngine: Sendable {
   public let checkins: [Checkin]
   public let measures: MeasureAnalysis
 
-  /// `countingOnly` judges from the ledger's tallies alone (`AdherenceLedger(countingOnly:)`):
-  /// the same flags for a fraction of the cost, but no since-days (they re-judge earlier days
-  /// from a full ledger), so use it with `currentKinds` only.
-  public init(history: ProgressHistory, asOf: CalendarDay, countingOnly: Bool = false) {
+  /// `layingOutEveryDay`: the ledger lays out every day's items at once (an export lists them
+  /// all); judging needs only its tallies.
+  public init(history: ProgressHistory, asOf: CalendarDay, layingOutEveryDay: Bool = false) {
     programme = history.programme
     self.asOf = asOf
-    ledger =
-      countingOnly
-      ? AdherenceLedger(countingOnly: history, asOf: asOf)
-      : AdherenceLedger(history: history, asOf: asOf)
+    ledger = AdherenceLedger(history: history, asOf: asOf, layingOutEveryDay: layingOutEveryDay)
     checkins = history.checkins(through: asOf)
     measures = MeasureAnalysis(programme: programme, checkins: checkins)
   }

@@ -34,7 +34,7 @@ public struct DayStatus: Hashable, Sendable {
       programme: programme, day: day, pain: [], week: history.weeks[ISOWeek(containing: day)])
     let flags =
       day >= programme.start
-      ? FlagEngine(history: history, asOf: day, countingOnly: true).currentKinds : []
+      ? FlagEngine(history: history, asOf: day).currentKinds : []
     self.init(
       day: day, scheduled: checklist.entries.count,
       done: checklist.entries.count { $0.status == .done },
