@@ -43,8 +43,10 @@ struct SourceKey: Hashable, Sendable {
 /// pain 2026-12-03 6 nextMorning -
 /// checkin 2026-12-06 c-20261206-k3m9 2026-12-06T09:00:00Z 7rvsj8bh3a10w5bf pain=4 heel-raises=12/20
 /// tally 9f2c0b1d3e4a5f60 10,9,1 10,10,0 10,8,0 10,10,0 10,9,1 10,10,0 10,0,0
-/// end
+/// end 3c5e0a9b1f2d4e68
 /// ```
+///
+/// `end` carries the checksum (FNV-1a) of every byte before it.
 ///
 /// A `tally` line is one programme's day tallies (scheduled, done, skipped; Monday first),
 /// keyed by the programme's fingerprint; a week keeps those of the last few programmes asked.
@@ -129,10 +131,15 @@ enum WeekDigestFile {
         if let current { entries[current.week] = current.entry }
         current = nil
       }
-      while var line = reader.next() {
-        guard let kind = line.word() else { return [:] }
+      while true {
+        let lineStart = reader.offset
+        guard var line = reader.next(), let kind = line.word() else { return [:] }
         if kind.equals("end") {
-          guard line.isAtEnd, reader.isAtEnd else { return [:] }
+          // The checksum of everything before this line: a byte changed anywhere (a disk
+          // error, an edit) makes the whole cache unread, never other figures.
+          guard let sum = line.word(), line.isAtEnd, reader.isAtEnd,
+            sum.equals(checksum(UnsafeBufferPointer(rebasing: buffer[..<lineStart])))
+          else { return [:] }
           flush()
           return entries
         }
@@ -180,8 +187,12 @@ enum WeekDigestFile {
           return [:]
         }
       }
-      return [:]
     }
+  }
+
+  /// FNV-1a (64 bits) of `bytes`, 16 hex digits: any one byte changed changes it.
+  static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    Fingerprint.hex(of: bytes)
   }
 
   /// `checkin DAY ID AT BY MEASURE=VALUE…`: `-` for an empty id or machine; a sided value is
@@ -245,8 +256,10 @@ enum WeekDigestFile {
         text += "\n"
       }
     }
-    text += "end\n"
-    return Array(text.utf8)
+    var bytes = Array(text.utf8)
+    let sum = bytes.withUnsafeBufferPointer(checksum)
+    bytes += Array("end \(sum)\n".utf8)
+    return bytes
   }
 
   /// Whether `entry` survives `render` and `parse` unchanged (a treatment id, record id, time
@@ -279,6 +292,9 @@ struct CacheLines {
   init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   var isAtEnd: Bool { position == bytes.count }
+
+  /// Where the next line starts.
+  var offset: Int { position }
 
   mutating func next() -> CacheLine? {
     guard position < bytes.count else { return nil }
@@ -370,6 +386,13 @@ struct CacheWord {
 enum ProgrammeFingerprint {
   static func of(_ programme: Programme) -> String? {
     guard let bytes = try? JSONCoding.encode(programme) else { return nil }
+    return bytes.withUnsafeBufferPointer(Fingerprint.hex)
+  }
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits.
+enum Fingerprint {
+  static func hex(of bytes: UnsafeBufferPointer<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash ^= UInt64(byte)

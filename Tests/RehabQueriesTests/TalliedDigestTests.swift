@@ -161,19 +161,19 @@ struct TalliedDigestTests {
     #expect(lines.contains { $0.hasPrefix("checkin ") })
 
     // Another build's header, with tallies that claim every item was done.
-    let forged =
-      (["rehabit-week-digests 2 1-2-3"]
-      + lines.dropFirst().map { line in
-        line.hasPrefix("tally ")
-          ? Substring(
-            line.split(separator: " ").enumerated().map { index, field in
-              guard index > 1 else { return String(field) }
-              let scheduled = field.split(separator: ",")[0]
-              return "\(scheduled),\(scheduled),0"
-            }.joined(separator: " "))
-          : line
-      }).joined(separator: "\n")
-    try Self.write(Array(forged.utf8), to: path)
+    let forged = Self.sealed(
+      ["rehabit-week-digests 2 1-2-3"]
+        + lines.dropFirst().filter { !$0.isEmpty && !$0.hasPrefix("end ") }.map { line in
+          line.hasPrefix("tally ")
+            ? Substring(
+              line.split(separator: " ").enumerated().map { index, field in
+                guard index > 1 else { return String(field) }
+                let scheduled = field.split(separator: ",")[0]
+                return "\(scheduled),\(scheduled),0"
+              }.joined(separator: " "))
+            : line
+        })
+    try Self.write(forged, to: path)
     #expect(try fixture.queries.flags(asOf: day) == expected)
     #expect(Self.read(path) == good, "rebuilt by this build")
   }
@@ -198,6 +198,19 @@ struct TalliedDigestTests {
     #expect(
       try fixture.queries.checklist(on: day) == WeekDigestTests.recomputed(fixture.queries, on: day)
     )
+  }
+
+  /// A cache file of `lines` (its `end` line left out) closed with the checksum the store
+  /// checks (FNV-1a of every byte before `end`), so a forged cache fails only on what it forges.
+  static func sealed(_ lines: [Substring]) -> [UInt8] {
+    let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in body {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    return body + Array("end \(String(repeating: "0", count: 16 - digits.count) + digits)\n".utf8)
   }
 
   static func read(_ path: String) -> [UInt8]? {
