@@ -141,12 +141,14 @@ struct ExportCommandTests {
     for (name, bytes) in original { #expect(copy[name] == bytes, "\(name) differs") }
     let attributes = try FileManager.default.attributesOfItem(atPath: restored)
     #expect(attributes[.posixPermissions] as? Int == 0o700)
-    // And the restored directory exports the same summary.
-    #expect(
-      try Self.export("markdown", data)
-        == (try RehabitBinary.run([
-          "export", "--format", "markdown", "--date", Self.asOf, "--data-dir", restored,
-        ]).stdout))
+    // And the restored directory exports the same summary, and the same archive byte for byte.
+    for format in ["markdown", "json"] {
+      #expect(
+        try Self.export(format, data)
+          == (try RehabitBinary.run([
+            "export", "--format", format, "--date", Self.asOf, "--data-dir", restored,
+          ]).stdout))
+    }
   }
 
   @Test func importRefusesANonEmptyDataDirectoryWithoutForce() throws {

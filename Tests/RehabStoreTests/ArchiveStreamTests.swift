@@ -97,6 +97,26 @@ struct ArchiveStreamTests {
     }
   }
 
+  @Test func theStreamedArchiveOfRandomWeeksIsTheTreesText() throws {
+    let summary = try ExportFixture.summary()
+    var random = SeededRandom(state: 41)
+    for round in 0..<6 {
+      var weeks: [ProgressWeek] = []
+      var week = ISOWeek(containing: ExportFixture.start)
+      for index in 0..<(10 + round * 5) {
+        var progress = WeekReaderTests.randomWeek(&random, valid: index % 4 != 0)
+        if index % 2 == 0 { Self.stamp(&progress, by: "m\(index % 5)q8z2x") }
+        progress.week = week
+        weeks.append(progress)
+        week = week.next
+      }
+      let archive = ExportArchive(programme: ExportFixture.programme, weeks: weeks)
+      #expect(
+        (try ExportArchive.render(archive, summary: summary))
+          == Self.treeText(archive, summary: summary))
+    }
+  }
+
   /// The archive as one `StoredJSON` tree printed by `ExportJSON.pretty`: how the export was
   /// made before it was streamed.
   static func treeText(_ archive: ExportArchive, summary: ExportSummary) -> String {
@@ -106,6 +126,8 @@ struct ArchiveStreamTests {
       case .object(let members): return .object(members.mapValues(tree))
       case .list(let count, let element):
         return .array((0..<count).map { (try? element($0)).map(tree) ?? .null })
+      // Printed without a tree: the item rows, replaced below by the tree they were made as.
+      case .written: return .null
       }
     }
     var members: [String: StoredJSON] = [
@@ -119,8 +141,28 @@ struct ArchiveStreamTests {
       "earlierProgrammes": .array([]),
       "weeks": .array(archive.weeks.map { (try? ExportJSON.value($0)) ?? .null }),
     ]
-    members["summary"] = tree(.object(ExportArchive.summaryJSON(summary)))
+    var summaryMembers = ExportArchive.summaryJSON(summary)
+    summaryMembers["items"] = .value(.array(summary.rows.map(rowTree)))
+    members["summary"] = tree(.object(summaryMembers))
     return ExportJSON.pretty(.object(members))
+  }
+
+  /// A summary's item row as the `StoredJSON` tree the export printed before the rows were
+  /// printed directly (`ExportArchive.row`).
+  static func rowTree(_ item: ExportItem) -> StoredJSON {
+    .object([
+      "date": .string(item.day.description),
+      "programmeWeek": ExportJSON.int(item.programmeWeek),
+      "id": .string(item.id),
+      "treatmentId": .string(item.treatmentId),
+      "treatment": .string(item.treatment),
+      "kind": ExportJSON.string(item.kind?.rawValue),
+      "side": ExportJSON.string(item.side?.rawValue),
+      "dose": ExportJSON.string(item.dose),
+      "status": .string(item.status.rawValue),
+      "reason": ExportJSON.string(item.reason),
+      "pain": ExportJSON.int(item.pain),
+    ])
   }
 
   @Test func theOnePassImportGivesTheCarefulArchive() throws {

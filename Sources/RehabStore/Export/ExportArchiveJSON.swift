@@ -41,7 +41,13 @@ extension ExportArchive {
       "earlierProgrammes": .value(.array(earlier)),
       "weeks": .list(count: archive.weeks.count) { index in
         let week = archive.weeks[index]
-        return .value(try ProgressWeekJSON.value(week) ?? ExportJSON.value(week))
+        return .written { out in
+          let (count, depth) = (out.count, out.depth)
+          if ProgressWeekWriter.write(week, into: &out) { return }
+          // A value the direct printer declines (not finite): the encoder's way, and its error.
+          out.truncate(to: count, depth: depth)
+          out.value(try ExportJSON.value(week))
+        }
       },
     ]
     if summaries.count == 1 {
@@ -141,23 +147,26 @@ extension ExportArchive {
       ])
     }
 
-    let rows = summary.rows
-    let items = StreamedJSON.list(count: rows.count) { index in
-      let item = rows[index]
-      return .value(
-        .object([
-          "date": .string(item.day.description),
-          "programmeWeek": ExportJSON.int(item.programmeWeek),
-          "id": .string(item.id),
-          "treatmentId": .string(item.treatmentId),
-          "treatment": .string(item.treatment),
-          "kind": ExportJSON.string(item.kind?.rawValue),
-          "side": ExportJSON.string(item.side?.rawValue),
-          "dose": ExportJSON.string(item.dose),
-          "status": .string(item.status.rawValue),
-          "reason": ExportJSON.string(item.reason),
-          "pain": ExportJSON.int(item.pain),
-        ]))
+    // Row by row from the days, printed directly: no flattened copy of the rows, no tree.
+    let days = summary.days
+    var starts: [Int] = []
+    starts.reserveCapacity(days.count)
+    var total = 0
+    for day in days {
+      starts.append(total)
+      total += day.items.count
+    }
+    let items = StreamedJSON.list(count: total) { [starts] index in
+      // The last day starting at or before `index` (days without items start where the next
+      // one does).
+      var low = 0
+      var high = starts.count - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if starts[middle] <= index { low = middle } else { high = middle - 1 }
+      }
+      let item = days[low].items[index - starts[low]]
+      return .written { out in row(item, into: &out) }
     }
 
     let painLog: [StoredJSON] = summary.painLog.map { entry in
@@ -225,6 +234,42 @@ extension ExportArchive {
       "doseHistory": .value(.array(doseHistory)),
       "disclaimer": .value(.string(SafetyText.disclaimer)),
     ]
+  }
+
+  /// One item row of the summary, as the tree `ExportJSON.pretty` printed:
+  /// `{"date", "dose", "id", "kind", "pain", "programmeWeek", "reason", "side", "status",
+  /// "treatment", "treatmentId"}` in that (sorted) order, absent values as `null`.
+  static func row(_ item: ExportItem, into out: inout PrettyJSONBytes) {
+    func text(_ value: String?) {
+      if let value { out.string(value) } else { out.null() }
+    }
+    func whole(_ value: Int?) {
+      if let value { out.number(Double(value)) } else { out.null() }
+    }
+    out.openObject()
+    out.key("date")
+    out.literalString(item.day.description)
+    out.key("dose")
+    text(item.dose)
+    out.key("id")
+    out.string(item.id)
+    out.key("kind")
+    text(item.kind?.rawValue)
+    out.key("pain")
+    whole(item.pain)
+    out.key("programmeWeek")
+    whole(item.programmeWeek)
+    out.key("reason")
+    text(item.reason)
+    out.key("side")
+    text(item.side?.rawValue)
+    out.key("status")
+    out.literalString(item.status.rawValue)
+    out.key("treatment")
+    out.string(item.treatment)
+    out.key("treatmentId")
+    out.string(item.treatmentId)
+    out.closeObject()
   }
 
   // MARK: Import

@@ -1,0 +1,173 @@
+import RehabCore
+
+/// A progress week printed straight into bytes, without a `StoredJSON` tree or Foundation's
+/// encoder: in the `export` layout exactly as the export archive prints
+/// `ProgressWeekJSON.value(week)`, in the `file` layout exactly as `JSONCoding.encode(week)`
+/// writes a progress file (an import writes every week of the history; the encoder was most
+/// of its time).
+///
+/// Returns false where it cannot vouch for the same bytes (in the `file` layout: text that is
+/// not plain ASCII, numbers the encoder may print otherwise; in both: a number that is not
+/// finite, which the encoder refuses). The caller then drops what was written
+/// (`PrettyJSONBytes.truncate`) and takes the reference way. `ProgressWeekWriterTests` compares
+/// both layouts with the reference paths on random weeks.
+enum ProgressWeekWriter {
+  /// The week as a progress file: its bytes with the final line break, or nil (see above).
+  static func file(_ week: ProgressWeek) -> [UInt8]? {
+    var out = PrettyJSONBytes(layout: .file, capacity: 16 * 1024)
+    guard write(week, into: &out) else { return nil }
+    out.literal("\n")
+    return out.bytes
+  }
+
+  /// Writes the week as the value in hand at `out`'s position (a list element or a member's
+  /// value); false, partly written, when it cannot vouch for the bytes.
+  static func write(_ week: ProgressWeek, into out: inout PrettyJSONBytes) -> Bool {
+    out.openObject()
+    out.key("checkins")
+    out.openArray()
+    for checkin in week.checkins {
+      out.element()
+      guard self.checkin(checkin, into: &out) else { return false }
+    }
+    out.closeArray()
+
+    out.key("items")
+    out.openObject()
+    for id in week.items.keys.sorted() {
+      guard let record = week.items[id], out.key(id) else { return false }
+      out.openObject()
+      out.key("at")
+      guard out.plainString(record.at), machine(record.by, into: &out) else { return false }
+      if let reason = record.reason {
+        out.key("reason")
+        guard out.plainString(reason) else { return false }
+      }
+      out.key("status")
+      out.literalString(record.status.rawValue)
+      out.closeObject()
+    }
+    out.closeObject()
+
+    out.key("notes")
+    out.openArray()
+    for note in week.notes {
+      out.element()
+      out.openObject()
+      guard stamped(note.at, by: note.by, day: note.day, id: note.id, into: &out) else {
+        return false
+      }
+      if let itemId = note.itemId {
+        out.key("itemId")
+        guard out.plainString(itemId) else { return false }
+      }
+      out.key("text")
+      guard out.plainString(note.text) else { return false }
+      out.closeObject()
+    }
+    out.closeArray()
+
+    out.key("pain")
+    out.openArray()
+    for record in week.pain {
+      out.element()
+      out.openObject()
+      guard stamped(record.at, by: record.by, day: record.day, id: record.id, into: &out) else {
+        return false
+      }
+      if let itemId = record.itemId {
+        out.key("itemId")
+        guard out.plainString(itemId) else { return false }
+      }
+      out.key("level")
+      out.int(record.level)
+      out.key("timing")
+      out.literalString(record.timing.rawValue)
+      if let treatmentId = record.treatmentId {
+        out.key("treatmentId")
+        guard out.plainString(treatmentId) else { return false }
+      }
+      out.closeObject()
+    }
+    out.closeArray()
+
+    out.key("removed")
+    out.openArray()
+    for record in week.removed {
+      out.element()
+      out.openObject()
+      out.key("at")
+      guard out.plainString(record.at), machine(record.by, into: &out) else { return false }
+      out.key("id")
+      guard out.plainString(record.id) else { return false }
+      out.closeObject()
+    }
+    out.closeArray()
+
+    out.key("schemaVersion")
+    out.int(ProgressWeek.schemaVersion)
+    out.key("week")
+    out.literalString(week.week.description)
+    out.closeObject()
+    return true
+  }
+
+  private static func checkin(_ checkin: Checkin, into out: inout PrettyJSONBytes) -> Bool {
+    out.openObject()
+    guard stamped(checkin.at, by: checkin.by, day: checkin.day, id: checkin.id, into: &out) else {
+      return false
+    }
+    out.key("values")
+    out.openObject()
+    for measure in checkin.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+      guard let value = checkin.values[measure], out.key(measure.rawValue) else { return false }
+      switch value {
+      case .single(let number):
+        guard measureValue(number, into: &out) else { return false }
+      case .sided(let left, let right):
+        out.openObject()
+        out.key("left")
+        guard measureValue(left, into: &out) else { return false }
+        out.key("right")
+        guard measureValue(right, into: &out) else { return false }
+        out.closeObject()
+      }
+    }
+    out.closeObject()
+    out.closeObject()
+    return true
+  }
+
+  /// The members a dated record starts with, in sorted order: `at`, `by` (when known), `day`
+  /// and `id`.
+  private static func stamped(
+    _ at: String, by: String, day: CalendarDay, id: String, into out: inout PrettyJSONBytes
+  ) -> Bool {
+    out.key("at")
+    guard out.plainString(at), machine(by, into: &out) else { return false }
+    out.key("day")
+    out.literalString(day.description)
+    out.key("id")
+    return out.plainString(id)
+  }
+
+  /// The writing machine (`by`), written only when known, as the records' `Encodable` does.
+  private static func machine(_ by: String, into out: inout PrettyJSONBytes) -> Bool {
+    guard !by.isEmpty else { return true }
+    out.key("by")
+    return out.plainString(by)
+  }
+
+  /// A measure's value: finite (the encoder refuses others), and in the `file` layout one the
+  /// encoder's printing is known for.
+  private static func measureValue(_ value: Double, into out: inout PrettyJSONBytes) -> Bool {
+    switch out.layout {
+    case .export:
+      guard value.isFinite else { return false }
+      out.number(value)
+      return true
+    case .file:
+      return out.encoderNumber(value)
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import RehabTestSupport
+import Testing
+
+@testable import RehabCore
+@testable import RehabStore
+
+/// The direct week printer (issue 19) gives the reference paths' bytes: in the `file` layout
+/// `JSONCoding.encode` (Foundation's encoder, how every progress file is written), in the
+/// `export` layout the archive's `StoredJSON` tree printed by `ExportJSON.pretty`. Where it
+/// declines (nil or false) the caller takes the reference path, so declining is never wrong;
+/// the tests also check it does not decline the weeks rehabit writes every day.
+@Suite("the direct week printer gives the encoder's bytes")
+struct ProgressWeekWriterTests {
+  /// Random weeks with every kind of record, text and value, half of them by a known machine.
+  static func randomWeeks(count: Int, seed: UInt64) -> [ProgressWeek] {
+    var random = SeededRandom(state: seed)
+    return (0..<count).map { index in
+      var week = WeekReaderTests.randomWeek(&random, valid: index % 3 != 0)
+      if index % 2 == 0 { ArchiveStreamTests.stamp(&week, by: "m\(index % 7)k3x9q2w") }
+      return week
+    }
+  }
+
+  /// The week printed in the `export` layout as the archive's pretty printer prints it alone.
+  static func exportText(_ week: ProgressWeek) -> String? {
+    var out = PrettyJSONBytes(layout: .export)
+    guard ProgressWeekWriter.write(week, into: &out) else { return nil }
+    return String(decoding: out.bytes, as: UTF8.self) + "\n"
+  }
+
+  @Test func theFileLayoutIsTheEncodersBytesOnRandomWeeks() throws {
+    var written = 0
+    for week in Self.randomWeeks(count: 400, seed: 23) {
+      guard let bytes = ProgressWeekWriter.file(week) else { continue }
+      written += 1
+      #expect(bytes == (try JSONCoding.encode(week)))
+    }
+    #expect(written > 0)
+    // With plain text only (as nearly every week is), none is declined.
+    for week in Self.randomWeeks(count: 200, seed: 31).map(Self.plain) {
+      let bytes = try #require(ProgressWeekWriter.file(week))
+      #expect(bytes == (try JSONCoding.encode(week)))
+    }
+  }
+
+  /// `week` with its notes, skip reasons and item ids in plain ASCII.
+  static func plain(_ week: ProgressWeek) -> ProgressWeek {
+    var plain = week
+    plain.items = [:]
+    for (id, var record) in week.items {
+      if let reason = record.reason, !PrettyJSONBytes.isPlain(reason) { record.reason = "sore" }
+      plain.items[id.replacingOccurrences(of: "ü", with: "u")] = record
+    }
+    for index in plain.notes.indices where !PrettyJSONBytes.isPlain(plain.notes[index].text) {
+      plain.notes[index].text = "felt fine / 2 sets"
+    }
+    return plain
+  }
+
+  @Test func theExportLayoutIsTheArchiveTreesTextOnRandomWeeks() throws {
+    for week in Self.randomWeeks(count: 300, seed: 29) {
+      let tree = try #require(ProgressWeekJSON.value(week))
+      #expect(Self.exportText(week) == ExportJSON.pretty(tree))
+    }
+    for week in ExportFixture.history.weeks.values {
+      #expect(Self.exportText(week) == ExportJSON.pretty(try ExportJSON.value(week)))
+    }
+  }
+
+  @Test func anEmptyWeekPrintsItsEmptyListsAsEachPrinterDoes() throws {
+    let week = ProgressWeek(week: WeekReaderTests.week)
+    #expect(ProgressWeekWriter.file(week) == (try JSONCoding.encode(week)))
+    #expect(Self.exportText(week) == ExportJSON.pretty(try ExportJSON.value(week)))
+    // The two layouts do differ here: the encoder leaves a blank line in an empty list.
+    #expect(ProgressWeekWriter.file(week) != Self.exportText(week).map { Array($0.utf8) })
+  }
+
+  @Test func theWeeksOfAnImportedHistoryTakeTheFastWay() throws {
+    for week in ArchiveStreamTests.longArchive(weeks: 8).weeks {
+      let bytes = try #require(ProgressWeekWriter.file(week))
+      #expect(bytes == (try JSONCoding.encode(week)))
+    }
+  }
+
+  @Test(arguments: [
+    0.0, 1, 7, 60, 99.5, 12.25, 0.1, 0.3, 1.0 / 3, 2.0 / 3, 1e-3, 123_456.789, 999_999_999,
+    -4, -0.5, 5e-5, 1e-7, 1e9, 1e12, 1e15, 1e16, 1e21, 4.35, 100.01, 33.333333333333336,
+  ])
+  func aMeasureValueIsPrintedAsTheEncoderPrintsItOrDeclined(value: Double) throws {
+    var week = ProgressWeek(week: WeekReaderTests.week)
+    week.checkins.append(
+      Checkin(
+        day: WeekReaderTests.week.days[2],
+        values: [.sane: .single(value), .heelRaises: .sided(left: value, right: 3)],
+        at: "2026-12-02T09:00:00Z", id: "c-20261202-0001"))
+    let encoded = try JSONCoding.encode(week)
+    if let bytes = ProgressWeekWriter.file(week) { #expect(bytes == encoded) }
+    // Every value a check-in form accepts (a few digits, a fraction or not) takes the fast way.
+    if value.magnitude < 1e6, value.magnitude >= 1e-3 || value == 0 {
+      #expect(ProgressWeekWriter.file(week) != nil)
+    }
+    #expect(Self.exportText(week) == ExportJSON.pretty(try ExportJSON.value(week)))
+  }
+
+  @Test func textTheEncoderEscapesIsDeclinedInTheFileLayoutAndEscapedInTheExport() throws {
+    for text in WeekReaderTests.texts where !PrettyJSONBytes.isPlain(text) {
+      var week = ProgressWeek(week: WeekReaderTests.week)
+      week.notes.append(
+        NoteRecord(
+          day: WeekReaderTests.week.days[1], text: text, at: "2026-12-01T20:00:00Z",
+          id: "n-20261201-0001"))
+      #expect(ProgressWeekWriter.file(week) == nil)
+      #expect(Self.exportText(week) == ExportJSON.pretty(try ExportJSON.value(week)))
+    }
+  }
+
+  @Test func aValueThatIsNotFiniteIsDeclinedInBothLayouts() {
+    var week = ProgressWeek(week: WeekReaderTests.week)
+    week.checkins.append(
+      Checkin(
+        day: week.week.days[0], values: [.pain: .single(.infinity)], at: "2026-12-02T09:00:00Z"))
+    #expect(ProgressWeekWriter.file(week) == nil)
+    #expect(Self.exportText(week) == nil)
+  }
+
+  @Test func aDeclinedWeekCanBeDroppedAndWrittenAnotherWay() {
+    var week = ProgressWeek(week: WeekReaderTests.week)
+    week.checkins.append(
+      Checkin(day: week.week.days[0], values: [.pain: .single(.nan)], at: "2026-12-02T09:00:00Z"))
+    var out = PrettyJSONBytes(layout: .export)
+    out.openArray()
+    out.element()
+    out.literal("1")
+    out.element()
+    let (count, depth) = (out.count, out.depth)
+    #expect(!ProgressWeekWriter.write(week, into: &out))
+    out.truncate(to: count, depth: depth)
+    out.value(.string("instead"))
+    out.closeArray()
+    #expect(String(decoding: out.bytes, as: UTF8.self) == "[\n  1,\n  \"instead\"\n]")
+  }
+}
