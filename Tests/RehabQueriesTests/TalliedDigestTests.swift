@@ -154,7 +154,7 @@ struct TalliedDigestTests {
     let expected = try Self.fullFlags(fixture.queries, asOf: day)
     _ = try fixture.queries.flags(asOf: day)
     let path = fixture.store.cacheDirectory + "/week-digests"
-    let good = try #require(Self.read(path))
+    let good = try #require(readBytes(path))
     let text = String(decoding: good, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.contains { $0.hasPrefix("tally ") })
@@ -173,9 +173,9 @@ struct TalliedDigestTests {
               }.joined(separator: " "))
             : line
         })
-    try Self.write(forged, to: path)
+    try #require(writeBytes(forged, to: path))
     #expect(try fixture.queries.flags(asOf: day) == expected)
-    #expect(Self.read(path) == good, "rebuilt by this build")
+    #expect(readBytes(path) == good, "rebuilt by this build")
   }
 
   @Test func aDigestMadeWithoutTalliesGetsThemWhenAWeekIsJudged() throws {
@@ -187,12 +187,12 @@ struct TalliedDigestTests {
     // `today` digests earlier weeks for their pain only.
     _ = try fixture.queries.checklist(on: day)
     let path = fixture.store.cacheDirectory + "/week-digests"
-    let before = String(decoding: try #require(Self.read(path)), as: UTF8.self)
+    let before = String(decoding: try #require(readBytes(path)), as: UTF8.self)
     #expect(!before.contains("\ntally "))
     #expect(
       try fixture.queries.week(ISOWeek(containing: day), asOf: day)
         == Self.fullWeek(fixture.queries, ISOWeek(containing: day), asOf: day))
-    let after = String(decoding: try #require(Self.read(path)), as: UTF8.self)
+    let after = String(decoding: try #require(readBytes(path)), as: UTF8.self)
     #expect(after.contains("\ntally "))
     // And the list of the day still reads the same pain.
     #expect(
@@ -213,22 +213,4 @@ struct TalliedDigestTests {
     return body + Array("end \(String(repeating: "0", count: 16 - digits.count) + digits)\n".utf8)
   }
 
-  static func read(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count <= 0 { break }
-      bytes += buffer.prefix(count)
-    }
-    return bytes
-  }
-
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    let file = try #require(fopen(path, "wb"))
-    defer { fclose(file) }
-    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-  }
 }

@@ -106,7 +106,7 @@ struct WeekDigestTests {
     let expected = try Self.recomputed(fixture.queries, on: day)
     _ = try fixture.queries.checklist(on: day)
     let path = cacheFile(fixture.store)
-    let good = try #require(read(path))
+    let good = try #require(readBytes(path))
 
     // Damaged: garbage, a truncated file, a file of another version, an empty file.
     for bytes in [
@@ -114,10 +114,10 @@ struct WeekDigestTests {
       Array("rehabit-week-digests 9".utf8) + good.drop { $0 != 10 },
       [],
     ] {
-      try write(bytes, to: path)
+      try #require(writeBytes(bytes, to: path))
       #expect(try fixture.queries.checklist(on: day) == expected)
       #expect(fixture.queries.damaged.all.isEmpty)
-      #expect(read(path) == good, "rebuilt")
+      #expect(readBytes(path) == good, "rebuilt")
     }
 
     // Foreign: another folder's cache whose digests claim other pain for the same weeks. Its
@@ -127,14 +127,14 @@ struct WeekDigestTests {
     var otherRandom = SeededRandom(state: 99)
     try Self.fill(other, random: &otherRandom, entries: 40)
     _ = try other.queries.checklist(on: day)
-    try write(try #require(read(cacheFile(other.store))), to: path)
+    try #require(writeBytes(try #require(readBytes(cacheFile(other.store))), to: path))
     #expect(try fixture.queries.checklist(on: day) == expected)
 
     // Stale in a way only the identity shows: the cache says an earlier week had no pain.
     let forged = TalliedDigestTests.sealed(
       String(decoding: good, as: UTF8.self).split(separator: "\n")
         .filter { !$0.hasPrefix("pain ") && !$0.hasPrefix("end ") })
-    try write(forged, to: path)
+    try #require(writeBytes(forged, to: path))
     let earlier = ISOWeek(containing: Fixture.start.adding(days: 8))
     try fixture.store.updateWeek(earlier) { week in
       week.pain.append(
@@ -151,7 +151,7 @@ struct WeekDigestTests {
     let day = Fixture.start.adding(days: 40)
     _ = try fixture.queries.checklist(on: day)
     let damagedWeek = ISOWeek(containing: Fixture.start.adding(days: 3))
-    try write(Array("{ broken".utf8), to: fixture.store.file(for: damagedWeek))
+    try #require(writeBytes(Array("{ broken".utf8), to: fixture.store.file(for: damagedWeek)))
     let list = try fixture.queries.checklist(on: day)
     #expect(fixture.queries.damaged.all.map(\.week) == [damagedWeek])
     // Its pain no longer counts, as a full reading that leaves it out would say.
@@ -160,22 +160,4 @@ struct WeekDigestTests {
     #expect(fresh.damaged.all.map(\.week) == [damagedWeek])
   }
 
-  private func read(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count <= 0 { break }
-      bytes += buffer.prefix(count)
-    }
-    return bytes
-  }
-
-  private func write(_ bytes: [UInt8], to path: String) throws {
-    let file = try #require(fopen(path, "wb"))
-    defer { fclose(file) }
-    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-  }
 }

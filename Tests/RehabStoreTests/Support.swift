@@ -1,5 +1,6 @@
 import RehabCore
 import RehabStore
+import RehabTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -59,24 +60,6 @@ func run(_ arguments: [String]) -> Int32 {
   var status: Int32 = 0
   waitpid(pid, &status, 0)
   return status
-}
-
-func readBytes(_ path: String) -> [UInt8]? {
-  guard let file = fopen(path, "rb") else { return nil }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 4096)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count == 0 { return bytes }
-    bytes.append(contentsOf: buffer[0..<count])
-  }
-}
-
-func writeBytes(_ bytes: [UInt8], to path: String) {
-  guard let file = fopen(path, "wb") else { return }
-  _ = fwrite(bytes, 1, bytes.count, file)
-  fclose(file)
 }
 
 func writeText(_ text: String, to path: String) { writeBytes(Array(text.utf8), to: path) }
