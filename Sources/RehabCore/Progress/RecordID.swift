@@ -28,6 +28,16 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
 
   /// Crockford's base 32, lower case: digits and letters without i, l, o and u.
   static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
+
+  /// `alphabet.contains(byte)`, without a search.
+  static func isLetter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): true
+    case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "o"), UInt8(ascii: "u"): false
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): true
+    default: false
+    }
+  }
   public static let suffixBits: UInt32 = 20
   public static let suffixMask: UInt32 = (1 << suffixBits) - 1
 

@@ -16,14 +16,19 @@ public enum Timestamp {
   }
 
   public static func isValid(_ stamp: String) -> Bool {
-    let bytes = Array(stamp.utf8)
+    // Checked for every record on every read: on the bytes in place, no copy made.
+    var stamp = stamp
+    return stamp.withUTF8 { isValid(utf8: $0) }
+  }
+
+  static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // A day alone: what older files migrated without a time carry.
     if bytes.count == 10 {
-      return CalendarDay(stamp).map { years.contains($0.year) } ?? false
+      return CalendarDay(utf8: bytes).map { years.contains($0.year) } ?? false
     }
     guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
       bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-      let day = CalendarDay(String(decoding: bytes[0..<10], as: UTF8.self)),
+      let day = CalendarDay(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
       years.contains(day.year)
     else { return false }
     func number(_ at: Int) -> Int? {

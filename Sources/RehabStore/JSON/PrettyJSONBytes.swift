@@ -119,8 +119,8 @@ struct PrettyJSONBytes {
   }
 
   /// `text` as a JSON string: plain text as it is, anything else escaped as `StoredJSON.quote`
-  /// does. The `file` layout's callers check `isPlain` first (`JSONEncoder` escapes
-  /// differently), through `plainString`.
+  /// does. The `file` layout's data goes through `text` instead (`JSONEncoder` escapes
+  /// differently).
   mutating func string(_ text: String) {
     if PrettyJSONBytes.isPlain(text) {
       bytes.append(UInt8(ascii: "\""))
@@ -131,12 +131,38 @@ struct PrettyJSONBytes {
     }
   }
 
-  /// `text` as a JSON string in either layout; false, with nothing written, when the `file`
-  /// layout cannot vouch for it (see `key(_: String)`).
-  mutating func plainString(_ text: String) -> Bool {
-    guard layout == .export || PrettyJSONBytes.isPlain(text) else { return false }
-    string(text)
-    return true
+  /// A string value of data (a note, a reason, an id) in the layout's escaping: the `export`
+  /// layout's as `string` escapes it, the `file` layout's as `JSONEncoder` does (`escaped`).
+  mutating func text(_ text: String) {
+    if layout == .export || PrettyJSONBytes.isPlain(text) {
+      string(text)
+    } else {
+      escaped(text)
+    }
+  }
+
+  /// `text` as Foundation's `JSONEncoder` prints a string value (without escaped slashes): a
+  /// backslash before `"` and `\`, `\b \f \n \r \t` for those controls, `\u00xx` (lower-case
+  /// hex) for the other controls below U+0020, every other byte as it is (UTF-8, DEL included).
+  mutating func escaped(_ text: String) {
+    let hex = Array("0123456789abcdef".utf8)
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+      case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+      case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// A string rehabit spells (a raw value, a day, a week), plain ASCII by construction.

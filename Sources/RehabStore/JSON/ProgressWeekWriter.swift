@@ -1,4 +1,5 @@
 import RehabCore
+import TextSafety
 
 /// A progress week printed straight into bytes, without a `StoredJSON` tree or Foundation's
 /// encoder: in the `export` layout exactly as the export archive prints
@@ -6,9 +7,10 @@ import RehabCore
 /// writes a progress file (an import writes every week of the history; the encoder was most
 /// of its time).
 ///
-/// Returns false where it cannot vouch for the same bytes (in the `file` layout: text that is
-/// not plain ASCII, numbers the encoder may print otherwise; in both: a number that is not
-/// finite, which the encoder refuses). The caller then drops what was written
+/// Returns false where it cannot vouch for the same bytes (in the `file` layout: an item id
+/// that is not plain ASCII, whose place in the encoder's key order is not vouched for, and
+/// numbers the encoder may print otherwise; in both: a number that is not finite, which the
+/// encoder refuses). Text values are escaped as each printer escapes them (`PrettyJSONBytes.text`). The caller then drops what was written
 /// (`PrettyJSONBytes.truncate`) and takes the reference way. `ProgressWeekWriterTests` compares
 /// both layouts with the reference paths on random weeks.
 enum ProgressWeekWriter {
@@ -16,8 +18,11 @@ enum ProgressWeekWriter {
   static func file(_ week: ProgressWeek) -> [UInt8]? {
     var out = PrettyJSONBytes(layout: .file, capacity: 16 * 1024)
     guard write(week, into: &out) else { return nil }
-    out.literal("\n")
-    return out.bytes
+    // What `JSONCoding.encode` does after the encoder: DEL, C1 and the bidi controls escaped
+    // too (the scan returns the bytes as they are when there are none, as nearly always).
+    var bytes = TextSanitizer.escapingJSONControls(out.bytes)
+    bytes.append(UInt8(ascii: "\n"))
+    return bytes
   }
 
   /// Writes the week as the value in hand at `out`'s position (a list element or a member's
@@ -38,10 +43,11 @@ enum ProgressWeekWriter {
       guard let record = week.items[id], out.key(id) else { return false }
       out.openObject()
       out.key("at")
-      guard out.plainString(record.at), machine(record.by, into: &out) else { return false }
+      out.text(record.at)
+      machine(record.by, into: &out)
       if let reason = record.reason {
         out.key("reason")
-        guard out.plainString(reason) else { return false }
+        out.text(reason)
       }
       out.key("status")
       out.literalString(record.status.rawValue)
@@ -54,15 +60,13 @@ enum ProgressWeekWriter {
     for note in week.notes {
       out.element()
       out.openObject()
-      guard stamped(note.at, by: note.by, day: note.day, id: note.id, into: &out) else {
-        return false
-      }
+      stamped(note.at, by: note.by, day: note.day, id: note.id, into: &out)
       if let itemId = note.itemId {
         out.key("itemId")
-        guard out.plainString(itemId) else { return false }
+        out.text(itemId)
       }
       out.key("text")
-      guard out.plainString(note.text) else { return false }
+      out.text(note.text)
       out.closeObject()
     }
     out.closeArray()
@@ -72,12 +76,10 @@ enum ProgressWeekWriter {
     for record in week.pain {
       out.element()
       out.openObject()
-      guard stamped(record.at, by: record.by, day: record.day, id: record.id, into: &out) else {
-        return false
-      }
+      stamped(record.at, by: record.by, day: record.day, id: record.id, into: &out)
       if let itemId = record.itemId {
         out.key("itemId")
-        guard out.plainString(itemId) else { return false }
+        out.text(itemId)
       }
       out.key("level")
       out.int(record.level)
@@ -85,7 +87,7 @@ enum ProgressWeekWriter {
       out.literalString(record.timing.rawValue)
       if let treatmentId = record.treatmentId {
         out.key("treatmentId")
-        guard out.plainString(treatmentId) else { return false }
+        out.text(treatmentId)
       }
       out.closeObject()
     }
@@ -97,9 +99,10 @@ enum ProgressWeekWriter {
       out.element()
       out.openObject()
       out.key("at")
-      guard out.plainString(record.at), machine(record.by, into: &out) else { return false }
+      out.text(record.at)
+      machine(record.by, into: &out)
       out.key("id")
-      guard out.plainString(record.id) else { return false }
+      out.text(record.id)
       out.closeObject()
     }
     out.closeArray()
@@ -114,9 +117,7 @@ enum ProgressWeekWriter {
 
   private static func checkin(_ checkin: Checkin, into out: inout PrettyJSONBytes) -> Bool {
     out.openObject()
-    guard stamped(checkin.at, by: checkin.by, day: checkin.day, id: checkin.id, into: &out) else {
-      return false
-    }
+    stamped(checkin.at, by: checkin.by, day: checkin.day, id: checkin.id, into: &out)
     out.key("values")
     out.openObject()
     for measure in checkin.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -142,20 +143,21 @@ enum ProgressWeekWriter {
   /// and `id`.
   private static func stamped(
     _ at: String, by: String, day: CalendarDay, id: String, into out: inout PrettyJSONBytes
-  ) -> Bool {
+  ) {
     out.key("at")
-    guard out.plainString(at), machine(by, into: &out) else { return false }
+    out.text(at)
+    machine(by, into: &out)
     out.key("day")
     out.literalString(day.description)
     out.key("id")
-    return out.plainString(id)
+    out.text(id)
   }
 
   /// The writing machine (`by`), written only when known, as the records' `Encodable` does.
-  private static func machine(_ by: String, into out: inout PrettyJSONBytes) -> Bool {
-    guard !by.isEmpty else { return true }
+  private static func machine(_ by: String, into out: inout PrettyJSONBytes) {
+    guard !by.isEmpty else { return }
     out.key("by")
-    return out.plainString(by)
+    out.text(by)
   }
 
   /// A measure's value: finite (the encoder refuses others), and in the `file` layout one the

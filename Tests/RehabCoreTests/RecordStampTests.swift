@@ -1,0 +1,53 @@
+import Testing
+
+@testable import RehabCore
+
+/// The checks every record passes on every read (`ProgressWeek.problems`): time stamps,
+/// machine ids and the id alphabet, which work on the bytes in place.
+@Suite("record time stamps and machine ids")
+struct RecordStampTests {
+  @Test(arguments: [
+    "2026-12-02T18:04:05Z", "2026-12-02", "2000-01-01T00:00:00Z", "2199-12-31T23:59:60Z",
+    "2028-02-29T12:00:00Z",
+  ])
+  func aStampAsRehabitWritesItIsValid(stamp: String) {
+    #expect(Timestamp.isValid(stamp))
+    #expect(Timestamp.problem(stamp) == nil)
+  }
+
+  @Test(arguments: [
+    "", "not a time", "2026-12-02T18:04:05", "2026-12-02 18:04:05Z", "2026-12-02T24:00:00Z",
+    "2026-12-02T18:60:00Z", "2026-12-02T18:04:61Z", "2026-02-30T10:00:00Z", "1999-12-31",
+    "2200-01-01T00:00:00Z", "2026-12-02T1a:04:05Z", "2026-12-02T18:04:05Z ", "２026-12-02",
+    "2026-12-02T18-04-05Z", "2027-02-29",
+  ])
+  func anythingElseIsNot(stamp: String) {
+    #expect(!Timestamp.isValid(stamp))
+    #expect(Timestamp.problem(stamp)?.hasPrefix("'\(stamp)' is not a time stamp") == true)
+  }
+
+  @Test func aStampCutFromALongerTextIsJudgedOnItsOwnBytes() {
+    let line = "at=2026-12-02T18:04:05Z;"
+    let stamp = String(line.dropFirst(3).dropLast())
+    #expect(Timestamp.isValid(stamp))
+    #expect(!Timestamp.isValid(String(line.dropFirst(3))))
+  }
+
+  @Test func theLetterTestAgreesWithTheAlphabetForEveryByte() {
+    for byte in UInt8.min...UInt8.max {
+      #expect(RecordID.isLetter(byte) == RecordID.alphabet.contains(byte), "byte \(byte)")
+    }
+  }
+
+  @Test func aMachineIdIsSixteenLettersOfTheAlphabetOrUnknown() {
+    let made = MachineID.make(bits: (0x0123_4567_89ab_cdef, 0xfedc_ba98))
+    #expect(MachineID.isValid(made))
+    #expect(MachineID.isValid(MachineID.unknown))
+    #expect(!MachineID.isValid(String(made.dropLast())))
+    #expect(!MachineID.isValid(made + "0"))
+    for letter in ["i", "l", "o", "u", "A", "-", "é"] {
+      let changed = String(made.dropFirst()) + letter
+      #expect(!MachineID.isValid(changed), "\(changed)")
+    }
+  }
+}
