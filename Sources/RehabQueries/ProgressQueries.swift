@@ -301,14 +301,17 @@ public struct ProgressQueries: Sendable {
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false
   ) throws -> String {
-    let (summaries, archive) = try exported(
-      format, asOf: asOf, from: from, to: to, allProgrammes: allProgrammes)
-    return try ExportDocument.render(
-      format, summaries: summaries, archive: archive, table: table, eventTime: eventTime)
+    var bytes: [UInt8] = []
+    try export(
+      format, asOf: asOf, from: from, to: to, table: table, eventTime: eventTime,
+      allProgrammes: allProgrammes
+    ) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `export`'s text handed to `sink` in order, the JSON archive a chunk at a time as it is
-  /// printed (so its text is never whole in memory), any other format whole.
+  /// printed (so neither its text nor all its weeks are ever whole in memory), any other
+  /// format whole.
   public func export(
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay? = nil, to: CalendarDay? = nil,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil, allProgrammes: Bool = false,
@@ -325,21 +328,22 @@ public struct ProgressQueries: Sendable {
   private func exported(
     _ format: ExportFormat, asOf: CalendarDay, from: CalendarDay?, to: CalendarDay?,
     allProgrammes: Bool
-  ) throws -> ([ExportSummary], ExportArchive) {
+  ) throws -> ([ExportSummary], StreamedArchive) {
     let covered = allProgrammes ? exportedProgrammes(from: from, to: to) : [programme]
-    // The archive holds every week; a summary reads only the records of its range and of its
-    // programme's span (adherence, pain guidance, flags and check-ins are judged within the
-    // programme), so the other formats read the weeks around those and no more: a week on
-    // either side for a programme week's check-in kept in its neighbouring file.
-    let stored: ProgressHistory
-    if format == .json {
-      stored = try fullHistory()
-    } else {
-      let first = ([from, to].compactMap { $0 } + covered.map(\.start)).min() ?? programme.start
-      let last = ([from, to, asOf].compactMap { $0 } + covered.map(\.end)).max() ?? asOf
-      stored = try history(covering: first.adding(days: -7), through: last.adding(days: 7))
+    // A summary reads only the records of its range and of its programme's span (adherence,
+    // pain guidance, flags and check-ins are judged within the programme), so it reads the
+    // weeks around those and no more: a week on either side for a programme week's check-in
+    // kept in its neighbouring file.
+    let first = ([from, to].compactMap { $0 } + covered.map(\.start)).min() ?? programme.start
+    let last = ([from, to, asOf].compactMap { $0 } + covered.map(\.end)).max() ?? asOf
+    let stored = try history(covering: first.adding(days: -7), through: last.adding(days: 7))
+    // The archive holds every stored week; those the summaries did not read are read one at a
+    // time as the archive prints them.
+    let archive = StreamedArchive(
+      timeline: timeline, weeks: format == .json ? try store.storedWeeks() : []
+    ) { [store, damaged] week in
+      try stored.weeks[week] ?? store.readableWeek(week, damaged: damaged)
     }
-    let archive = ExportArchive(timeline: timeline, weeks: Array(stored.weeks.values))
     let summaries = try covered.map { covered throws(ExportProblem) in
       let history = ProgressHistory(programme: covered, weeks: stored.weeks)
       guard allProgrammes else {

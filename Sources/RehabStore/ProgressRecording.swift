@@ -187,7 +187,7 @@ extension ProgressStore {
   {
     var parsed: [(String, RecordID)] = []
     for id in ids where !parsed.contains(where: { $0.0 == id }) {
-      guard let recordID = RecordID(id), recordID.description == id else {
+      guard let recordID = RecordID(canonical: id) else {
         throw StoreError(
           .noSuchRecord, file: nil, problem: "'\(id)' is not a record id",
           fix: "record ids look like p-20261202-4k2m (pain), n-… (note) or c-… (check-in)")
@@ -305,13 +305,13 @@ extension ProgressStore {
 
   /// The live record with this id, or nil (also for a removed one or an id of no record).
   public func record(id: String) throws(StoreError) -> LoggedRecord? {
-    guard let recordID = RecordID(id), recordID.description == id else { return nil }
+    guard let recordID = RecordID(canonical: id) else { return nil }
     return try loadWeek(ISOWeek(containing: recordID.day)).record(id: id)
   }
 
   /// The tombstone of a removed record with this id, or nil.
   public func removal(id: String) throws(StoreError) -> RemovedRecord? {
-    guard let recordID = RecordID(id), recordID.description == id else { return nil }
+    guard let recordID = RecordID(canonical: id) else { return nil }
     return try loadWeek(ISOWeek(containing: recordID.day)).removed.first { $0.id == id }
   }
 

@@ -1,3 +1,4 @@
+import RehabTestSupport
 import Testing
 
 @testable import RehabCore
@@ -49,5 +50,30 @@ struct RecordStampTests {
       let changed = String(made.dropFirst()) + letter
       #expect(!MachineID.isValid(changed), "\(changed)")
     }
+  }
+
+  /// `RecordID(canonical:)` accepts exactly the ids `RecordID(_:)` parses back to themselves,
+  /// on ids with one character changed, dropped or added anywhere.
+  @Test func theCanonicalParseAcceptsExactlyTheIdsThatReadBackAsThemselves() {
+    var random = SeededRandom(state: 41)
+    let characters = Array("0123456789abcdefghijklmnopqrstuvwxyz-pnc P٣é.")
+    var accepted = 0
+    for _ in 0..<4000 {
+      let day = CalendarDay(daysSinceEpoch: random.int(-800_000...2_900_000))
+      let kind = random.pick(RecordKind.allCases)
+      var text = Array(
+        RecordID(kind: kind, day: day, suffix: UInt32(random.int(0...0xFFFFF))).description)
+      switch random.int(0...3) {
+      case 0: break
+      case 1: text[random.int(0...(text.count - 1))] = random.pick(characters)
+      case 2: text.remove(at: random.int(0...(text.count - 1)))
+      default: text.insert(random.pick(characters), at: random.int(0...text.count))
+      }
+      let id = String(text)
+      let reference = RecordID(id).flatMap { $0.description == id ? $0 : nil }
+      #expect(RecordID(canonical: id) == reference, "\(id)")
+      if reference != nil { accepted += 1 }
+    }
+    #expect(accepted > 1000)
   }
 }

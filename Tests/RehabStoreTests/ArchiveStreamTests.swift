@@ -80,7 +80,7 @@ struct ArchiveStreamTests {
     let summary = try ExportFixture.summary()
     let archive = Self.longArchive(weeks: 60)
     var chunks: [[UInt8]] = []
-    try ExportArchive.write(archive, summaries: [summary]) { chunks.append($0) }
+    try ExportArchive.write(StreamedArchive(archive), summaries: [summary]) { chunks.append($0) }
     let whole = chunks.flatMap { $0 }
     #expect(
       String(decoding: whole, as: UTF8.self)
@@ -95,6 +95,39 @@ struct ArchiveStreamTests {
     for chunk in chunks {
       #expect(chunk.count <= ExportJSONStream.chunkSize + 2 * largestWeek)
     }
+  }
+
+  /// The weeks of a `StreamedArchive` are asked for once each, in order, while the text is
+  /// being handed out: by the time the last is read nearly all the others have gone to the
+  /// sink, so they were never all in memory together.
+  @Test func aStreamedArchiveReadsEachWeekOnlyWhenItsTurnComes() throws {
+    let summary = try ExportFixture.summary()
+    let archive = Self.longArchive(weeks: 60)
+    var asked: [ISOWeek] = []
+    var sunkWhenAsked: [Int] = []
+    var sunk = 0
+    let streamed = StreamedArchive(
+      timeline: archive.timeline, weeks: archive.weeks.map(\.week)
+    ) { week in
+      asked.append(week)
+      sunkWhenAsked.append(sunk)
+      return try #require(archive.weeks.first { $0.week == week })
+    }
+    var whole: [UInt8] = []
+    try ExportArchive.write(streamed, summaries: [summary]) { chunk in
+      sunk += chunk.count
+      whole += chunk
+    }
+    #expect(asked == archive.weeks.map(\.week))
+    #expect(
+      String(decoding: whole, as: UTF8.self)
+        == (try ExportArchive.render(archive, summary: summary)))
+    let weeksText = try archive.weeks.map { ExportJSON.pretty(try ExportJSON.value($0)).utf8.count }
+    let beforeLast = weeksText.dropLast().reduce(0, +)
+    #expect(
+      sunkWhenAsked.last ?? 0 >= whole.count - weeksText[weeksText.count - 1] - 2
+        * ExportJSONStream.chunkSize)
+    #expect(beforeLast > 4 * ExportJSONStream.chunkSize)
   }
 
   @Test func theStreamedArchiveOfRandomWeeksIsTheTreesText() throws {

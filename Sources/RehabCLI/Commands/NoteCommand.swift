@@ -34,7 +34,7 @@ struct NoteCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let id, RecordID(id)?.kind != .note || RecordID(id)?.description != id {
+    if let id, RecordID(canonical: id)?.kind != .note {
       throw ValidationError("--id: '\(id)' is not a note's id (like n-20261202-8fq1)")
     }
     if trimmed.isEmpty {

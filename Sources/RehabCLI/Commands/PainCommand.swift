@@ -33,7 +33,7 @@ struct PainCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func validate() throws {
-    if let id, RecordID(id)?.kind != .pain || RecordID(id)?.description != id {
+    if let id, RecordID(canonical: id)?.kind != .pain {
       throw ValidationError("--id: '\(id)' is not a pain entry's id (like p-20261202-x0ta)")
     }
     if !PainEntry.levels.contains(level) {

@@ -37,7 +37,7 @@ struct RemoveCommand: ParsableCommand {
           "\(shown) is an item id (a tick or skip), not a record that can be removed; use `rehabit uncheck \(shown)` to set it back to not done"
         )
       }
-      guard let recordID = RecordID(id), recordID.description == id else {
+      guard let recordID = RecordID(canonical: id) else {
         throw CLIError(
           "'\(shown)' is not a record id; list the day's records and their ids with `rehabit log --date \(listDay)`"
         )

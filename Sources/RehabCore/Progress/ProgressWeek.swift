@@ -265,7 +265,7 @@ public struct ProgressWeek: Hashable, Sendable {
     -> String?
   {
     guard !id.isEmpty else { return "the record has no id" }
-    guard let parsed = RecordID(id), parsed.description == id else {
+    guard let parsed = RecordID(canonical: id) else {
       return "'\(id)' is not a record id"
     }
     if let kind, parsed.kind != kind { return "'\(id)' is not the id of a \(kind.rawValue) record" }

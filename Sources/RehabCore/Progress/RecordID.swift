@@ -80,6 +80,37 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
     self.init(kind: kind, day: day, suffix: suffix)
   }
 
+  /// Parses an id exactly as `description` writes it (`RecordID(text)` whose description is
+  /// `text`), on the bytes: every record's id is checked so on every read.
+  public init?(canonical text: String) {
+    var text = text
+    guard let parsed = text.withUTF8({ RecordID(canonical: $0) }) else { return nil }
+    self = parsed
+  }
+
+  init?(canonical bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 15, bytes[1] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
+      let kind = RecordKind.allCases.first(where: { $0.prefix.asciiValue == bytes[0] })
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for byte in bytes[range] {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let year = number(2..<6), let month = number(6..<8), let dayOfMonth = number(8..<10),
+      let day = CalendarDay(year: year, month: month, day: dayOfMonth)
+    else { return nil }
+    var suffix: UInt32 = 0
+    for byte in bytes[11..<15] {
+      guard let digit = RecordID.alphabet.firstIndex(of: byte) else { return nil }
+      suffix = suffix << 5 | UInt32(digit)
+    }
+    self.init(kind: kind, day: day, suffix: suffix)
+  }
+
   /// An id worked out from a record's content, for records written before ids existed: the
   /// same content always gives the same id, so upgrading a file twice gives the same ids.
   /// FNV-1a over the bytes, folded to 20 bits; `attempt` picks another one on a clash.

@@ -12,15 +12,15 @@ extension ExportArchive {
   /// (`summaries`, each naming its programme) when there are several.
   public static func render(_ archive: ExportArchive, summaries: [ExportSummary]) throws -> String {
     var bytes: [UInt8] = []
-    try write(archive, summaries: summaries) { bytes.append(contentsOf: $0) }
+    try write(StreamedArchive(archive), summaries: summaries) { bytes.append(contentsOf: $0) }
     return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `render`'s text handed to `sink` in order, a chunk at a time (`ExportJSONStream`): each
-  /// week and each item row is made into JSON only when it is printed, so the text of the
-  /// whole archive is never in memory.
+  /// week is made (`StreamedArchive.week`) and each item row printed only when its turn comes,
+  /// so neither the text of the whole archive nor all its weeks are ever in memory.
   public static func write(
-    _ archive: ExportArchive, summaries: [ExportSummary],
+    _ archive: StreamedArchive, summaries: [ExportSummary],
     to sink: @escaping ([UInt8]) throws -> Void
   ) throws {
     guard let first = summaries.first, let last = summaries.last else {
@@ -39,8 +39,8 @@ extension ExportArchive {
         ])),
       "programme": .value(programme),
       "earlierProgrammes": .value(.array(earlier)),
-      "weeks": .list(count: archive.weeks.count) { index in
-        let week = archive.weeks[index]
+      "weeks": .list(count: archive.weekCount) { index in
+        let week = try archive.week(index)
         return .written { out in
           let (count, depth) = (out.count, out.depth)
           if ProgressWeekWriter.write(week, into: &out) { return }

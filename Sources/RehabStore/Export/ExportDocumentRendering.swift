@@ -45,19 +45,32 @@ extension ExportDocument {
     _ format: ExportFormat, summaries: [ExportSummary], archive: ExportArchive,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil
   ) throws(ExportProblem) -> String {
-    guard let last = summaries.last else {
+    guard format == .json else {
+      return try render(format, summaries: summaries, table: table, eventTime: eventTime)
+    }
+    guard !summaries.isEmpty else {
       throw ExportProblem(
         path: "(export)", message: "covers no programme",
         fix: "give a range that meets a programme")
     }
-    if format == .json {
-      do {
-        return try ExportArchive.render(archive, summaries: summaries)
-      } catch {
-        throw ExportProblem(
-          path: "(export)", message: "cannot encode the records (\(error))",
-          fix: "please report this; nothing was written")
-      }
+    do {
+      return try ExportArchive.render(archive, summaries: summaries)
+    } catch {
+      throw ExportProblem(
+        path: "(export)", message: "cannot encode the records (\(error))",
+        fix: "please report this; nothing was written")
+    }
+  }
+
+  /// Every format but the JSON archive, one section per summary.
+  static func render(
+    _ format: ExportFormat, summaries: [ExportSummary], table: ExportTable,
+    eventTime: TimeOfDay?
+  ) throws(ExportProblem) -> String {
+    guard let last = summaries.last else {
+      throw ExportProblem(
+        path: "(export)", message: "covers no programme",
+        fix: "give a range that meets a programme")
     }
     guard summaries.count > 1 else {
       return try render(
@@ -71,7 +84,7 @@ extension ExportDocument {
     case .fhir: return FHIRExport.render(programmes: summaries)
     // The calendar is the schedule still to come: the latest programme's.
     case .ics: return ICSExport.render(last, at: eventTime)
-    case .json: return ""  // handled above
+    case .json: return ""  // the archive, `render(_:summaries:archive:…)`
     }
   }
 }
@@ -81,16 +94,13 @@ extension ExportDocument {
   /// chunk at a time as it is printed (`ExportArchive.write`), every other format whole. An
   /// error the sink throws (a failed write) comes out as it is.
   public static func write(
-    _ format: ExportFormat, summaries: [ExportSummary], archive: ExportArchive,
+    _ format: ExportFormat, summaries: [ExportSummary], archive: StreamedArchive,
     table: ExportTable = .items, eventTime: TimeOfDay? = nil,
     to sink: @escaping ([UInt8]) throws -> Void
   ) throws {
     guard format == .json, !summaries.isEmpty else {
       try sink(
-        Array(
-          try render(
-            format, summaries: summaries, archive: archive, table: table, eventTime: eventTime
-          ).utf8))
+        Array(try render(format, summaries: summaries, table: table, eventTime: eventTime).utf8))
       return
     }
     do {
