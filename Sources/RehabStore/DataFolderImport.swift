@@ -37,6 +37,8 @@ public enum DataFolderImport {
   public struct Outcome: Hashable, Sendable {
     /// Where the previous data folder is kept; nil when there was none (or it was empty).
     public var kept: String?
+    /// The weeks with records written (empty ones are not).
+    public var weeks: Int = 0
   }
 
   /// Why an import did not happen; nothing was changed.
@@ -49,6 +51,14 @@ public enum DataFolderImport {
   /// refused or failed import leaves nothing behind.
   public static func run(
     _ archive: ExportArchive, into path: String, replacing: Bool, faults: FileFaults = .none
+  ) throws -> Outcome {
+    try run(StreamedArchive(archive), into: path, replacing: replacing, faults: faults)
+  }
+
+  /// `run` with the weeks taken one at a time: each is written to the staging folder as it
+  /// comes, and an error of `archive.week` stops the import, as it is, with nothing left.
+  public static func run(
+    _ archive: StreamedArchive, into path: String, replacing: Bool, faults: FileFaults = .none
   ) throws -> Outcome {
     let target = trimmed(path)
     let parent = DurableFiles.parentDirectory(of: target)
@@ -91,7 +101,7 @@ public enum DataFolderImport {
     try store.prepareDirectory()
     try store.saveProgramme(archive.programme, replacing: false)
     for earlier in archive.earlierProgrammes { try store.keepEarlierProgramme(earlier) }
-    try stage(archive.weeks.filter { !$0.isEmpty }, in: store)
+    let weeks = try stage(archive, in: store)
     try DurableFiles.writeAtomically([], directory: staging.path, name: completeMarker)
     faults.reached(.staged)
 
@@ -101,7 +111,7 @@ public enum DataFolderImport {
       }
       placed = true
       finish(target, parent: parent)
-      return Outcome(kept: nil)
+      return Outcome(kept: nil, weeks: weeks)
     }
     // The old folder's own lock as well, so `recover` in another process leaves it alone while
     // it sits at the staging name.
@@ -117,9 +127,9 @@ public enum DataFolderImport {
       DurableFiles.syncQuietly(parent)
       if existing.isEmpty, let kept {
         removeTree(kept)
-        return Outcome(kept: nil)
+        return Outcome(kept: nil, weeks: weeks)
       }
-      return Outcome(kept: kept)
+      return Outcome(kept: kept, weeks: weeks)
     }
     // No atomic swap here (an old kernel, a file system without it): two renames, and
     // `recover` completes the second if the process dies between them.
@@ -137,9 +147,9 @@ public enum DataFolderImport {
     faults.reached(.placed)
     if existing.isEmpty {
       removeTree(kept)
-      return Outcome(kept: nil)
+      return Outcome(kept: nil, weeks: weeks)
     }
-    return Outcome(kept: kept)
+    return Outcome(kept: kept, weeks: weeks)
   }
 
   /// Puts right what a killed import left beside `path` (see the type's comment). Folders an
@@ -191,13 +201,17 @@ public enum DataFolderImport {
   /// `recover` deletes, never a half file in the data folder. One flush of the file system at
   /// the end (`syncfs`, or each file where there is none) makes them durable before the
   /// complete marker is written.
-  private static func stage(_ weeks: [ProgressWeek], in store: ProgressStore) throws(StoreError) {
+  private static func stage(_ archive: StreamedArchive, in store: ProgressStore) throws -> Int {
     #if os(Linux)
       let flushEach = false
     #else
       let flushEach = true
     #endif
-    for var week in weeks {
+    var written = 0
+    for index in 0..<archive.weekCount {
+      var week = try archive.week(index)
+      guard !week.isEmpty else { continue }
+      written += 1
       let path = store.file(for: week.week)
       try store.assignIDs(&week)
       if let problem = week.problems.first {
@@ -232,6 +246,7 @@ public enum DataFolderImport {
       }
     #endif
     try DurableFiles.syncDirectory(store.progressDirectory, faults: store.faults)
+    return written
   }
 
   private static func trimmed(_ path: String) -> String {

@@ -245,4 +245,118 @@ struct ArchiveStreamTests {
     }
     #expect(throws: ExportProblem.self) { try ExportArchive.decode(Array(cases[0].utf8)) }
   }
+
+  /// The archive `reading` hands its body, with every week asked for, as an `ExportArchive`.
+  static func collected(_ archive: StreamedArchive) throws -> ExportArchive {
+    ExportArchive(
+      programme: archive.programme, earlierProgrammes: archive.earlierProgrammes,
+      weeks: try (0..<archive.weekCount).map(archive.week))
+  }
+
+  @Test func readingAnExportWeekByWeekTakesOnePassAndGivesTheArchive() throws {
+    let archive = Self.longArchive(weeks: 30)
+    let bytes = Array(try ExportArchive.render(archive, summary: ExportFixture.summary()).utf8)
+    var calls = 0
+    let read = try ExportArchive.reading(bytes) { streamed in
+      calls += 1
+      return try Self.collected(streamed)
+    }
+    #expect(read == archive)
+    #expect(calls == 1)
+  }
+
+  /// On random damage, what the body of `reading` collects week by week is exactly the careful
+  /// path's archive, or `reading` throws the careful path's own error; a week the one-pass
+  /// reader declines part way starts the body again, at most once.
+  @Test(arguments: [UInt64(5), 6, 7])
+  func readingWeekByWeekGivesTheCarefulArchiveOrItsError(seed: UInt64) throws {
+    let text = Array(try ExportArchive.render(Self.archive, summary: ExportFixture.summary()).utf8)
+    var random = SeededRandom(state: seed)
+    let bytes: [UInt8] = Array("{}[]\",:\\ 0123456789-+.eEtrufalsn\u{01}\n".utf8) + [0xC3, 0xA9]
+    for _ in 0..<150 {
+      var damaged = text
+      for _ in 0..<random.int(1...2) {
+        let at = random.int(0...(damaged.count - 1))
+        switch random.int(0...2) {
+        case 0: damaged[at] = random.pick(bytes)
+        case 1: damaged.remove(at: at)
+        default: damaged.insert(random.pick(bytes), at: at)
+        }
+      }
+      let careful = Result { () throws(ExportProblem) in try ExportArchive.carefulDecode(damaged) }
+      var calls = 0
+      let read = Result {
+        try ExportArchive.reading(damaged) { streamed in
+          calls += 1
+          return try Self.collected(streamed)
+        }
+      }
+      #expect(calls <= 2)
+      switch (careful, read) {
+      case (.success(let expected), .success(let got)): #expect(got == expected)
+      case (.failure(let expected), .failure(let got)): #expect(got as? ExportProblem == expected)
+      default: Issue.record("careful \(careful), week by week \(read)")
+      }
+    }
+  }
+
+  /// The last week changed so that the one-pass reader declines it only once the others were
+  /// handed out: the body starts again with the careful archive, or the careful error comes.
+  @Test func aWeekDeclinedPartWayStartsTheBodyAgainTheCarefulWay() throws {
+    let archive = Self.longArchive(weeks: 6)
+    let text = try ExportArchive.render(archive, summary: ExportFixture.summary())
+    for (original, replacement, accepted) in [
+      // A week of the previous version, which the careful path upgrades; a status that is none.
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 2", true),
+      ("\"status\" : \"done\"", "\"status\" : \"finished\"", false),
+    ] {
+      let last = try #require(text.range(of: original, options: .backwards))
+      let bytes = Array(text.replacingCharacters(in: last, with: replacement).utf8)
+      var weeksAsked: [Int] = []
+      let read = Result {
+        try ExportArchive.reading(bytes) { streamed in
+          weeksAsked.append(streamed.weekCount)
+          return try Self.collected(streamed)
+        }
+      }
+      if accepted {
+        #expect(try read.get() == archive)
+        #expect(weeksAsked == [6, 6])
+      } else {
+        #expect(weeksAsked == [6])
+        #expect(throws: ExportProblem.self) { try read.get() }
+        let careful = Result { () throws(ExportProblem) in try ExportArchive.carefulDecode(bytes) }
+        if case .failure(let error) = careful, case .failure(let got) = read {
+          #expect(got as? ExportProblem == error)
+        }
+      }
+    }
+  }
+
+  /// An import whose weeks stop part way (a week the reader declines, a failed read) leaves
+  /// no folder and nothing beside it.
+  @Test func anImportStoppedPartWayLeavesNothing() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let archive = Self.longArchive(weeks: 12)
+    struct Stop: Error {}
+    var asked = 0
+    let stopping = StreamedArchive(
+      programme: archive.programme, earlierProgrammes: [], weekCount: archive.weeks.count
+    ) { index in
+      asked += 1
+      guard index < 7 else { throw Stop() }
+      return archive.weeks[index]
+    }
+    #expect(throws: Stop.self) {
+      try DataFolderImport.run(stopping, into: directory.sub("data"), replacing: false)
+    }
+    #expect(asked == 8)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    // The same import whole afterwards: every week with records written.
+    let outcome = try DataFolderImport.run(
+      StreamedArchive(archive), into: directory.sub("data"), replacing: false)
+    #expect(outcome.weeks == 12)
+    #expect(try ProgressStore(directory: directory.sub("data")).storedWeeks().count == 12)
+  }
 }

@@ -32,31 +32,42 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let store = try common.store()
     let target = store.directory
-    let archive = try ImportCommand.read(file)
+    let bytes = try ImportCommand.read(file)
     let outcome: DataFolderImport.Outcome
+    let programme: String
+    let earlier: Int
     do {
-      outcome = try DataFolderImport.run(
-        archive, into: target, replacing: force, faults: store.faults)
+      // Each week is read from the export as it is written into the new folder, which is
+      // swapped in only once all are written and checked.
+      (outcome, programme, earlier) = try ExportArchive.reading(bytes) { archive in
+        (
+          try DataFolderImport.run(archive, into: target, replacing: force, faults: store.faults),
+          archive.programme.plan.title, archive.earlierProgrammes.count
+        )
+      }
     } catch DataFolderImport.Refusal.notEmpty {
       throw CLIError(
         "\(target) is not empty; use --force to replace it (the current data is kept beside it), or choose another --data-dir"
       )
+    } catch let problem as ExportProblem {
+      throw CLIError(
+        "\(file): \(problem.path): \(problem.message); \(problem.fix); nothing was imported")
     }
-    let count = archive.weeks.filter { !$0.isEmpty }.count
-    let earlier = archive.earlierProgrammes.count
+    let count = outcome.weeks
     let programmes =
       earlier == 0
       ? "" : " (after \(earlier) earlier programme\(earlier == 1 ? "" : "s"), kept too)"
     Output.line(
-      "Imported \(Output.safe(archive.programme.plan.title))\(programmes) and \(count) week\(count == 1 ? "" : "s") of progress into \(Output.safe(target))."
+      "Imported \(Output.safe(programme))\(programmes) and \(count) week\(count == 1 ? "" : "s") of progress into \(Output.safe(target))."
     )
     if let kept = outcome.kept {
       Output.line("The previous data is kept in \(Output.safe(kept)).")
     }
   }
 
-  /// The export file, decoded and checked; a one-line error naming the file and the place.
-  static func read(_ path: String) throws -> ExportArchive {
+  /// The export file's bytes (a byte order mark dropped, as in every file rehabit reads); a
+  /// one-line error naming the file when it cannot be one.
+  static func read(_ path: String) throws -> [UInt8] {
     var status = stat()
     guard stat(path, &status) == 0 else {
       throw CLIError("\(path) does not exist; give the file `rehabit export --format json` wrote")
@@ -73,13 +84,7 @@ struct ImportCommand: ParsableCommand {
     guard let bytes = readWhole(path, size: Int(status.st_size)) else {
       throw CLIError("\(path) cannot be read as a file; check the path and its permissions")
     }
-    do {
-      // A byte order mark is accepted here as in every file rehabit reads.
-      return try ExportArchive.decode(
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
-    } catch {
-      throw CLIError("\(path): \(error.path): \(error.message); \(error.fix); nothing was imported")
-    }
+    return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
   }
 
   /// The file's bytes (`size` from `stat`, more if it grew), or nil when it cannot be read.

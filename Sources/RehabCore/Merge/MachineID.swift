@@ -27,10 +27,7 @@ public enum MachineID {
   /// An id as `make` writes it, or the unknown machine.
   public static func isValid(_ text: String) -> Bool {
     // Checked for every record on every read: on the bytes in place, no copy made.
-    var text = text
-    return text.withUTF8 { bytes in
-      bytes.isEmpty || (bytes.count == length && bytes.allSatisfy(RecordID.isLetter))
-    }
+    text.isEmpty || (text.utf8.count == length && text.utf8.allSatisfy(RecordID.isLetter))
   }
 
   public static func problem(_ text: String) -> String? {

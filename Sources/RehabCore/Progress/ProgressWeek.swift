@@ -227,32 +227,21 @@ public struct ProgressWeek: Hashable, Sendable {
     return found
   }
 
-  /// `stampAndTextProblems` is empty, without building a message.
+  /// `stampAndTextProblems` is empty, without building a message. One pass over each kind of
+  /// record: this runs for every record of every week read.
   var stampsAndTextsAreFine: Bool {
+    func fine(_ at: String, _ by: String) -> Bool { Timestamp.isValid(at) && MachineID.isValid(by) }
+    func short(_ text: String) -> Bool {
+      text.utf8.count <= ProgressWeek.maximumTextLength
+        || text.count <= ProgressWeek.maximumTextLength
+    }
     for record in items.values {
-      if !Timestamp.isValid(record.at) { return false }
-      if let reason = record.reason, reason.utf8.count > ProgressWeek.maximumTextLength,
-        reason.count > ProgressWeek.maximumTextLength
-      {
-        return false
-      }
+      guard fine(record.at, record.by), record.reason.map(short) ?? true else { return false }
     }
-    for record in pain where !Timestamp.isValid(record.at) { return false }
-    for record in notes {
-      if !Timestamp.isValid(record.at) { return false }
-      if record.text.utf8.count > ProgressWeek.maximumTextLength,
-        record.text.count > ProgressWeek.maximumTextLength
-      {
-        return false
-      }
-    }
-    for checkin in checkins where !Timestamp.isValid(checkin.at) { return false }
-    for tombstone in removed where !Timestamp.isValid(tombstone.at) { return false }
-    guard items.values.allSatisfy({ MachineID.isValid($0.by) }),
-      pain.allSatisfy({ MachineID.isValid($0.by) }), notes.allSatisfy({ MachineID.isValid($0.by) }),
-      checkins.allSatisfy({ MachineID.isValid($0.by) }),
-      removed.allSatisfy({ MachineID.isValid($0.by) })
-    else { return false }
+    for record in pain where !fine(record.at, record.by) { return false }
+    for record in notes where !fine(record.at, record.by) || !short(record.text) { return false }
+    for checkin in checkins where !fine(checkin.at, checkin.by) { return false }
+    for tombstone in removed where !fine(tombstone.at, tombstone.by) { return false }
     return true
   }
 

@@ -17,8 +17,10 @@ public enum Timestamp {
 
   public static func isValid(_ stamp: String) -> Bool {
     // Checked for every record on every read: on the bytes in place, no copy made.
-    var stamp = stamp
-    return stamp.withUTF8 { isValid(utf8: $0) }
+    if let valid = stamp.utf8.withContiguousStorageIfAvailable({ isValid(utf8: $0) }) {
+      return valid
+    }
+    return Array(stamp.utf8).withUnsafeBufferPointer { isValid(utf8: $0) }
   }
 
   static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -13,8 +13,35 @@ import RehabCore
 /// The caller then takes the careful path, which gives the error, so this only makes the
 /// common case cheap (the careful tree of a 10-year archive took about 60 MB and a second).
 enum ExportArchiveFastDecoding {
-  static func decode(_ bytes: [UInt8]) -> ExportArchive? {
-    bytes.withUnsafeBufferPointer { buffer -> ExportArchive? in
+  /// A week the one-pass reader would not vouch for, met while the weeks were being read one
+  /// at a time (`streamed`): the caller starts again on the careful path.
+  struct Declined: Error {}
+
+  /// `decode`'s checks, but with each week read from `bytes` only when `StreamedArchive.week`
+  /// asks for it (in order, once each), so the weeks of an import are never all in memory.
+  /// Nil when the top level is not sure; a week that is not sure, or twice, throws `Declined`.
+  static func streamed(_ bytes: [UInt8]) -> StreamedArchive? {
+    guard let (programme, earlier, ranges) = top(bytes) else { return nil }
+    final class Seen { var weeks: Set<ISOWeek> = [] }
+    let seen = Seen()
+    return StreamedArchive(
+      programme: programme, earlierProgrammes: earlier.sorted { $0.start < $1.start },
+      weekCount: ranges.count
+    ) { index in
+      let week = bytes.withUnsafeBufferPointer { buffer in
+        ProgressFastDecoding.week(from: UnsafeBufferPointer(rebasing: buffer[ranges[index]]))
+      }
+      guard let week, week.problems.isEmpty, seen.weeks.insert(week.week).inserted else {
+        throw Declined()
+      }
+      return week
+    }
+  }
+
+  /// The programmes, checked as the careful path checks them, and the byte ranges of the
+  /// weeks; nil when the document or any of those is not sure.
+  private static func top(_ bytes: [UInt8]) -> (Programme, [Programme], [Range<Int>])? {
+    bytes.withUnsafeBufferPointer { buffer -> (Programme, [Programme], [Range<Int>])? in
       var scanner = Scanner(bytes: buffer)
       guard let top = scanner.topLevel() else { return nil }
       var object: [String: StoredJSON] = [:]
@@ -31,18 +58,20 @@ enum ExportArchiveFastDecoding {
       guard let weekRanges = top.weeks,
         let (programme, earlier) = try? ExportArchive.programmes(of: object)
       else { return nil }
-      var weeks: [ProgressWeek] = []
-      weeks.reserveCapacity(weekRanges.count)
-      var seen: Set<ISOWeek> = []
-      for range in weekRanges {
-        let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        guard let week = ProgressFastDecoding.week(from: slice), week.problems.isEmpty,
-          seen.insert(week.week).inserted
-        else { return nil }
-        weeks.append(week)
-      }
-      return ExportArchive(programme: programme, earlierProgrammes: earlier, weeks: weeks)
+      return (programme, earlier, weekRanges)
     }
+  }
+
+  static func decode(_ bytes: [UInt8]) -> ExportArchive? {
+    guard let streamed = streamed(bytes) else { return nil }
+    var weeks: [ProgressWeek] = []
+    weeks.reserveCapacity(streamed.weekCount)
+    for index in 0..<streamed.weekCount {
+      guard let week = try? streamed.week(index) else { return nil }
+      weeks.append(week)
+    }
+    return ExportArchive(
+      programme: streamed.programme, earlierProgrammes: streamed.earlierProgrammes, weeks: weeks)
   }
 
   /// The top-level members' value ranges, and the ranges of the `weeks` list's elements.

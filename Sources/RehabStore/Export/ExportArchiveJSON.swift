@@ -374,6 +374,25 @@ extension ExportArchive {
     return try carefulDecode(bytes)
   }
 
+  /// `decode` for a reader that takes the weeks one at a time (`rehabit import`, which writes
+  /// each as it comes): `body` is handed the archive with each week read from `bytes` only
+  /// when it asks for it, so the weeks are never all in memory. A week the one-pass reader
+  /// will not vouch for stops `body` part way (by an error it must let through); `body` is
+  /// then handed the archive `decode` gives, or `decode`'s error is thrown. So `body` must
+  /// leave nothing behind when it fails, as an import's staging folder does.
+  public static func reading<Result>(
+    _ bytes: [UInt8], _ body: (StreamedArchive) throws -> Result
+  ) throws -> Result {
+    if let streamed = ExportArchiveFastDecoding.streamed(bytes) {
+      do {
+        return try body(streamed)
+      } catch is ExportArchiveFastDecoding.Declined {
+        // Decoded again below the careful way, which gives the archive or the exact error.
+      }
+    }
+    return try body(StreamedArchive(try decode(bytes)))
+  }
+
   /// The whole document parsed into a tree, then checked member by member.
   static func carefulDecode(_ bytes: [UInt8]) throws(ExportProblem) -> ExportArchive {
     let document: StoredJSON

@@ -1,9 +1,10 @@
 import RehabCore
 
-/// The export archive as `rehabit export --format json` prints it: the programmes, and the
-/// stored weeks in order, each made (read from its file) only when it is printed. Ten years of
-/// weeks are then never in memory at once: the archive holds every week, a summary only the
-/// weeks of its programme's span.
+/// An export archive whose weeks are made one at a time, in order, when they are asked for:
+/// `rehabit export --format json` reads each week file only when it prints it (the archive
+/// holds every week, a summary only the weeks of its programme's span), and `rehabit import`
+/// reads each week from the export only when it writes it. Ten years of weeks are then never
+/// in memory at once.
 public struct StreamedArchive {
   public var programme: Programme
   /// Oldest first.
@@ -22,6 +23,16 @@ public struct StreamedArchive {
     earlierProgrammes = Array(timeline.programmes.dropLast())
     weekCount = weeks.count
     week = { index in try read(weeks[index]) }
+  }
+
+  public init(
+    programme: Programme, earlierProgrammes: [Programme], weekCount: Int,
+    week: @escaping (Int) throws -> ProgressWeek
+  ) {
+    self.programme = programme
+    self.earlierProgrammes = earlierProgrammes
+    self.weekCount = weekCount
+    self.week = week
   }
 
   /// An archive already in memory.
