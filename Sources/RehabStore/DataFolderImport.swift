@@ -213,8 +213,9 @@ public enum DataFolderImport {
       guard !week.isEmpty else { continue }
       written += 1
       let path = store.file(for: week.week)
-      try store.assignIDs(&week)
-      if let problem = week.problems.first {
+      // A week the archive's reader checked is checked again only if it changed here.
+      let changed = try store.assignIDs(&week)
+      if changed || !archive.weeksAreChecked, let problem = week.problems.first {
         throw StoreError(
           .invalidChange, file: path, problem: "\(problem.path): \(problem.message)",
           fix: "\(problem.fix); nothing was written")

@@ -179,16 +179,23 @@ public final class ProgressStore: Sendable {
 
   /// Gives every new pain entry, note and check-in without an id one (ids are assigned when a
   /// record is created, and the store is where that happens, whoever built the record).
-  func assignIDs(_ week: inout ProgressWeek) throws(StoreError) {
+  /// True when it gave any record an id.
+  @discardableResult
+  func assignIDs(_ week: inout ProgressWeek) throws(StoreError) -> Bool {
+    var assigned = false
     for index in week.pain.indices where week.pain[index].id.isEmpty {
       week.pain[index].id = try newID(.pain, on: week.pain[index].day, in: week)
+      assigned = true
     }
     for index in week.notes.indices where week.notes[index].id.isEmpty {
       week.notes[index].id = try newID(.note, on: week.notes[index].day, in: week)
+      assigned = true
     }
     for index in week.checkins.indices where week.checkins[index].id.isEmpty {
       week.checkins[index].id = try newID(.checkin, on: week.checkins[index].day, in: week)
+      assigned = true
     }
+    return assigned
   }
 
   /// Pain entries of the weeks overlapping the range, for the scheduler's pain guidance.

@@ -359,4 +359,22 @@ struct ArchiveStreamTests {
     #expect(outcome.weeks == 12)
     #expect(try ProgressStore(directory: directory.sub("data")).storedWeeks().count == 12)
   }
+
+  /// Weeks not said to be checked are checked before they are written: a week with a problem
+  /// stops the import with the store's error, and nothing is left.
+  @Test func anImportChecksWeeksNoReaderChecked() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    var archive = Self.longArchive(weeks: 3)
+    let outside = archive.weeks[1].week.monday.adding(days: -3)
+    archive.weeks[1].notes.append(
+      NoteRecord(day: outside, text: "elsewhere", at: "2026-12-01T20:00:00Z", id: "n-20261201-0001")
+    )
+    let streamed = StreamedArchive(archive)
+    #expect(!streamed.weeksAreChecked)
+    #expect(throws: StoreError.self) {
+      try DataFolderImport.run(streamed, into: directory.sub("data"), replacing: false)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
 }

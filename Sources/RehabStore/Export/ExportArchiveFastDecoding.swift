@@ -24,7 +24,7 @@ enum ExportArchiveFastDecoding {
     guard let (programme, earlier, ranges) = top(bytes) else { return nil }
     final class Seen { var weeks: Set<ISOWeek> = [] }
     let seen = Seen()
-    return StreamedArchive(
+    var archive = StreamedArchive(
       programme: programme, earlierProgrammes: earlier.sorted { $0.start < $1.start },
       weekCount: ranges.count
     ) { index in
@@ -36,6 +36,8 @@ enum ExportArchiveFastDecoding {
       }
       return week
     }
+    archive.weeksAreChecked = true
+    return archive
   }
 
   /// The programmes, checked as the careful path checks them, and the byte ranges of the
@@ -88,15 +90,37 @@ enum ExportArchiveFastDecoding {
     /// Below `StoredJSON`'s limit, so anything near it goes the careful way.
     static let maximumDepth = 200
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// The field names of the objects being read, innermost last, with a hash of each: one
+    /// stack for the whole document rather than a set per object (an export has tens of
+    /// thousands of small objects).
+    private var names: [(hash: UInt64, range: Range<Int>)] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      names.reserveCapacity(64)
+    }
 
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// Adds a field name of the object whose names start at `base`; false when it has it
+    /// already (a duplicate, which `StoredJSON` refuses). Compared byte for byte (the names
+    /// are plain ASCII), through a cheap hash first.
+    mutating func insertName(_ range: Range<Int>, above base: Int) -> Bool {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for index in range {
+        hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+      }
+      for entry in names[base...] where entry.hash == hash && entry.range.count == range.count {
+        if bytes[entry.range].elementsEqual(bytes[range]) { return false }
+      }
+      names.append((hash, range))
+      return true
+    }
 
     mutating func topLevel() -> TopLevel? {
       var top = TopLevel()
       skipWhitespace()
-      var keys = KeySet()
-      let complete = object(depth: 0, keys: &keys) { scanner, name in
+      let complete = object(depth: 0) { scanner, name in
         let key = String(
           decoding: UnsafeBufferPointer(rebasing: scanner.bytes[name]), as: UTF8.self)
         let start = scanner.index
@@ -136,8 +160,7 @@ enum ExportArchiveFastDecoding {
       guard depth < Scanner.maximumDepth, let byte = current else { return false }
       switch byte {
       case UInt8(ascii: "{"):
-        var keys = KeySet()
-        return object(depth: depth, keys: &keys) { scanner, _ in scanner.value(depth: depth + 1) }
+        return object(depth: depth) { scanner, _ in scanner.value(depth: depth + 1) }
       case UInt8(ascii: "["):
         return array(depth: depth) { scanner in scanner.value(depth: depth + 1) }
       case UInt8(ascii: "\""): return string()
@@ -152,10 +175,13 @@ enum ExportArchiveFastDecoding {
     /// An object; `member` is called with the range of each field name (plain ASCII only),
     /// positioned at its value, and must consume it.
     mutating func object(
-      depth: Int, keys: inout KeySet, member: (inout Scanner, Range<Int>) -> Bool
+      depth: Int, member: (inout Scanner, Range<Int>) -> Bool
     ) -> Bool {
       guard current == UInt8(ascii: "{") else { return false }
       index += 1
+      // This object's names sit on the shared stack above `base` while it is read.
+      let base = names.count
+      defer { names.removeSubrange(base...) }
       skipWhitespace()
       if current == UInt8(ascii: "}") {
         index += 1
@@ -163,7 +189,7 @@ enum ExportArchiveFastDecoding {
       }
       while true {
         skipWhitespace()
-        guard let key = plainKey(), keys.insert(key, in: bytes) else { return false }
+        guard let key = plainKey(), insertName(key, above: base) else { return false }
         skipWhitespace()
         guard current == UInt8(ascii: ":") else { return false }
         index += 1
@@ -320,24 +346,6 @@ enum ExportArchiveFastDecoding {
         index += 1
       }
       return index - start
-    }
-  }
-
-  /// The field names of one object seen so far, to refuse a duplicate as `StoredJSON` does:
-  /// compared byte for byte (they are plain ASCII), through a cheap hash first.
-  struct KeySet {
-    private var seen: [(hash: UInt64, range: Range<Int>)] = []
-
-    mutating func insert(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for index in range {
-        hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
-      }
-      for entry in seen where entry.hash == hash && entry.range.count == range.count {
-        if bytes[entry.range].elementsEqual(bytes[range]) { return false }
-      }
-      seen.append((hash, range))
-      return true
     }
   }
 }

@@ -390,7 +390,9 @@ extension ExportArchive {
         // Decoded again below the careful way, which gives the archive or the exact error.
       }
     }
-    return try body(StreamedArchive(try decode(bytes)))
+    var careful = StreamedArchive(try decode(bytes))
+    careful.weeksAreChecked = true  // every week read as a progress file is, problems refused
+    return try body(careful)
   }
 
   /// The whole document parsed into a tree, then checked member by member.

@@ -13,6 +13,10 @@ public struct StreamedArchive {
   public var weekCount: Int
   /// The week at a position (0 ..< `weekCount`), oldest first.
   public var week: (Int) throws -> ProgressWeek
+  /// True when every week `week` gives has been checked as a progress file is
+  /// (`ProgressWeek.problems` empty), as the export's readers do; an import then does not
+  /// check it again.
+  public var weeksAreChecked = false
 
   /// The archive of `timeline` and the stored `weeks` (oldest first), `read` giving each.
   public init(

@@ -123,9 +123,7 @@ struct PrettyJSONBytes {
   /// differently).
   mutating func string(_ text: String) {
     if PrettyJSONBytes.isPlain(text) {
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: text.utf8)
-      bytes.append(UInt8(ascii: "\""))
+      quoted(text)
     } else {
       bytes.append(contentsOf: StoredJSON.quote(text).utf8)
     }
@@ -134,11 +132,20 @@ struct PrettyJSONBytes {
   /// A string value of data (a note, a reason, an id) in the layout's escaping: the `export`
   /// layout's as `string` escapes it, the `file` layout's as `JSONEncoder` does (`escaped`).
   mutating func text(_ text: String) {
-    if layout == .export || PrettyJSONBytes.isPlain(text) {
+    if layout == .export {
       string(text)
+    } else if PrettyJSONBytes.isPlain(text) {
+      quoted(text)
     } else {
       escaped(text)
     }
+  }
+
+  /// Plain text (`isPlain`) between quotes, as every printer prints it.
+  private mutating func quoted(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: text.utf8)
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// `text` as Foundation's `JSONEncoder` prints a string value (without escaped slashes): a

@@ -18,11 +18,10 @@ enum ProgressWeekWriter {
   static func file(_ week: ProgressWeek) -> [UInt8]? {
     var out = PrettyJSONBytes(layout: .file, capacity: 16 * 1024)
     guard write(week, into: &out) else { return nil }
+    out.literal("\n")
     // What `JSONCoding.encode` does after the encoder: DEL, C1 and the bidi controls escaped
     // too (the scan returns the bytes as they are when there are none, as nearly always).
-    var bytes = TextSanitizer.escapingJSONControls(out.bytes)
-    bytes.append(UInt8(ascii: "\n"))
-    return bytes
+    return TextSanitizer.escapingJSONControls(out.bytes)
   }
 
   /// Writes the week as the value in hand at `out`'s position (a list element or a member's
