@@ -77,3 +77,41 @@ struct RecordStampTests {
     #expect(accepted > 1000)
   }
 }
+
+/// `ISOWeek(_:)` reads on the bytes what it read by splitting the text (the reference below):
+/// on weeks with a character changed, dropped or added, signs and non-ASCII included.
+@Suite("week names")
+struct WeekNameTests {
+  static func splitting(_ text: String) -> ISOWeek? {
+    let parts = text.split(separator: "-W", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+      let year = Int(parts[0]), let week = Int(parts[1])
+    else { return nil }
+    return ISOWeek(year: year, week: week)
+  }
+
+  @Test func theByteReadingAgreesWithSplittingTheText() {
+    var random = SeededRandom(state: 43)
+    let characters = Array("0123456789-W+ w٣é")
+    var accepted = 0
+    for _ in 0..<5000 {
+      let week = ISOWeek(containing: CalendarDay(daysSinceEpoch: random.int(-30_000...100_000)))
+      var text = Array(week.description)
+      switch random.int(0...3) {
+      case 0: break
+      case 1: text[random.int(0...(text.count - 1))] = random.pick(characters)
+      case 2: text.remove(at: random.int(0...(text.count - 1)))
+      default: text.insert(random.pick(characters), at: random.int(0...text.count))
+      }
+      let name = String(text)
+      #expect(ISOWeek(name) == Self.splitting(name), "\(name)")
+      if Self.splitting(name) != nil { accepted += 1 }
+    }
+    #expect(accepted > 1000)
+    for name in [
+      "+202-W05", "2026-W+5", "-001-W01", "2026-W00", "2026-W53", "2020-W53", "0000-W01",
+    ] {
+      #expect(ISOWeek(name) == Self.splitting(name), "\(name)")
+    }
+  }
+}

@@ -152,3 +152,28 @@ struct ProgressWeekWriterTests {
     #expect(String(decoding: out.bytes, as: UTF8.self) == "[\n  1,\n  \"instead\"\n]")
   }
 }
+
+/// The word-at-a-time plain-text test agrees with the byte-by-byte rule on every length and
+/// position of every kind of byte.
+@Suite("plain text test")
+struct PlainTextTests {
+  @Test func eightBytesAtATimeAgreesWithEachByte() {
+    var random = SeededRandom(state: 47)
+    let awkward: [UInt8] = [
+      0x00, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF,
+    ]
+    for length in 0..<40 {
+      for _ in 0..<60 {
+        var bytes = (0..<length).map { _ in UInt8(random.int(0x20...0x7E)) }
+        if length > 0, random.chance(70) {
+          bytes[random.int(0...(length - 1))] = random.pick(awkward)
+        }
+        let expected = bytes.allSatisfy(PrettyJSONBytes.isPlainByte)
+        #expect(bytes.withUnsafeBufferPointer(PrettyJSONBytes.isPlain) == expected, "\(bytes)")
+        if let text = String(validating: bytes, as: UTF8.self) {
+          #expect(PrettyJSONBytes.isPlain(text) == expected)
+        }
+      }
+    }
+  }
+}

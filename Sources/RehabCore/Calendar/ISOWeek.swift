@@ -21,11 +21,33 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses `2026-W49`.
   public init?(_ text: String) {
-    let parts = text.split(separator: "-W", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      let year = Int(parts[0]), let week = Int(parts[1])
-    else { return nil }
+    // `YYYY-Www` on the bytes: every week file's name and "week" field is parsed on every read.
+    var text = text
+    guard let (year, week) = text.withUTF8(ISOWeek.numbers) else { return nil }
     self.init(year: year, week: week)
+  }
+
+  /// The year and week of `YYYY-Www`, each read as `Int(_:)` reads its part (an optional sign,
+  /// then one digit or more); nil for anything else.
+  private static func numbers(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    guard bytes.count == 8, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "W") else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var index = range.lowerBound
+      let negative = bytes[index] == UInt8(ascii: "-")
+      if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
+      guard index < range.upperBound else { return nil }
+      var value = 0
+      while index < range.upperBound {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+        value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        index += 1
+      }
+      return negative ? -value : value
+    }
+    guard let year = number(0..<4), let week = number(6..<8) else { return nil }
+    return (year, week)
   }
 
   public var monday: CalendarDay { ISOWeek.monday(year: year, week: week) }

@@ -101,11 +101,16 @@ struct PrettyJSONBytes {
 
   private mutating func newLine() {
     bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<depth {
-      bytes.append(UInt8(ascii: " "))
-      bytes.append(UInt8(ascii: " "))
+    let width = 2 * depth
+    if width <= PrettyJSONBytes.spaces.count {
+      bytes.append(contentsOf: PrettyJSONBytes.spaces[..<width])
+    } else {
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
     }
   }
+
+  /// Indentation copied at once rather than a space at a time (every line has some).
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   // MARK: Values
 
@@ -113,9 +118,39 @@ struct PrettyJSONBytes {
   /// rehabit uses (`StoredJSON.quote`, and `JSONEncoder` without escaped slashes).
   static func isPlain(_ text: String) -> Bool {
     let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
-    } ?? utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+    return utf8.withContiguousStorageIfAvailable(isPlain) ?? utf8.allSatisfy(isPlainByte)
+  }
+
+  static func isPlainByte(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
+  }
+
+  /// `isPlainByte` of every byte, eight at a time (every string of an export is asked).
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    /// A byte of `word` is zero (exact for "any", as used here).
+    func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    var index = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // Beyond ASCII, below 0x20 (all bytes < 0x80 here), DEL, a quote or a backslash.
+        if word & highs != 0 || (word &- 0x20 &* ones) & ~word & highs != 0
+          || hasZero(word ^ (0x7F &* ones)) || hasZero(word ^ (0x22 &* ones))
+          || hasZero(word ^ (0x5C &* ones))
+        {
+          return false
+        }
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      guard isPlainByte(bytes[index]) else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// `text` as a JSON string: plain text as it is, anything else escaped as `StoredJSON.quote`

@@ -38,8 +38,9 @@ enum ProgressWeekWriter {
 
     out.key("items")
     out.openObject()
-    for id in week.items.keys.sorted() {
-      guard let record = week.items[id], out.key(id) else { return false }
+    // Sorted as pairs: no lookup of each id again.
+    for (id, record) in week.items.sorted(by: { $0.key < $1.key }) {
+      guard out.key(id) else { return false }
       out.openObject()
       out.key("at")
       out.text(record.at)
