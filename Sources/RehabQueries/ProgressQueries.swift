@@ -337,12 +337,18 @@ public struct ProgressQueries: Sendable {
     let first = ([from, to].compactMap { $0 } + covered.map(\.start)).min() ?? programme.start
     let last = ([from, to, asOf].compactMap { $0 } + covered.map(\.end)).max() ?? asOf
     let stored = try history(covering: first.adding(days: -7), through: last.adding(days: 7))
-    // The archive holds every stored week; those the summaries did not read are read one at a
-    // time as the archive prints them.
-    let archive = StreamedArchive(
-      timeline: timeline, weeks: format == .json ? try store.storedWeeks() : []
-    ) { [store, damaged] week in
-      try stored.weeks[week] ?? store.readableWeek(week, damaged: damaged)
+    // The archive holds every stored week; those the summaries did not read are read as the
+    // archive prints them, by a second thread a few weeks ahead of the printing.
+    var archive = StreamedArchive(ExportArchive(timeline: timeline, weeks: []))
+    if format == .json {
+      let weeks = try store.storedWeeks()
+      let readAhead = WeekReadAhead(weeks) {
+        [store, damaged, known = stored.weeks] week throws(StoreError) in
+        if let known = known[week] { return known }
+        return try store.readableWeek(week, damaged: damaged)
+      }
+      archive.weekCount = weeks.count
+      archive.week = { index in try readAhead.week(index) }
     }
     let summaries = try covered.map { covered throws(ExportProblem) in
       let history = ProgressHistory(programme: covered, weeks: stored.weeks)

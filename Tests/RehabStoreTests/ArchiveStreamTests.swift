@@ -107,11 +107,11 @@ struct ArchiveStreamTests {
     var sunkWhenAsked: [Int] = []
     var sunk = 0
     let streamed = StreamedArchive(
-      timeline: archive.timeline, weeks: archive.weeks.map(\.week)
-    ) { week in
-      asked.append(week)
+      programme: archive.programme, earlierProgrammes: [], weekCount: archive.weeks.count
+    ) { index in
+      asked.append(archive.weeks[index].week)
       sunkWhenAsked.append(sunk)
-      return try #require(archive.weeks.first { $0.week == week })
+      return archive.weeks[index]
     }
     var whole: [UInt8] = []
     try ExportArchive.write(streamed, summaries: [summary]) { chunk in

@@ -1,7 +1,7 @@
 import RehabCore
 
 /// An export archive whose weeks are made one at a time, in order, when they are asked for:
-/// `rehabit export --format json` reads each week file only when it prints it (the archive
+/// `rehabit export --format json` reads each week file as it prints it (`WeekReadAhead`; the archive
 /// holds every week, a summary only the weeks of its programme's span), and `rehabit import`
 /// reads each week from the export only when it writes it. Ten years of weeks are then never
 /// in memory at once.
@@ -17,17 +17,6 @@ public struct StreamedArchive {
   /// (`ProgressWeek.problems` empty), as the export's readers do; an import then does not
   /// check it again.
   public var weeksAreChecked = false
-
-  /// The archive of `timeline` and the stored `weeks` (oldest first), `read` giving each.
-  public init(
-    timeline: ProgrammeTimeline, weeks: [ISOWeek],
-    read: @escaping (ISOWeek) throws -> ProgressWeek
-  ) {
-    programme = timeline.current
-    earlierProgrammes = Array(timeline.programmes.dropLast())
-    weekCount = weeks.count
-    week = { index in try read(weeks[index]) }
-  }
 
   public init(
     programme: Programme, earlierProgrammes: [Programme], weekCount: Int,
