@@ -145,7 +145,7 @@ enum WeekDigestFile {
         }
         if kind.equals("week") {
           flush()
-          guard let week = line.word().flatMap({ ISOWeek($0.text) }),
+          guard let week = line.word().flatMap({ ISOWeek(utf8: $0.bytes) }),
             let inode = line.integer().map(UInt64.init), let size = line.integer(),
             let modified = line.integer(), let changed = line.integer(), line.isAtEnd
           else { return [:] }
@@ -161,7 +161,9 @@ enum WeekDigestFile {
         if kind.equals("pain") {
           guard let day = line.day(), let level = line.integer().map(Int.init),
             PainEntry.levels.contains(level),
-            let timing = line.word().flatMap({ PainEntry.Timing(rawValue: $0.text) }),
+            let timing = line.word().flatMap({ word in
+              PainEntry.Timing.allCases.first { word.equals($0.rawValue) }
+            }),
             let treatment = line.word(), line.isAtEnd
           else { return [:] }
           current?.entry.pain.append(

@@ -145,4 +145,34 @@ struct FlagsMeasureTests {
     #expect(FlagText.signed(3) == "+3")
     #expect(FlagText.signed(-1.25, decimals: 2) == "-1.25")
   }
+
+  /// `through(day)` of the whole analysis is the analysis of the check-ins up to the day, on
+  /// random check-ins with measures the programme asks and others it does not.
+  @Test func theAnalysisThroughADayIsThatOfItsCheckins() {
+    let programme = FlagsScenario().programme
+    var random = SeededRandom(state: 53)
+    for _ in 0..<40 {
+      var checkins: [Checkin] = []
+      var day = programme.start.adding(days: random.int(0...3))
+      for _ in 0..<random.int(0...12) {
+        var values: [Measure: CheckinValue] = [:]
+        for measure in Measure.allCases where random.chance(45) {
+          values[measure] =
+            measure.isSided
+            ? .sided(left: Double(random.int(0...30)), right: Double(random.int(0...30)))
+            : .single(Double(random.int(0...10)))
+        }
+        checkins.append(Checkin(day: day, values: values, at: "\(day)T20:00:00Z"))
+        day = day.adding(days: random.int(1...9))
+      }
+      let whole = MeasureAnalysis(programme: programme, checkins: checkins)
+      var judged = programme.start.adding(days: -2)
+      while judged <= day.adding(days: 2) {
+        let reference = MeasureAnalysis(
+          programme: programme, checkins: checkins.filter { $0.day <= judged })
+        #expect(whole.through(judged) == reference, "\(judged)")
+        judged = judged.adding(days: 1)
+      }
+    }
+  }
 }

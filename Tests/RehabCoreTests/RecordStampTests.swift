@@ -105,6 +105,7 @@ struct WeekNameTests {
       }
       let name = String(text)
       #expect(ISOWeek(name) == Self.splitting(name), "\(name)")
+      #expect(Array(name.utf8).withUnsafeBufferPointer { ISOWeek(utf8: $0) } == ISOWeek(name))
       if Self.splitting(name) != nil { accepted += 1 }
     }
     #expect(accepted > 1000)

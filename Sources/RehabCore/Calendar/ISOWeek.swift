@@ -27,6 +27,12 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: year, week: week)
   }
 
+  /// `init?(_:)` on the UTF-8 bytes of the text, without making a string of them.
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let (year, week) = ISOWeek.numbers(bytes) else { return nil }
+    self.init(year: year, week: week)
+  }
+
   /// The year and week of `YYYY-Www`, each read as `Int(_:)` reads its part (an optional sign,
   /// then one digit or more); nil for anything else.
   private static func numbers(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {

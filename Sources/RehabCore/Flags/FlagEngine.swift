@@ -75,10 +75,7 @@ public struct FlagEngine: Sendable {
       if !judgingEveryDay, let judged, judged.state == state {
         held = judged.held
       } else {
-        held = Set(
-          FlagEngine.judge(
-            ledger: ledger, measures: MeasureAnalysis(programme: programme, checkins: earlier)
-          ).map(\.kind))
+        held = Set(FlagEngine.judge(ledger: ledger, measures: measures.through(day)).map(\.kind))
         judged = (state, held)
       }
       for kind in open {

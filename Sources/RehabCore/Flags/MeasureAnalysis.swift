@@ -17,6 +17,22 @@ public struct MeasureAnalysis: Hashable, Sendable {
     }
   }
 
+  /// The analysis of the check-ins dated on or before `day` only: what
+  /// `MeasureAnalysis(programme:checkins:)` gives for them, taken from this one's points (a
+  /// point depends only on the check-ins before it), so walking back over earlier days does
+  /// not build every trend again.
+  public func through(_ day: CalendarDay) -> MeasureAnalysis {
+    let asked = Set(programme.plan.checkin.askedMeasures)
+    var earlier = self
+    earlier.trends = trends.compactMap { trend in
+      var trend = trend
+      trend.points.removeAll { $0.day > day }
+      // A measure no programme question asks is there only once a check-in has it.
+      return asked.contains(trend.measure) || !trend.points.isEmpty ? trend : nil
+    }
+    return earlier
+  }
+
   public subscript(measure: Measure) -> MeasureTrend? { trends.first { $0.measure == measure } }
 
   /// Pain, SANE and the primary measure.
