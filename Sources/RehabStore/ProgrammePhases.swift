@@ -31,7 +31,9 @@ extension ProgressStore {
       guard let bytes = try DurableFiles.read(file) else { continue }
       do {
         programmes.append(
-          try ProgrammeDecoding.programme(from: DurableFiles.withoutBOM(bytes), file: file))
+          remembered(
+            try ProgrammeDecoding.programme(from: DurableFiles.withoutBOM(bytes), file: file),
+            read: bytes))
       } catch {
         throw StoreError(
           .damagedFile, file: file, problem: "\(error.path): \(error.message)",

@@ -1,4 +1,5 @@
 import RehabCore
+import Synchronization
 
 /// The JSON files of one data directory: `programme.json`, `progress/2026-W49.json` (one file
 /// per ISO week) and the lock file `.lock`. Every write happens under an advisory lock, re-reads
@@ -10,6 +11,9 @@ public final class ProgressStore: Sendable {
   public let recordIDs: RecordIDSource
   /// The file-system seam: `.none` but in tests (`FileFaults`).
   public let faults: FileFaults
+  /// The programmes this store read, each with the fingerprint of its file's bytes: the key of
+  /// their tallies in the digest cache, cheaper than encoding the programme to hash it.
+  let readProgrammes = Mutex<[(programme: Programme, fingerprint: String)]>([])
 
   public init(directory: String, recordIDs: RecordIDSource = .random, faults: FileFaults = .none) {
     self.directory = directory
@@ -50,7 +54,9 @@ public final class ProgressStore: Sendable {
     let file = programmeFile
     guard let bytes = try DurableFiles.read(file) else { return nil }
     do {
-      return try ProgrammeDecoding.programme(from: DurableFiles.withoutBOM(bytes), file: file)
+      return remembered(
+        try ProgrammeDecoding.programme(from: DurableFiles.withoutBOM(bytes), file: file),
+        read: bytes)
     } catch {
       throw StoreError(
         .damagedFile, file: file, problem: "\(error.path): \(error.message)",

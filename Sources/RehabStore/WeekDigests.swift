@@ -392,6 +392,25 @@ enum ProgrammeFingerprint {
   }
 }
 
+extension ProgressStore {
+  /// `programme` as read from `bytes`, kept with their fingerprint (`readProgrammes`).
+  func remembered(_ programme: Programme, read bytes: [UInt8]) -> Programme {
+    let fingerprint = bytes.withUnsafeBufferPointer(Fingerprint.hex)
+    readProgrammes.withLock { $0.append((programme, fingerprint)) }
+    return programme
+  }
+
+  /// The cache key of `programme`'s tallies: the fingerprint of the file it was read from (the
+  /// same bytes are the same programme; other bytes of an equal one only miss the cache), or
+  /// of its encoding when this store did not read it; nil when it cannot be encoded.
+  func fingerprint(of programme: Programme) -> String? {
+    if let read = readProgrammes.withLock({ $0.first { $0.programme == programme } }) {
+      return read.fingerprint
+    }
+    return ProgrammeFingerprint.of(programme)
+  }
+}
+
 /// FNV-1a, 64 bits, as 16 hex digits.
 enum Fingerprint {
   static func hex(of bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -434,7 +453,7 @@ extension ProgressStore {
     _ weeks: [ISOWeek], tallying programme: Programme? = nil, damaged: DamagedFiles
   ) throws(StoreError) -> [ISOWeek: WeekDigest] {
     guard !weeks.isEmpty else { return [:] }
-    let fingerprint = programme.flatMap(ProgrammeFingerprint.of)
+    let fingerprint = programme.flatMap(fingerprint(of:))
     if let programme, fingerprint == nil {
       // Tallies that could not be keyed are made afresh and not kept.
       let scheduler = Scheduler(programme: programme)

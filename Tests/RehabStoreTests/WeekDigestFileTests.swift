@@ -94,4 +94,32 @@ struct WeekDigestFileTests {
       checkins: [Checkin(day: day, values: [.pain: .single(.nan)], at: Fixtures.stamp(1))])
     #expect(!WeekDigestFile.isWritable(checkin))
   }
+
+  /// A programme the store read is keyed by its file's bytes (for a file rehabit wrote, its
+  /// encoding); one it did not read (or one changed since) by its encoding, so a changed
+  /// programme never meets the old tallies.
+  @Test func aProgrammeReadFromItsFileIsKeyedByTheFilesBytes() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let written = Fixtures.programme([Fixtures.stretch()], start: "2026-11-23")
+    try ProgressStore(directory: directory.path).saveProgramme(written, replacing: false)
+    let store = ProgressStore(directory: directory.path)
+    #expect(store.fingerprint(of: written) == ProgrammeFingerprint.of(written))
+    let read = try #require(try store.loadProgramme())
+    let bytes = try #require(try DurableFiles.read(store.programmeFile))
+    let ofFile = bytes.withUnsafeBufferPointer(Fingerprint.hex)
+    #expect(store.fingerprint(of: read) == ofFile)
+    // A file rehabit wrote is the programme's encoding: the two keys agree.
+    #expect(ofFile == ProgrammeFingerprint.of(read))
+    // A hand-formatted file of the same programme is keyed by its own bytes.
+    let spaced = ProgressStore(directory: directory.path)
+    #expect(writeBytes(Array(" ".utf8) + bytes, to: store.programmeFile))
+    let respaced = try #require(try spaced.loadProgramme())
+    #expect(respaced == read)
+    #expect(spaced.fingerprint(of: respaced) != ofFile)
+    var changed = read
+    changed.start = changed.start.adding(days: 7)
+    #expect(store.fingerprint(of: changed) == ProgrammeFingerprint.of(changed))
+    #expect(store.fingerprint(of: changed) != ofFile)
+  }
 }
