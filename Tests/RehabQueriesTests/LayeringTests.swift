@@ -167,9 +167,10 @@ struct LayeringTests {
       "TextSafety": [],
       "RehabCore": ["TextSafety", "FoundationEssentials", "Foundation"],
       // Synchronization: the standard library's Mutex (the counting record-id source).
+      // Dispatch: the thread that reads the JSON archive's weeks ahead (`WeekReadAhead`).
       "RehabStore": [
         "RehabCore", "TextSafety", "FoundationEssentials", "Foundation", "Glibc", "Darwin",
-        "Synchronization",
+        "Synchronization", "Dispatch",
       ],
       "RehabQueries": ["RehabCore", "RehabStore"],
       "TerminalUI": ["TextSafety", "FoundationEssentials", "Foundation"],
