@@ -65,3 +65,25 @@ import Testing
     #expect(DisplayWidth.padded("toolong", to: 4) == "too…")
   }
 }
+
+/// The width of a text is the sum of its characters' widths, whether or not it takes the
+/// printable-ASCII shortcut: every ASCII byte, alone and among wide and combining text.
+@Suite("text width")
+struct TextWidthTests {
+  @Test func aTextIsAsWideAsItsCharacters() {
+    let pieces =
+      (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + [
+        "é", "e\u{301}", "界", "💪🏽", "❤\u{FE0F}", "\u{200B}", "\r\n", "\u{1B}[31m", "3 × 12",
+      ]
+    for first in pieces {
+      for second in ["", "a", "界", "\u{0}", " x"] {
+        let text = first + second
+        #expect(
+          DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) },
+          "\(text.debugDescription)")
+      }
+    }
+    #expect(DisplayWidth.of("Heel raises 3 × 12") == 18)
+    #expect(DisplayWidth.of("plain ASCII, 70 %") == 17)
+  }
+}

@@ -18,7 +18,10 @@ public enum DisplayWidth {
   }
 
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // Printable ASCII is a column a byte, without asking Unicode's tables (most text is).
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// The longest prefix of `text` that fits in `width` columns, without any ellipsis, and its
