@@ -63,12 +63,7 @@ struct RecordStampTests {
       let kind = random.pick(RecordKind.allCases)
       var text = Array(
         RecordID(kind: kind, day: day, suffix: UInt32(random.int(0...0xFFFFF))).description)
-      switch random.int(0...3) {
-      case 0: break
-      case 1: text[random.int(0...(text.count - 1))] = random.pick(characters)
-      case 2: text.remove(at: random.int(0...(text.count - 1)))
-      default: text.insert(random.pick(characters), at: random.int(0...text.count))
-      }
+      if random.int(0...3) != 0 { text = random.edited(text, using: characters) }
       let id = String(text)
       let reference = RecordID(id).flatMap { $0.description == id ? $0 : nil }
       #expect(RecordID(canonical: id) == reference, "\(id)")
@@ -97,12 +92,7 @@ struct WeekNameTests {
     for _ in 0..<5000 {
       let week = ISOWeek(containing: CalendarDay(daysSinceEpoch: random.int(-30_000...100_000)))
       var text = Array(week.description)
-      switch random.int(0...3) {
-      case 0: break
-      case 1: text[random.int(0...(text.count - 1))] = random.pick(characters)
-      case 2: text.remove(at: random.int(0...(text.count - 1)))
-      default: text.insert(random.pick(characters), at: random.int(0...text.count))
-      }
+      if random.int(0...3) != 0 { text = random.edited(text, using: characters) }
       let name = String(text)
       #expect(ISOWeek(name) == Self.splitting(name), "\(name)")
       #expect(Array(name.utf8).withUnsafeBufferPointer { ISOWeek(utf8: $0) } == ISOWeek(name))

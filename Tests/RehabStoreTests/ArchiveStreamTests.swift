@@ -219,14 +219,7 @@ struct ArchiveStreamTests {
       Array("{}[]\",:\\ 0123456789-+.eEtrufalsn\u{01}\n".utf8) + [0xC3, 0xA9, 0xFF, 0x80]
     for _ in 0..<150 {
       var damaged = text
-      for _ in 0..<random.int(1...3) {
-        let at = random.int(0...(damaged.count - 1))
-        switch random.int(0...2) {
-        case 0: damaged[at] = random.pick(bytes)
-        case 1: damaged.remove(at: at)
-        default: damaged.insert(random.pick(bytes), at: at)
-        }
-      }
+      for _ in 0..<random.int(1...3) { damaged = random.edited(damaged, using: bytes) }
       guard let fast = ExportArchiveFastDecoding.decode(damaged) else { continue }
       #expect(fast == (try ExportArchive.carefulDecode(damaged)))
     }
@@ -275,14 +268,7 @@ struct ArchiveStreamTests {
     let bytes: [UInt8] = Array("{}[]\",:\\ 0123456789-+.eEtrufalsn\u{01}\n".utf8) + [0xC3, 0xA9]
     for _ in 0..<150 {
       var damaged = text
-      for _ in 0..<random.int(1...2) {
-        let at = random.int(0...(damaged.count - 1))
-        switch random.int(0...2) {
-        case 0: damaged[at] = random.pick(bytes)
-        case 1: damaged.remove(at: at)
-        default: damaged.insert(random.pick(bytes), at: at)
-        }
-      }
+      for _ in 0..<random.int(1...2) { damaged = random.edited(damaged, using: bytes) }
       let careful = Result { () throws(ExportProblem) in try ExportArchive.carefulDecode(damaged) }
       var calls = 0
       let read = Result {

@@ -19,4 +19,18 @@ public struct SeededRandom {
   public mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
 
   public mutating func pick<T>(_ choices: [T]) -> T { choices[int(0...(choices.count - 1))] }
+
+  /// `elements` with one random edit: an element replaced by one of `choices`, removed, or
+  /// one of `choices` inserted (the damage a fuzz test makes to a valid text).
+  public mutating func edited<T>(_ elements: [T], using choices: [T]) -> [T] {
+    var edited = elements
+    guard !edited.isEmpty else { return [pick(choices)] }
+    let at = int(0...(edited.count - 1))
+    switch int(0...2) {
+    case 0: edited[at] = pick(choices)
+    case 1: edited.remove(at: at)
+    default: edited.insert(pick(choices), at: int(0...edited.count))
+    }
+    return edited
+  }
 }

@@ -108,18 +108,20 @@ extension CalendarDay {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       return nil
     }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      return nil
-    }
+    guard let year = CalendarDay.digits(bytes[0..<4]), let month = CalendarDay.digits(bytes[5..<7]),
+      let day = CalendarDay.digits(bytes[8..<10])
+    else { return nil }
     self.init(year: year, month: month, day: day)
+  }
+
+  /// The decimal number the bytes spell, ASCII digits only (no sign); nil for anything else.
+  static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+    var value = 0
+    for byte in bytes {
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
   }
 
   /// Why `text` is not a day, in words a user can act on; nil when it parses.

@@ -92,15 +92,9 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
     guard bytes.count == 15, bytes[1] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
       let kind = RecordKind.allCases.first(where: { $0.prefix.asciiValue == bytes[0] })
     else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard let year = number(2..<6), let month = number(6..<8), let dayOfMonth = number(8..<10),
+    guard let year = CalendarDay.digits(bytes[2..<6]),
+      let month = CalendarDay.digits(bytes[6..<8]),
+      let dayOfMonth = CalendarDay.digits(bytes[8..<10]),
       let day = CalendarDay(year: year, month: month, day: dayOfMonth)
     else { return nil }
     var suffix: UInt32 = 0
