@@ -198,33 +198,57 @@ struct ProcessBenchmark {
     try exports(&verdicts)
   }
 
-  /// Issue 19: every export format of 10 years, and `import` of the JSON one, with peak RSS.
+  /// Issue 19: every export format, and `import` of the JSON one, with peak RSS, at each
+  /// history (1 month, 1 year, 10 years); the targets are judged at 10 years.
   private func exports(_ verdicts: inout Verdicts) throws {
     let day = "\(BenchData.lastDay)"
-    let common = ["--data-dir", data.tenYears.directory, "--date", day]
     let targets: [(String, Double)] = [
       ("json", 100), ("html", 60), ("ics", 60), ("markdown", 60), ("csv", 60),
     ]
-    for (format, target) in targets {
-      let export = try measure(["export", "--format", format] + common, runs: exportRuns)
+    for history in data.histories {
+      let isTarget = history.label == data.tenYears.label
+      let common = ["--data-dir", history.directory, "--date", day]
+      for (format, target) in targets {
+        let export = try measure(["export", "--format", format] + common, runs: exportRuns)
+        print(
+          ReportLine(
+            name: "export --format \(format), \(history.label)", samples: export.samples,
+            target: isTarget ? target : nil
+          ).text)
+        print("  peak RSS \(megabytes(export.peakKiB)) MB")
+        guard isTarget else { continue }
+        verdicts.judge(
+          "`export --format \(format)` of 10 years", export.samples.median, atMost: target,
+          unit: "ms", figure: export.samples.summary)
+        if format == "json" {
+          verdicts.judge(
+            "peak RSS of `export --format json`", Double(export.peakKiB) / 1024, atMost: 30,
+            unit: "MB")
+        }
+      }
+      let (samples, peak, measured) = try importing(history, common: common)
       print(
         ReportLine(
-          name: "export --format \(format), 10 years", samples: export.samples, target: target
+          name: "import of the JSON export, \(history.label)", samples: samples,
+          target: isTarget ? 150 : nil
         ).text)
-      print("  peak RSS \(megabytes(export.peakKiB)) MB")
+      print("  peak RSS \(megabytes(peak)) MB\(measured ? "" : " (wait4, an upper bound)")")
+      guard isTarget else { continue }
       verdicts.judge(
-        "`export --format \(format)` of 10 years", export.samples.median, atMost: target,
-        unit: "ms", figure: export.samples.summary)
-      if format == "json" {
-        verdicts.judge(
-          "peak RSS of `export --format json`", Double(export.peakKiB) / 1024, atMost: 30,
-          unit: "MB")
-      }
+        "`import` of the 10-year JSON export", samples.median, atMost: 150, unit: "ms",
+        figure: samples.summary)
+      verdicts.judge("peak RSS of `import`", Double(peak) / 1024, atMost: 30, unit: "MB")
     }
+  }
 
-    // `import` of that export into a new folder each run (an import never fills a folder that
-    // has data without --replace).
-    let archive = "\(data.root)/export-10-years.json"
+  /// `import` of the history's JSON export into a new folder each run (an import never fills
+  /// a folder that has data without --force): the timings, the median peak RSS, and whether
+  /// that is GNU time's figure.
+  private func importing(_ history: BenchData.History, common: [String]) throws -> (
+    Samples, Int, Bool
+  ) {
+    let archive =
+      "\(data.root)/export-\(history.label.replacingOccurrences(of: " ", with: "-")).json"
     _ = try ProcessRunner.run(
       binaries.rehabit, ["export", "--format", "json", "--output", archive, "--force"] + common,
       environment: environment)
@@ -255,15 +279,8 @@ struct ProcessBenchmark {
         measured.append(peak)
       }
     }
-    let samples = Samples(milliseconds: times)
     let rss = measured.isEmpty ? peaks : measured
-    let peak = rss.sorted()[rss.count / 2]
-    print(ReportLine(name: "import of the 10-year JSON export", samples: samples, target: 150).text)
-    print("  peak RSS \(megabytes(peak)) MB\(measured.isEmpty ? " (wait4, an upper bound)" : "")")
-    verdicts.judge(
-      "`import` of the 10-year JSON export", samples.median, atMost: 150, unit: "ms",
-      figure: samples.summary)
-    verdicts.judge("peak RSS of `import`", Double(peak) / 1024, atMost: 30, unit: "MB")
+    return (Samples(milliseconds: times), rss.sorted()[rss.count / 2], !measured.isEmpty)
   }
 
   private func megabytes(_ kibibytes: Int) -> String {
