@@ -15,21 +15,29 @@ public final class WeekReadAhead: Sendable {
   private let taken = Atomic<Int>(0)
 
   /// Starts reading `weeks` with `read`, in order.
-  public init(
+  public convenience init(
     _ weeks: [ISOWeek], ahead: Int = 16,
     read: @escaping @Sendable (ISOWeek) throws(StoreError) -> ProgressWeek
   ) {
+    self.init(count: weeks.count, ahead: ahead) { index in try read(weeks[index]) }
+  }
+
+  /// Starts making the weeks at 0 ..< `count` with `read`, in order (an import's weeks, parsed
+  /// from the export while the one before is written).
+  public init(
+    count: Int, ahead: Int = 16, read: @escaping @Sendable (Int) throws -> ProgressWeek
+  ) {
     let shared = Shared()
     self.shared = shared
-    count = weeks.count
+    self.count = count
     // Semaphores made at zero and raised: libdispatch traps on freeing one below the value it
     // was made with, which a read-ahead one always is.
     for _ in 0..<max(1, ahead) { shared.space.signal() }
     DispatchQueue.global(qos: .userInitiated).async {
-      for (index, week) in weeks.enumerated() {
+      for index in 0..<count {
         shared.space.wait()
         if shared.stopped.load(ordering: .acquiring) { return }
-        let result = Result { () throws(StoreError) in try read(week) }
+        let result = Result { try read(index) }
         shared.results.withLock { $0[index] = result }
         shared.filled.signal()
       }
@@ -43,7 +51,7 @@ public final class WeekReadAhead: Sendable {
 
   /// The week at `index` of the list, asked for in order (0, 1, 2, … each once, as
   /// `StreamedArchive.week` is), as its read gave it.
-  public func week(_ index: Int) throws(StoreError) -> ProgressWeek {
+  public func week(_ index: Int) throws -> ProgressWeek {
     let expected = taken.add(1, ordering: .relaxed).oldValue
     precondition(index == expected && index < count, "weeks are read ahead in order, each once")
     shared.filled.wait()
@@ -56,7 +64,7 @@ public final class WeekReadAhead: Sendable {
   /// What the reading thread and `next` share: the weeks read and not yet taken, and the two
   /// counts that keep the thread at most `ahead` weeks in front.
   private final class Shared: Sendable {
-    let results = Mutex<[Int: Result<ProgressWeek, StoreError>]>([:])
+    let results = Mutex<[Int: Result<ProgressWeek, any Error>]>([:])
     let space = DispatchSemaphore(value: 0)
     let filled = DispatchSemaphore(value: 0)
     let stopped = Atomic<Bool>(false)

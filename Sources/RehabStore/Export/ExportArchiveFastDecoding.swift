@@ -1,4 +1,5 @@
 import RehabCore
+import Synchronization
 
 /// One pass over an export archive as rehabit writes it, for `rehabit import`: the whole
 /// document is checked for syntax without building a tree, each week is handed as borrowed
@@ -17,25 +18,29 @@ enum ExportArchiveFastDecoding {
   /// at a time (`streamed`): the caller starts again on the careful path.
   struct Declined: Error {}
 
-  /// `decode`'s checks, but with each week read from `bytes` only when `StreamedArchive.week`
-  /// asks for it (in order, once each), so the weeks of an import are never all in memory.
-  /// Nil when the top level is not sure; a week that is not sure, or twice, throws `Declined`.
+  /// `decode`'s checks, but with the weeks parsed from `bytes` by a second thread a few weeks
+  /// ahead of the one `StreamedArchive.week` asks for (in order, once each), so the weeks of an
+  /// import are never all in memory. Nil when the top level is not sure; a week that is not
+  /// sure, or twice, throws `Declined` where it is asked for.
   static func streamed(_ bytes: [UInt8]) -> StreamedArchive? {
     guard let (programme, earlier, ranges) = top(bytes) else { return nil }
-    final class Seen { var weeks: Set<ISOWeek> = [] }
-    let seen = Seen()
-    var archive = StreamedArchive(
-      programme: programme, earlierProgrammes: earlier.sorted { $0.start < $1.start },
-      weekCount: ranges.count
-    ) { index in
+    // Each week parsed and checked by a second thread while the one before is used.
+    let seen = Mutex<Set<ISOWeek>>([])
+    let readAhead = WeekReadAhead(count: ranges.count) { index in
       let week = bytes.withUnsafeBufferPointer { buffer in
         ProgressFastDecoding.week(from: UnsafeBufferPointer(rebasing: buffer[ranges[index]]))
       }
-      guard let week, week.problems.isEmpty, seen.weeks.insert(week.week).inserted else {
+      guard let week, week.problems.isEmpty,
+        seen.withLock({ $0.insert(week.week).inserted })
+      else {
         throw Declined()
       }
       return week
     }
+    var archive = StreamedArchive(
+      programme: programme, earlierProgrammes: earlier.sorted { $0.start < $1.start },
+      weekCount: ranges.count
+    ) { index in try readAhead.week(index) }
     archive.weeksAreChecked = true
     return archive
   }
