@@ -111,8 +111,9 @@ public struct ProgressQueries: Sendable {
     return ProgressHistory(programme: programme, weeks: loaded, digests: digests)
   }
 
-  /// Every stored week, also those outside the programme (kept from an earlier one): what
-  /// exports cover. A damaged week is left out and noted in `damaged`.
+  /// Every stored week, also those outside the programme (kept from an earlier one), all in
+  /// memory: what the JSON archive holds (it reads them one at a time instead; the benchmark
+  /// and the tests compare with this). A damaged week is left out and noted in `damaged`.
   public func fullHistory() throws(StoreError) -> ProgressHistory {
     let weeks = try store.storedWeeks().map { week throws(StoreError) in
       try store.readableWeek(week, damaged: damaged)

@@ -1,3 +1,4 @@
+import RehabTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -44,16 +45,7 @@ struct LayeringTests {
   }
 
   static func read(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count == 0 { break }
-      bytes += buffer[0..<count]
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    readBytes(path).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The string literals on a line of code (not in comments), escapes left as written.

@@ -1,10 +1,10 @@
 import RehabCore
 
-/// An export archive whose weeks are made one at a time, in order, when they are asked for:
-/// `rehabit export --format json` reads each week file as it prints it (`WeekReadAhead`; the archive
-/// holds every week, a summary only the weeks of its programme's span), and `rehabit import`
-/// reads each week from the export only when it writes it. Ten years of weeks are then never
-/// in memory at once.
+/// An export archive whose weeks are handed out one at a time, in order: `rehabit export
+/// --format json` reads the week files as it prints them, and `rehabit import` parses the
+/// weeks of the export as it writes them, each with a second thread a few weeks ahead
+/// (`WeekReadAhead`). The archive holds every week, a summary only the weeks of its
+/// programme's span, so ten years of weeks are never in memory at once.
 public struct StreamedArchive {
   public var programme: Programme
   /// Oldest first.
